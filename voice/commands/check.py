@@ -1,0 +1,94 @@
+"""``aftercare check``: the spoken check-in, in any of its modes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from voice.dialog import CheckIn, Settings
+from voice.errors import AftercareError
+from voice.protocol import load_protocol
+from voice.session import (
+    AudioInput,
+    ConsoleOutput,
+    Input,
+    JsonlInput,
+    JsonlOutput,
+    Output,
+    Session,
+    TextInput,
+    replay_files,
+)
+from voice.store import History
+
+NAME = "check"
+HELP = "run a check-in: microphone and speaker, --text, --replay WAV_OR_DIR..., or --jsonl"
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "answers"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--text", action="store_true", help="type answers; questions are printed")
+    mode.add_argument("--replay", nargs="+", metavar="WAV_OR_DIR",
+                      help="answers from recorded WAV files, in order")
+    mode.add_argument("--demo", action="store_true", help="replay the bundled demo answers")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="machine interface: JSON lines out; JSON lines in unless --replay")
+    parser.add_argument("--voice", help="speech voice id (see 'aftercare doctor')")
+    parser.add_argument("--rate", type=int, default=160, help="speaking rate, words/minute")
+    parser.add_argument("--emergency-number", default="911")
+    parser.add_argument("--result", type=Path, metavar="FILE",
+                        help="also write the final result JSON to FILE")
+    parser.add_argument("--no-history", action="store_true",
+                        help="do not store this check-in in the history database")
+
+
+def _notice(text: str) -> None:
+    print(f"aftercare: {text}", file=sys.stderr, flush=True)
+
+
+def _input(args: argparse.Namespace) -> Input:
+    if args.replay or args.demo:
+        return AudioInput(replay_files(args.replay or [str(DEMO)]))
+    if args.jsonl:
+        return JsonlInput(sys.stdin)
+    if args.text:
+        return TextInput(sys.stdin)
+    from voice.microphone import MicInput, microphone_available
+
+    if microphone_available():
+        return MicInput()
+    _notice("no microphone found: playing the bundled demo check-in instead "
+            "(use --text to type your answers)")
+    return AudioInput(replay_files([str(DEMO)]))
+
+
+def _output(args: argparse.Namespace) -> Output:
+    if args.jsonl:
+        return JsonlOutput(sys.stdout)
+    from voice.tts import Speaker
+
+    try:
+        speaker = Speaker(rate=args.rate, voice=args.voice, print_when_silent=False)
+    except AftercareError as err:
+        _notice(f"speech output unavailable ({err}); printing instead")
+        speaker = None
+    return ConsoleOutput(speaker, sys.stdout)
+
+
+def run(args: argparse.Namespace) -> int:
+    protocol = load_protocol()
+    history = None if args.no_history else History()
+    unfinished = history.take_unfinished() if history else None
+    previous = history.previous_answers() if history else {}
+    settings = Settings(
+        emergency_number=args.emergency_number, rate=args.rate,
+        previous=previous, resumed=unfinished is not None,
+    )
+    session = Session(CheckIn(protocol, settings), _input(args), _output(args), history)
+    result = session.run()
+    if args.result:
+        args.result.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    return 0

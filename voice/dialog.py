@@ -1,0 +1,413 @@
+"""The check-in conversation as a pure state machine.
+
+The dialog takes what was heard (``Heard``) and returns events (``Say``, ``Ask``,
+``Answered``, ``Finished``); it does no I/O. Every mode (microphone, text, replay,
+JSON lines) drives this one class, so the same answers give the same result.
+
+Safety rules from DESIGN.md live here:
+- every utterance is scanned for red flags, whatever the question;
+- an emergency is said first, at once, and can be repeated;
+- a red-flag question without a usable answer is reported, never taken as "no";
+- a red flag heard with low confidence, or only hedged, is confirmed before it counts
+  as certain (and if the confirmation fails, it stays "uncertain", which triage
+  treats as present).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from voice.protocol import Protocol, Question
+from voice.triage import Triage, combine, triage
+from voice.understand import Finding, Understanding, understand
+
+MAX_REPROMPTS = 2
+RATE_STEP = 20
+RATE_RANGE = (100, 240)
+EMERGENCY = "emergency"
+
+
+# -- what goes in --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One answer: typed text or a transcript.
+
+    ``alternatives`` are other transcripts of the same audio (the free-form pass when
+    the primary one was grammar-constrained); they are scanned for red flags too.
+    """
+
+    text: str
+    confidence: float = 1.0
+    alternatives: tuple[str, ...] = ()
+
+
+# -- what comes out ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A prompt that waits for an answer; ``grammar`` None means free-form listening."""
+
+    question: str
+    text: str
+    grammar: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Answered:
+    question: str
+    value: Any
+    transcript: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Finished:
+    result: dict[str, Any]
+
+
+Event = Say | Ask | Answered | Finished
+
+
+@dataclass(frozen=True)
+class Settings:
+    emergency_number: str = "911"
+    rate: int = 160
+    confirm_below: float = 0.6  # ASR confidence under which a red flag is confirmed
+    previous: Mapping[str, Any] = field(default_factory=dict)  # last check-in's answers
+    resumed: bool = False  # an unfinished check-in was found
+
+
+@dataclass
+class _Prompt:
+    """What the dialog is waiting for: a question, a confirmation, or the emergency."""
+
+    kind: str  # "question" | "confirm" | "emergency"
+    question: Question | None = None
+    symptom: str | None = None
+    attempts: int = 0
+
+
+class CheckIn:
+    def __init__(self, protocol: Protocol, settings: Settings | None = None) -> None:
+        self.protocol = protocol
+        self.settings = settings or Settings()
+        self.rate = self.settings.rate
+        self.answers: dict[str, Answered] = {}
+        self.findings: dict[str, Finding] = {}
+        self.unanswered: list[str] = []
+        self.spoken: list[str] = []
+        self.finished = False
+        self._asked: list[str] = []
+        self._prompt: _Prompt | None = None
+        self._last: list[Say | Ask] = []
+        self._emergency_said = False
+        self._stopped = False
+
+    # -- driving -------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        m = self.protocol.message
+        out: list[Event] = []
+        if self.settings.resumed:
+            out.append(self._say(m("unfinished_found")))
+        out.append(self._say(m("greeting")))
+        out.append(self._say(m("instructions")))
+        return out + self._next_question(after=None)
+
+    def hear(self, heard: Heard) -> list[Event]:
+        """React to one answer to the current prompt."""
+        if self.finished or self._prompt is None:
+            return []
+        prompt = self._prompt
+        question = prompt.question if prompt.kind == "question" else None
+        meaning = understand(heard.text, self.protocol, question)
+        extra = [understand(t, self.protocol, None) for t in heard.alternatives]
+
+        if meaning.meta:
+            return self._meta(meaning.meta)
+
+        out = self._scan_red_flags(heard, meaning, extra, prompt)
+        if self.finished or self._prompt is not prompt:
+            return out  # an emergency or a confirmation took over
+        if prompt.kind == "confirm":
+            return out + self._confirmed(prompt, meaning)
+        if prompt.kind == "emergency":
+            return out + self._finish()
+        return out + self._answer(prompt, heard, meaning)
+
+    def end_of_input(self) -> list[Event]:
+        """No more answers will come (replay exhausted, stdin closed)."""
+        if self.finished:
+            return []
+        self._stopped = True
+        return self._finish()
+
+    # -- pieces ----------------------------------------------------------------
+
+    def _say(self, text: str) -> Say:
+        self.spoken.append(text)
+        return Say(text)
+
+    def _ask(self, question_id: str, text: str, grammar: tuple[str, ...] | None) -> Ask:
+        self.spoken.append(text)
+        return Ask(question_id, text, grammar)
+
+    def _ask_prompt(self, lead: list[Say] | None = None) -> list[Event]:
+        """(Re-)ask the current prompt, remembering it for "repeat"."""
+        prompt = self._prompt
+        assert prompt is not None
+        if prompt.kind == "question":
+            q = prompt.question
+            text = q.text if prompt.attempts == 0 else q.reprompts[prompt.attempts - 1]
+            ask = self._ask(q.id, text, tuple(self.protocol.grammar(q)) if _constrained(q) else None)
+        elif prompt.kind == "confirm":
+            symptom = self.protocol.symptoms[prompt.symptom]
+            text = self.protocol.message("confirm_red_flag", symptom_phrase=symptom.phrase)
+            if prompt.attempts:
+                text = f"{text} {self.protocol.message('say_yes_or_no')}"
+            ask = self._ask(f"confirm:{prompt.symptom}", text, self._yes_no_grammar())
+        else:
+            ask = self._ask("emergency", self.protocol.message("emergency_repeat"), None)
+        self._last = [*(lead or []), ask]
+        return [*(lead or []), ask]
+
+    def _yes_no_grammar(self) -> tuple[str, ...]:
+        yes_no = next(q for q in self.protocol.questions if q.answer == "yesno")
+        return tuple(self.protocol.grammar(yes_no))
+
+    def _next_question(self, after: str | None) -> list[Event]:
+        ids = [q.id for q in self.protocol.questions]
+        start = ids.index(after) + 1 if after else 0
+        values = {qid: a.value for qid, a in self.answers.items()}
+        for q in self.protocol.questions[start:]:
+            if q.applies(values):
+                self._prompt = _Prompt("question", question=q)
+                return self._ask_prompt()
+        return self._finish()
+
+    def _meta(self, meta: str) -> list[Event]:
+        m = self.protocol.message
+        if meta == "stop":
+            self._stopped = True
+            return [self._say(m("stopped")), *self._finish()]
+        if meta == "repeat":
+            again = [self._say(e.text) if isinstance(e, Say) else self._ask(e.question, e.text,
+                     e.grammar) for e in self._last]
+            return again
+        if meta in ("slower", "faster"):
+            step = -RATE_STEP if meta == "slower" else RATE_STEP
+            self.rate = min(max(self.rate + step, RATE_RANGE[0]), RATE_RANGE[1])
+            return self._ask_prompt([self._say(m(meta))])
+        if meta == "help":
+            q = self._prompt.question if self._prompt else None
+            text = q.help if q is not None and q.help else m("help")
+            return self._ask_prompt([self._say(text)])
+        if meta == "back" and self._prompt and self._prompt.kind == "question" and self._asked:
+            previous = self.protocol.question(self._asked.pop())
+            self.answers.pop(previous.id, None)
+            if previous.id in self.unanswered:
+                self.unanswered.remove(previous.id)
+            self._prompt = _Prompt("question", question=previous)
+            return self._ask_prompt([self._say(m("going_back"))])
+        return self._ask_prompt()
+
+    def _scan_red_flags(
+        self, heard: Heard, meaning: Understanding, extra: list[Understanding], prompt: _Prompt
+    ) -> list[Event]:
+        """Merge what this utterance says about symptoms; act on new red flags."""
+        direct = prompt.question.symptom if prompt.kind == "question" and prompt.question else None
+        # The answer to the question that asks about a symptom is authoritative for it.
+        for finding in meaning.symptoms:
+            if meaning.value == "unsure" and finding.symptom == direct:
+                continue  # "I'm not sure" rules nothing in or out; handled as unanswered
+            authoritative = finding.symptom == direct or (
+                prompt.kind == "confirm" and finding.symptom == prompt.symptom
+            )
+            self.findings = combine(self.findings, [finding], authoritative=authoritative)
+        heard_in_primary = {f.symptom for f in meaning.symptoms if f.status != "absent"}
+        for other in extra:
+            # The free-form pass can add a red flag the grammar missed, never clear one.
+            self.findings = combine(
+                self.findings, [f for f in other.symptoms if f.status != "absent"]
+            )
+
+        if prompt.kind == "confirm":
+            return []
+        out: list[Event] = []
+        for symptom, finding in sorted(self.findings.items()):
+            if not self._is_emergency(symptom) or finding.status == "absent":
+                continue
+            sure = (
+                finding.status == "present"
+                and heard.confidence >= self.settings.confirm_below
+                and symptom in heard_in_primary
+            )
+            if sure:
+                return self._emergency()
+            if not self._confirmed_before(symptom):
+                self._prompt = _Prompt("confirm", symptom=symptom)
+                self._resume = prompt
+                out.extend(self._ask_prompt())
+                return out
+        return out
+
+    def _confirmed_before(self, symptom: str) -> bool:
+        return f"confirm:{symptom}" in self.answers
+
+    def _confirmed(self, prompt: _Prompt, meaning: Understanding) -> list[Event]:
+        symptom = prompt.symptom
+        value = meaning.value if meaning.value in ("yes", "no") else None
+        if value is None and prompt.attempts < MAX_REPROMPTS:
+            prompt.attempts += 1
+            return self._ask_prompt([self._say(self.protocol.message("not_understood"))])
+        key = f"confirm:{symptom}"
+        self.answers[key] = Answered(key, value or "unclear", meaning.text, 1.0)
+        events: list[Event] = [self.answers[key]]
+        current = self.findings.get(symptom)
+        if value == "yes":
+            self.findings[symptom] = Finding(symptom, "present", current.evidence if current
+                                             else meaning.text)
+            return events + self._emergency()
+        if value == "no":
+            self.findings[symptom] = Finding(symptom, "absent", meaning.text)
+        else:
+            events.append(self._say(self.protocol.message("could_not_confirm")))
+            if self._is_emergency(symptom):
+                return events + self._emergency()
+        self._prompt = self._resume
+        return events + self._ask_prompt()
+
+    def _emergency(self) -> list[Event]:
+        self._emergency_said = True
+        self._prompt = _Prompt("emergency")
+        lead = [self._say(self._emergency_text())]
+        return self._ask_prompt(lead)
+
+    def _emergency_text(self) -> str:
+        names = [self.protocol.symptoms[s].phrase for s, f in sorted(self.findings.items())
+                 if self._is_emergency(s) and f.status != "absent"]
+        return self.protocol.message(
+            "emergency", number=self.settings.emergency_number, symptoms=_join(names)
+        )
+
+    def _answer(self, prompt: _Prompt, heard: Heard, meaning: Understanding) -> list[Event]:
+        q = prompt.question
+        assert q is not None
+        value = meaning.value
+        if value is None and heard.alternatives:
+            # The grammar pass heard nothing usable; the free-form pass may have.
+            value = understand(heard.alternatives[0], self.protocol, q).value
+        unsure_red_flag = q.red_flag and heard.confidence < self.settings.confirm_below
+        if value is None or (unsure_red_flag and value != "unsure"):
+            if prompt.attempts < MAX_REPROMPTS:
+                prompt.attempts += 1
+                lead = "nothing_heard" if not meaning.text else "not_understood"
+                return self._ask_prompt([self._say(self.protocol.message(lead))])
+            return self._give_up(q)
+        answered = Answered(q.id, value, heard.text, round(heard.confidence, 3))
+        self.answers[q.id] = answered
+        self._asked.append(q.id)
+        events: list[Event] = [answered]
+        if value == "unsure" and q.red_flag and q.id not in self.unanswered:
+            self.unanswered.append(q.id)
+        return events + self._next_question(after=q.id)
+
+    def _give_up(self, q: Question) -> list[Event]:
+        events: list[Event] = []
+        if q.red_flag:
+            self.unanswered.append(q.id)
+            events.append(self._say(self.protocol.message("unanswered_red_flag",
+                                                          question_text=q.text)))
+        else:
+            events.append(self._say(self.protocol.message("moving_on")))
+        self._asked.append(q.id)
+        return events + self._next_question(after=q.id)
+
+    def _is_emergency(self, symptom: str) -> bool:
+        return self.protocol.symptoms[symptom].disposition == EMERGENCY
+
+    # -- the end -----------------------------------------------------------------
+
+    def _unasked_red_flags(self) -> list[str]:
+        values = {qid: a.value for qid, a in self.answers.items()}
+        return [q.id for q in self.protocol.questions
+                if q.red_flag and q.id not in self.answers and q.id not in self.unanswered
+                and q.applies(values) and not self._covered(q)]
+
+    def _covered(self, q: Question) -> bool:
+        """A red flag already established (e.g. volunteered) needs no answer."""
+        return q.symptom is not None and q.symptom in self.findings and (
+            self.findings[q.symptom].status == "present")
+
+    def _finish(self) -> list[Event]:
+        if self.finished:
+            return []
+        self.finished = True
+        self._prompt = None
+        if self._stopped or self._emergency_said:
+            # Stopped early: what we never asked is reported, never assumed "no".
+            # After an emergency the remaining questions do not matter for the outcome.
+            if not self._emergency_said:
+                self.unanswered.extend(self._unasked_red_flags())
+        decision = triage(self.findings, self.unanswered, self.protocol,
+                          previous=self.settings.previous,
+                          answers={k: a.value for k, a in self.answers.items()})
+        events: list[Event] = [self._say(t) for t in self._closing(decision)]
+        events.append(Finished(self.result(decision)))
+        return events
+
+    def _closing(self, decision: Triage) -> list[str]:
+        m = self.protocol.message
+        texts = [m("summary_intro") + " " + self._summary()]
+        texts.extend(decision.messages)
+        texts.append(m("goodbye"))
+        return texts
+
+    def _summary(self) -> str:
+        by_status: dict[str, list[str]] = {"present": [], "uncertain": [], "absent": []}
+        for symptom, finding in sorted(self.findings.items()):
+            by_status[finding.status].append(self.protocol.symptoms[symptom].phrase)
+        return self.protocol.message(
+            "summary",
+            present=_join(by_status["present"]) or "none",
+            uncertain=_join(by_status["uncertain"]) or "none",
+            absent=_join(by_status["absent"]) or "none",
+        )
+
+    def result(self, decision: Triage) -> dict[str, Any]:
+        return {
+            "disposition": decision.disposition,
+            "reasons": list(decision.reasons),
+            "symptoms": {
+                s: {"status": f.status, "evidence": f.evidence}
+                for s, f in sorted(self.findings.items())
+            },
+            "answers": {
+                qid: {"value": a.value, "transcript": a.transcript, "confidence": a.confidence}
+                for qid, a in self.answers.items()
+            },
+            "unanswered": list(self.unanswered),
+            "completed": not self._stopped,
+            "emergency_number": self.settings.emergency_number,
+            "spoken": list(self.spoken),
+        }
+
+
+def _constrained(q: Question) -> bool:
+    return q.answer != "free"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,193 @@
+"""Running a check-in: the one loop that joins a dialog to an input and an output.
+
+Inputs (where answers come from) and outputs (where prompts go) are small classes;
+every mode of ``aftercare check`` is one input and one output around the same
+``CheckIn``, so the same answers give the same result whatever the mode.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol as Interface, TextIO
+
+from voice.audio import read_wav
+from voice.dialog import Answered, Ask, CheckIn, Finished, Heard, Say
+from voice.errors import AftercareError, AudioError
+from voice.store import History
+
+# -- inputs ------------------------------------------------------------------------
+
+
+class Input(Interface):
+    def listen(self, ask: Ask) -> Heard | None:
+        """The answer to ``ask``; None when no more answers will come."""
+
+
+class Output(Interface):
+    def speak(self, text: str, rate: int, question: str | None) -> None: ...
+    def heard(self, heard: Heard) -> None: ...
+    def result(self, result: dict[str, Any]) -> None: ...
+
+
+class TextInput:
+    """Typed answers, one line each, from a text stream."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def listen(self, ask: Ask) -> Heard | None:
+        line = self.stream.readline()
+        return Heard(line.strip()) if line else None
+
+
+class AudioInput:
+    """Answers from WAV files through the same recognition path as the microphone."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        from voice.asr import Recognizer  # loads the model: only for audio modes
+
+        self.files = iter(files)
+        self.recognizer = Recognizer()
+
+    def hear_file(self, path: Path, ask: Ask | None) -> Heard:
+        from voice.listen import listen
+
+        heard, _ = listen(self.recognizer, read_wav(path), ask.grammar if ask else None)
+        return heard
+
+    def listen(self, ask: Ask) -> Heard | None:
+        path = next(self.files, None)
+        return None if path is None else self.hear_file(path, ask)
+
+
+class JsonlInput:
+    """One JSON object per line: {"text": ...} or {"wav": path}."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._audio: AudioInput | None = None
+
+    def listen(self, ask: Ask) -> Heard | None:
+        line = self.stream.readline()
+        while line and not line.strip():
+            line = self.stream.readline()
+        if not line:
+            return None
+        try:
+            message = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise AftercareError(f"stdin: not a JSON object: {line.strip()[:60]!r}") from err
+        if isinstance(message, dict) and isinstance(message.get("text"), str):
+            return Heard(message["text"].strip())
+        if isinstance(message, dict) and isinstance(message.get("wav"), str):
+            if self._audio is None:
+                self._audio = AudioInput([])
+            return self._audio.hear_file(Path(message["wav"]), ask)
+        raise AftercareError('stdin: expected {"text": ...} or {"wav": path}')
+
+
+def replay_files(paths: Sequence[str]) -> list[Path]:
+    """WAV files in the order given; a folder contributes its WAVs sorted by name."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(path.glob("*.wav"))
+            if not found:
+                raise AudioError(f"{path}: folder holds no .wav files")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise AudioError(f"{path}: no such file or folder")
+    return files
+
+
+# -- outputs -----------------------------------------------------------------------
+
+
+class ConsoleOutput:
+    """Speaks every prompt and prints both sides of the conversation."""
+
+    def __init__(self, speaker: Any | None, stream: TextIO = sys.stdout) -> None:
+        self.speaker = speaker
+        self.stream = stream
+
+    def speak(self, text: str, rate: int, question: str | None) -> None:
+        print(f"assistant: {text}", file=self.stream, flush=True)
+        if self.speaker is not None:
+            self.speaker.rate = rate
+            self.speaker.say(text)
+
+    def heard(self, heard: Heard) -> None:
+        print(f"patient: {heard.text or '(nothing heard)'}", file=self.stream, flush=True)
+
+    def result(self, result: dict[str, Any]) -> None:
+        print(f"result: {result['disposition']}", file=self.stream, flush=True)
+
+
+class JsonlOutput:
+    """The machine interface: one JSON object per line for everything said."""
+
+    def __init__(self, stream: TextIO = sys.stdout) -> None:
+        self.stream = stream
+
+    def _emit(self, obj: dict[str, Any]) -> None:
+        self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def speak(self, text: str, rate: int, question: str | None) -> None:
+        if question is None:
+            self._emit({"type": "say", "text": text})
+        else:
+            self._emit({"type": "ask", "question": question, "text": text})
+
+    def heard(self, heard: Heard) -> None:
+        self._emit({"type": "heard", "text": heard.text, "confidence": heard.confidence})
+
+    def result(self, result: dict[str, Any]) -> None:
+        self._emit({"type": "result", **result})
+
+
+# -- the loop ------------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    dialog: CheckIn
+    input: Input
+    output: Output
+    history: History | None = None
+
+    def run(self) -> dict[str, Any]:
+        checkin_id = self.history.start() if self.history else None
+        events = self.dialog.start()
+        while True:
+            ask = None
+            for event in events:
+                if isinstance(event, Say | Ask):
+                    question = event.question if isinstance(event, Ask) else None
+                    self.output.speak(event.text, self.dialog.rate, question)
+                    ask = event if isinstance(event, Ask) else ask
+                elif isinstance(event, Answered) and self.history and checkin_id:
+                    self.history.record_answer(checkin_id, event.question, event.value,
+                                               event.transcript, event.confidence)
+                elif isinstance(event, Finished):
+                    if self.history and checkin_id:
+                        status = "finished" if event.result["completed"] else "stopped"
+                        self.history.finish(checkin_id, status, event.result)
+                    self.output.result(event.result)
+                    return event.result
+            if ask is None:  # cannot happen: every turn ends in a question or the end
+                raise RuntimeError("dialog neither asked nor finished")
+            heard = self.input.listen(ask)
+            if heard is None:
+                events = self.dialog.end_of_input()
+            else:
+                self.output.heard(heard)
+                events = self.dialog.hear(heard)
+
