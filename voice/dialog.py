@@ -145,6 +145,11 @@ class CheckIn:
             return out + self._finish()
         return out + self._answer(prompt, heard, meaning)
 
+    def goto(self, question_id: str) -> list[Event]:
+        """Ask one question directly (evaluation harnesses use this to test one turn)."""
+        self._prompt = _Prompt("question", question=self.protocol.question(question_id))
+        return self._ask_prompt()
+
     def end_of_input(self) -> list[Event]:
         """No more answers will come (replay exhausted, stdin closed)."""
         if self.finished:
@@ -169,7 +174,8 @@ class CheckIn:
         if prompt.kind == "question":
             q = prompt.question
             text = q.text if prompt.attempts == 0 else q.reprompts[prompt.attempts - 1]
-            ask = self._ask(q.id, text, tuple(self.protocol.grammar(q)) if _constrained(q) else None)
+            grammar = tuple(self.protocol.grammar(q)) if _constrained(q) else None
+            ask = self._ask(q.id, text, grammar)
         elif prompt.kind == "confirm":
             symptom = self.protocol.symptoms[prompt.symptom]
             text = self.protocol.message("confirm_red_flag", symptom_phrase=symptom.phrase)
@@ -354,14 +360,14 @@ class CheckIn:
             return []
         self.finished = True
         self._prompt = None
-        if self._stopped or self._emergency_said:
+        if self._stopped and not self._emergency_said:
             # Stopped early: what we never asked is reported, never assumed "no".
-            # After an emergency the remaining questions do not matter for the outcome.
-            if not self._emergency_said:
-                self.unanswered.extend(self._unasked_red_flags())
+            # (After an emergency the remaining questions cannot change the outcome.)
+            self.unanswered.extend(self._unasked_red_flags())
         decision = triage(self.findings, self.unanswered, self.protocol,
                           previous=self.settings.previous,
-                          answers={k: a.value for k, a in self.answers.items()})
+                          answers={k: a.value for k, a in self.answers.items()},
+                          emergency_number=self.settings.emergency_number)
         events: list[Event] = [self._say(t) for t in self._closing(decision)]
         events.append(Finished(self.result(decision)))
         return events
@@ -375,14 +381,13 @@ class CheckIn:
 
     def _summary(self) -> str:
         by_status: dict[str, list[str]] = {"present": [], "uncertain": [], "absent": []}
-        for symptom, finding in sorted(self.findings.items()):
-            by_status[finding.status].append(self.protocol.symptoms[symptom].phrase)
-        return self.protocol.message(
-            "summary",
-            present=_join(by_status["present"]) or "none",
-            uncertain=_join(by_status["uncertain"]) or "none",
-            absent=_join(by_status["absent"]) or "none",
-        )
+        for symptom in self.protocol.symptoms:  # most severe first
+            if symptom in self.findings:
+                by_status[self.findings[symptom].status].append(
+                    self.protocol.symptoms[symptom].phrase)
+        parts = [self.protocol.message(f"summary_{status}", symptoms=_join(names))
+                 for status, names in by_status.items() if names]
+        return " ".join(parts) or self.protocol.message("summary_nothing")
 
     def result(self, decision: Triage) -> dict[str, Any]:
         return {

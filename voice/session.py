@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol as Interface, TextIO
+from typing import Any, TextIO
+from typing import Protocol as Interface
 
-from voice.audio import read_wav
 from voice.dialog import Answered, Ask, CheckIn, Finished, Heard, Say
 from voice.errors import AftercareError, AudioError
 from voice.store import History
@@ -54,6 +54,7 @@ class AudioInput:
         self.recognizer = Recognizer()
 
     def hear_file(self, path: Path, ask: Ask | None) -> Heard:
+        from voice.audio import read_wav
         from voice.listen import listen
 
         heard, _ = listen(self.recognizer, read_wav(path), ask.grammar if ask else None)

@@ -7,4 +7,6 @@ a command; the CLI needs no other change.
 
 COMMANDS: tuple[str, ...] = (
     "models",
+    "questions",
+    "interpret",
 )

@@ -1,0 +1,277 @@
+"""docs/benchmarks.md from measured results (nothing in it is typed in by hand)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.speed import Speed
+from voice.commands.evaluate import Record, group, markdown_table, pct, red_flag_misses
+from voice.evaluate import Clip, Summary, question_type, red_flags, score
+from voice.protocol import Protocol
+
+# The targets of issue 5, as measured here.
+RTF_RATIO_MAX = 2.0
+LATENCY_P95_MAX_MS = 300.0
+PEAK_RSS_MAX_MB = 400.0
+REAL_ACCURACY_MIN = 0.95
+RECALL_SNRS = (20.0, 10.0)
+
+
+@dataclass(frozen=True)
+class RealSet:
+    """One evaluation of the shared real recordings at one question."""
+
+    name: str  # e.g. "FSDD digits as pain scores"
+    question: str
+    command: str
+    records: list[Record]
+    skipped: int
+
+
+def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
+           synthetic: list[Record], real: Sequence[RealSet], speed: Speed | None,
+           corpus_note: str, seconds: float, asr_doc: Path | None) -> str:
+    out: list[str] = []
+    add = out.append
+    add("# Benchmarks\n")
+    add(f"Measured {date} by `{command}` (whole run {seconds / 60:.1f} min). "
+        "Regenerate with that command; nothing here is typed in by hand. "
+        "Benchmarks are scripts, not timed tests.\n")
+    if speed:
+        m = speed.machine
+        add(f"Machine: {m.get('nproc')} CPUs ({m.get('cpu')}), {m.get('ram')} RAM, "
+            f"{m.get('os')}; Python {m.get('python')}, vosk {m.get('vosk')}, "
+            f"pyttsx3 {m.get('pyttsx3')}, {m.get('espeak-ng')}.\n")
+    if asr_doc is not None:
+        add(f"Recogniser-level figures (per-pass WER and timing) are in [{asr_doc.name}]"
+            f"({asr_doc.name}).\n")
+
+    add("## Targets\n")
+    add(targets_table(protocol, synthetic, real, speed))
+    add("")
+
+    add("## How it is measured\n")
+    add(HOW.format(corpus=corpus_note, eval_command=eval_command))
+
+    flags = red_flags(protocol)
+    add("## Synthetic corpus: accuracy by SNR\n")
+    add("All question types together; `baseline` is plain vosk free-form + plain "
+        "`fuzz.ratio` against the answer phrases (no grammar, no negation) on the same "
+        "transcripts.\n")
+    add(markdown_table(group(synthetic, protocol, lambda c: c.snr_bucket), "SNR"))
+    add("\n## Synthetic corpus: accuracy by question type\n")
+    add(markdown_table(group(synthetic, protocol, question_type(protocol)), "question type"))
+    add("\n## Synthetic corpus: question type x SNR (ours)\n")
+    qtype = question_type(protocol)
+    add(ours_only(group(synthetic, protocol, lambda c: f"{qtype(c)} @ {c.snr_bucket}"),
+                  "question type @ SNR"))
+    add("\n## Synthetic corpus: noise type x SNR (ours)\n")
+    add(ours_only(group(synthetic, protocol, noise_key), "noise"))
+    add("\n## Synthetic corpus: by voice and by speaking rate, clean clips only (ours)\n")
+    clean = [r for r in synthetic if r.clip.snr is None]
+    add(ours_only(group(clean, protocol, lambda c: c.extra.get("voice", c.speaker)), "voice"))
+    add("")
+    add(ours_only(group(clean, protocol, lambda c: f"{c.extra.get('rate', '?')} wpm"), "rate"))
+
+    add("\n## Red flags in noise\n")
+    add(red_flag_section(synthetic, protocol, flags))
+
+    add("\n## Real human recordings (../shared/data)\n")
+    add("Labelled from their transcripts: spoken digits are pain-scale answers, "
+        "speech-command \"yes\"/\"no\" are yes/no answers (other words are skipped). "
+        "FSDD is 8 kHz and goes through our resampling (`read_wav`).\n")
+    for rs in real:
+        add(f"### {rs.name}\n")
+        add(f"`{rs.command}` — {len(rs.records)} clips ({rs.skipped} rows skipped).\n")
+        add(markdown_table(group(rs.records, protocol, lambda c: "all"), "set"))
+        add("")
+        if rs.question != "anything_else":
+            add(speaker_table(rs.records, protocol))
+            add("")
+        misses = red_flag_misses(rs.records, protocol)
+        if misses:
+            add(f"Red-flag misses ({len(misses)}):\n")
+            out.extend(f"- {m}" for m in misses[:20])
+            add("")
+        wrong = wrong_answers(rs.records, protocol, flags)
+        if wrong:
+            add("Most frequent wrong or missing answers (ours): " + wrong + "\n")
+
+    if speed:
+        add("## Speed and memory\n")
+        add(speed_table(speed))
+        add("")
+        for note in speed.notes:
+            add(f"- {note}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+HOW = """\
+- **Corpus** ({corpus}): our own answers (benchmarks/sentences.yaml: yes/no, pain
+  scores, choices, symptom statements with negations, red flags volunteered at other
+  questions), rendered by `voice.tts.Speaker` with several espeak-ng voices and three
+  speaking rates, 0.3 s of padding each side; a seeded subset is mixed with white
+  noise or babble (3-5 espeak voices reading unrelated text) at 20, 10, 6 and 0 dB
+  SNR (speech power over active 20 ms frames).
+- **Same path as the check-in** (`{eval_command}`): per clip a fresh `CheckIn` is sent
+  to the clip's question (`goto`), `listen()` decodes the audio with that question's
+  grammar (plus the free-form pass), `dialog.hear()` reacts; the scores come from
+  what the dialog did next.
+- **answer accuracy**: the dialog took the expected value (an emergency about the
+  question's own symptom counts as "yes"); re-prompts count as not correct.
+- **re-prompt**: it asked the same question again ("I didn't catch that") instead of
+  answering; **confirm**: it asked to confirm a red flag.
+- **red-flag recall**: red-flag clips (emergency or urgent symptom present) not
+  missed. Caught = emergency message said, confirmation asked, or the symptom recorded
+  present/uncertain; a re-prompt is not a miss; concluding "no" or moving on is.
+- **false red flag**: clips with no red flag where it flagged one (emergency,
+  confirmation, or a red-flag symptom recorded present/uncertain).
+- **WER**: word error rate of the transcript the decision was made on (ours: the
+  grammar pass, falling back to free-form; baseline: free-form), against the text
+  that was spoken.
+"""
+
+
+def noise_key(c: Clip) -> str:
+    return c.condition if c.snr is None else f"{c.condition} {c.snr:g} dB"
+
+
+def ours_only(groups: dict[str, dict[str, Summary]], title: str) -> str:
+    return markdown_table({k: {"ours": v["ours"]} for k, v in groups.items()}, title)
+
+
+def speaker_table(records: list[Record], protocol: Protocol) -> str:
+    groups = group(records, protocol, lambda c: c.speaker)
+    lines = ["| speaker | clips | accuracy (ours) | wrong answer (ours) | re-prompt (ours) | "
+             "accuracy (baseline) | wrong answer (baseline) |", "|---|--:|--:|--:|--:|--:|--:|"]
+    for name, systems in groups.items():
+        ours, base = systems["ours"], systems["baseline"]
+        lines.append(f"| {name} | {ours.clips} | {pct(ours.accuracy)} | {pct(ours.wrong_rate)} "
+                     f"| {pct(ours.reprompt_rate)} | {pct(base.accuracy)} "
+                     f"| {pct(base.wrong_rate)} |")
+    return "\n".join(lines)
+
+
+def wrong_answers(records: list[Record], protocol: Protocol, flags: frozenset[str]) -> str:
+    counts: dict[str, int] = {}
+    for r in records:
+        if r.error is not None or r.clip.expected.value is None:
+            continue
+        if score(r.clip, r.ours, flags).correct:
+            continue
+        got = r.ours.action if r.ours.value is None else repr(r.ours.value)
+        key = f"{r.clip.expected.value!r} → {got}"
+        counts[key] = counts.get(key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:8]
+    return ", ".join(f"{k} ×{n}" for k, n in top)
+
+
+def red_flag_section(records: list[Record], protocol: Protocol, flags: frozenset[str]) -> str:
+    lines = []
+    by_snr = group(records, protocol, lambda c: c.snr_bucket)
+    rows = ["| SNR | red-flag clips | caught | re-prompted | missed | recall |",
+            "|---|--:|--:|--:|--:|--:|"]
+    for name, systems in by_snr.items():
+        s = systems["ours"]
+        if s.red_flags:
+            rows.append(f"| {name} | {s.red_flags} | {s.caught} | {s.red_reprompted} | "
+                        f"{s.missed} | {pct(s.recall)} |")
+    lines.append("\n".join(rows))
+    misses = red_flag_misses(records, protocol)
+    lines.append(f"\nRed-flag misses on the synthetic corpus (ours): {len(misses)}.\n")
+    lines.extend(f"- {m}" for m in misses)
+    base = red_flag_misses(records, protocol, "baseline")
+    lines.append(f"\nThe baseline misses {len(base)} red-flag clips.")
+    return "\n".join(lines)
+
+
+def _summary(records: list[Record], protocol: Protocol,
+             keep: Callable[[Clip], bool]) -> Summary:
+    chosen = [r for r in records if keep(r.clip)]
+    groups = group(chosen, protocol, lambda c: "x")
+    return groups["x"]["ours"] if groups else Summary()
+
+
+def targets_table(protocol: Protocol, synthetic: list[Record], real: Sequence[RealSet],
+                  speed: Speed | None) -> str:
+    rows = ["| target | measured | holds? |", "|---|---|---|"]
+
+    def verdict(ok: bool | None, miss: str = "") -> str:
+        if ok is None:
+            return "not measured"
+        return "yes" if ok else f"**no** — {miss}"
+
+    s = _summary(synthetic, protocol, lambda c: c.snr in RECALL_SNRS)
+    rows.append(f"| red-flag recall 100% at 20 and 10 dB SNR (synthetic) | {pct(s.recall)} "
+                f"({s.missed} missed of {s.red_flags}) | "
+                f"{verdict(s.recall == 1.0 if s.red_flags else None, f'{s.missed} missed')} |")
+    if speed and speed.rtf_ours is not None and speed.rtf_plain_fresh:
+        for label, plain in (("new recogniser per clip", speed.rtf_plain_fresh),
+                             ("one recogniser reused", speed.rtf_plain_reused)):
+            if not plain:
+                continue
+            ratio = speed.rtf_ours / plain
+            over = f"{ratio / RTF_RATIO_MAX:.2f}× the limit"
+            rows.append(f"| recognition ≤ 2× plain vosk free-form ({label}) | {ratio:.2f}× "
+                        f"(RTF {speed.rtf_ours:.3f} vs {plain:.3f}) | "
+                        f"{verdict(ratio <= RTF_RATIO_MAX, over)} |")
+    if speed and speed.latency_p95_ms is not None:
+        p95 = speed.latency_p95_ms
+        over = f"{p95 - LATENCY_P95_MAX_MS:.0f} ms over ({p95 / LATENCY_P95_MAX_MS:.1f}×)"
+        rows.append(f"| end of answer → next prompt p95 ≤ 300 ms | {p95:.0f} ms "
+                    f"(p50 {speed.latency_p50_ms:.0f} ms) | "
+                    f"{verdict(p95 <= LATENCY_P95_MAX_MS, over)} |")
+    if speed and speed.peak_rss_mb is not None:
+        rss = speed.peak_rss_mb
+        over = f"{rss - PEAK_RSS_MAX_MB:.0f} MiB over"
+        rows.append(f"| peak RSS of a replayed check-in ≤ 400 MB | {rss:.0f} MiB | "
+                    f"{verdict(rss <= PEAK_RSS_MAX_MB, over)} |")
+    else:
+        rows.append("| peak RSS of a replayed check-in ≤ 400 MB | — | not measured |")
+    for rs in real:
+        if rs.question == "anything_else":
+            continue
+        s = _summary(rs.records, protocol, lambda c: True)
+        if s.accuracy is None:
+            continue
+        short = f"{(REAL_ACCURACY_MIN - s.accuracy) * 100:.1f} points short"
+        ok = s.accuracy >= REAL_ACCURACY_MIN
+        rows.append(f"| answer accuracy ≥ 95%: {rs.name} | {pct(s.accuracy)} "
+                    f"({s.correct}/{s.answers}) | {verdict(ok, short)} |")
+    return "\n".join(rows)
+
+
+def speed_table(s: Speed) -> str:
+    def f(v: float | None, fmt: str) -> str:
+        return "—" if v is None else format(v, fmt)
+
+    rows = ["| figure | value |", "|---|--:|",
+            f"| model load (`Recognizer()` in a fresh process) | {f(s.model_load_s, '.2f')} s |",
+            f"| RTF, our path (`listen`: free-form + grammar pass) | {f(s.rtf_ours, '.3f')} |",
+            f"| RTF, plain vosk free-form, new `KaldiRecognizer` per clip | "
+            f"{f(s.rtf_plain_fresh, '.3f')} |",
+            f"| RTF, plain vosk free-form, one `KaldiRecognizer` reused | "
+            f"{f(s.rtf_plain_reused, '.3f')} |"]
+    if s.rtf_ours and s.rtf_plain_fresh and s.rtf_plain_reused:
+        fresh, reused = s.rtf_ours / s.rtf_plain_fresh, s.rtf_ours / s.rtf_plain_reused
+        rows.append(f"| ratio ours / plain (new per clip; reused) | "
+                    f"{fresh:.2f}×; {reused:.2f}× |")
+    rows += [
+        f"| RTF clips (seeded sample of the corpus, clean and noisy) | {s.rtf_clips} clips, "
+        f"{s.rtf_audio_s:.0f} s of audio |",
+        f"| end of answer → next prompt, p50 / p95 / max ({s.latency_turns} turns) | "
+        f"{f(s.latency_p50_ms, '.0f')} / {f(s.latency_p95_ms, '.0f')} / "
+        f"{f(s.latency_max_ms, '.0f')} ms |",
+        f"| TTS render per prompt, p50 / p95 ({s.tts_prompts} questions, 160 wpm) | "
+        f"{f(s.tts_p50_ms, '.0f')} / {f(s.tts_p95_ms, '.0f')} ms |",
+        f"| TTS render time per second of speech | {f(s.tts_per_audio_s, '.3f')} s |",
+        f"| matcher throughput (`understand()`) | {f(s.matcher_calls_per_s, ',.0f')} calls/s |",
+        f"| peak RSS, replayed check-in (`{s.replay}`, {s.replay_turns} answers) | "
+        f"{f(s.peak_rss_mb, '.0f')} MiB |",
+        f"| wall time of that replayed check-in (process start to exit) | "
+        f"{f(s.replay_wall_s, '.1f')} s |",
+        f"| repeats (median reported) | {s.repeats} |",
+    ]
+    return "\n".join(rows)

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""Speed and memory of the check-in, each figure the median of repeated runs.
+
+- model load: ``Recognizer()`` in a fresh process (the model is cached per process);
+- real-time factor of our recognition path (``listen`` with the question's grammar:
+  free-form + grammar pass) against plain vosk free-form on the same 16 kHz PCM in the
+  same process, timed the same way;
+- end of an answer's audio -> next prompt: ``listen`` + ``dialog.hear`` until the next
+  Ask/Say event exists (p50/p95), over a replayed check-in and corpus clips;
+- TTS render time per prompt (``Speaker.render`` of every question);
+- matcher throughput (``understand`` calls per second);
+- peak RSS of a whole replayed check-in (``aftercare check --replay ... --jsonl`` in a
+  child process, ``ru_maxrss`` from ``wait4``).
+
+Usage: .venv/bin/python benchmarks/speed.py [--manifest M] [--repeats 3] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+AFTERCARE = ROOT / ".venv" / "bin" / "aftercare"
+REPLAY_SCENARIO = ROOT / "tests" / "fixtures" / "scenarios" / "back_soreness"
+DEMO = ROOT / "demo" / "answers"
+SEED = 7
+
+
+@dataclass
+class Speed:
+    machine: dict[str, str] = field(default_factory=dict)
+    repeats: int = 0
+    model_load_s: float | None = None
+    rtf_clips: int = 0
+    rtf_audio_s: float = 0.0
+    rtf_ours: float | None = None
+    rtf_plain_fresh: float | None = None  # a new KaldiRecognizer per clip
+    rtf_plain_reused: float | None = None  # one KaldiRecognizer for all clips
+    latency_turns: int = 0
+    latency_p50_ms: float | None = None
+    latency_p95_ms: float | None = None
+    latency_max_ms: float | None = None
+    tts_prompts: int = 0
+    tts_p50_ms: float | None = None
+    tts_p95_ms: float | None = None
+    tts_per_audio_s: float | None = None  # render seconds per second of speech
+    matcher_calls_per_s: float | None = None
+    replay: str = ""
+    replay_turns: int = 0
+    peak_rss_mb: float | None = None
+    replay_wall_s: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile (no interpolation: a reported p95 was really measured)."""
+    ordered = sorted(values)
+    rank = max(1, int(-(-p * len(ordered) // 100)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    mem = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    espeak = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True,
+                            check=False).stdout.strip()
+    from importlib.metadata import version
+
+    return {"nproc": str(os.cpu_count()), "cpu": cpu, "ram": mem,
+            "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(), "vosk": version("vosk"),
+            "pyttsx3": version("pyttsx3"), "espeak-ng": espeak.split(" Data")[0]}
+
+
+# -- model load ------------------------------------------------------------------------
+
+_LOAD = """
+import time
+from voice.asr import Recognizer
+t = time.perf_counter()
+Recognizer()
+print(time.perf_counter() - t)
+"""
+
+
+def model_load(repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        out = subprocess.run([str(PYTHON), "-c", _LOAD], capture_output=True, text=True,
+                             check=True, cwd=ROOT)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+# -- recognition ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Turn:
+    audio: Any  # voice.audio.Audio
+    question: str
+
+
+def corpus_turns(manifest: Path | None, n: int) -> list[Turn]:
+    """A seeded sample of corpus clips (clean and noisy) with their questions."""
+    if manifest is None or not manifest.exists():
+        return []
+    from voice.audio import read_wav
+    from voice.evaluate import read_manifest
+    from voice.protocol import load_protocol
+
+    clips, _ = read_manifest(manifest, load_protocol())
+    chosen = random.Random(SEED).sample(clips, min(n, len(clips)))
+    return [Turn(read_wav(c.path), c.question) for c in chosen]
+
+
+def plain_model(recognizer: Any) -> Any:
+    """The vosk Model our Recognizer holds, or a separately loaded copy of the same files."""
+    for name in ("model", "_model"):
+        model = getattr(recognizer, name, None)
+        if model is not None and type(model).__name__ == "Model":
+            return model
+    from vosk import Model
+
+    from voice.models import model_path
+
+    return Model(str(model_path()))
+
+
+def plain_decode(model: Any, pcm: bytes, recognizer: Any = None) -> str:
+    from vosk import KaldiRecognizer
+
+    rec = recognizer or KaldiRecognizer(model, 16000)
+    rec.AcceptWaveform(pcm)
+    return json.loads(rec.FinalResult()).get("text", "")
+
+
+def real_time_factors(turns: list[Turn], repeats: int) -> tuple[float, float, float]:
+    """Median RTF of (our path, plain vosk fresh per clip, plain vosk reused)."""
+    from vosk import KaldiRecognizer
+
+    from voice.asr import Recognizer
+    from voice.dialog import Ask, CheckIn
+    from voice.listen import listen
+    from voice.protocol import load_protocol
+
+    protocol = load_protocol()
+    recognizer = Recognizer()
+    model = plain_model(recognizer)
+    grammars = {}
+    for t in turns:
+        if t.question not in grammars:
+            ask = [e for e in CheckIn(protocol).goto(t.question) if isinstance(e, Ask)][-1]
+            grammars[t.question] = ask.grammar
+    audio_s = sum(t.audio.duration for t in turns)
+    reused = KaldiRecognizer(model, 16000)
+    runs: dict[str, Callable[[Turn], object]] = {
+        "ours": lambda t: listen(recognizer, t.audio, grammars[t.question]),
+        "fresh": lambda t: plain_decode(model, t.audio.pcm),
+        "reused": lambda t: plain_decode(model, t.audio.pcm, reused),
+    }
+    for t in turns[:3]:  # warm-up: first-use costs are not per-clip costs
+        for fn in runs.values():
+            fn(t)
+    totals: dict[str, list[float]] = {k: [] for k in runs}
+    for r in range(repeats):
+        order = list(runs)
+        random.Random(SEED + r).shuffle(order)  # no system always goes first
+        for name in order:
+            started = time.perf_counter()
+            for t in turns:
+                runs[name](t)
+            totals[name].append(time.perf_counter() - started)
+    med = {k: statistics.median(v) / audio_s for k, v in totals.items()}
+    return med["ours"], med["fresh"], med["reused"]
+
+
+def replay_dir() -> Path | None:
+    for folder in (REPLAY_SCENARIO, DEMO):
+        if folder.is_dir() and any(folder.glob("*.wav")):
+            return folder
+    return None
+
+
+def latencies(turns: list[Turn], replay: Path | None, repeats: int) -> list[float]:
+    """Seconds from end of answer audio to the next prompt, median over repeats per turn."""
+    from voice.asr import Recognizer
+    from voice.audio import read_wav
+    from voice.dialog import Ask, CheckIn, Say
+    from voice.listen import listen
+    from voice.protocol import load_protocol
+
+    protocol = load_protocol()
+    recognizer = Recognizer()
+    per_turn: dict[int, list[float]] = {}
+    replay_audio = [read_wav(p) for p in sorted(replay.glob("*.wav"))] if replay else []
+    for _ in range(repeats):
+        k = 0
+        # A whole replayed check-in: each answer is heard at the question actually asked.
+        dialog = CheckIn(protocol)
+        events = dialog.start()
+        for audio in replay_audio:
+            asks = [e for e in events if isinstance(e, Ask)]
+            if not asks or dialog.finished:
+                break
+            started = time.perf_counter()
+            heard, _ = listen(recognizer, audio, asks[-1].grammar)
+            events = dialog.hear(heard)
+            assert any(isinstance(e, Ask | Say) for e in events) or dialog.finished
+            per_turn.setdefault(k, []).append(time.perf_counter() - started)
+            k += 1
+        for t in turns:
+            dialog = CheckIn(protocol)
+            ask = [e for e in dialog.goto(t.question) if isinstance(e, Ask)][-1]
+            started = time.perf_counter()
+            heard, _ = listen(recognizer, t.audio, ask.grammar)
+            dialog.hear(heard)
+            per_turn.setdefault(k, []).append(time.perf_counter() - started)
+            k += 1
+    return [statistics.median(v) for v in per_turn.values()]
+
+
+# -- speech output, matcher, memory ------------------------------------------------------
+
+
+def tts_render(repeats: int) -> tuple[int, float, float, float]:
+    """(prompts, p50 s, p95 s, render seconds per second of speech) for every question."""
+    from voice.audio import read_wav
+    from voice.protocol import load_protocol
+    from voice.tts import Speaker
+
+    protocol = load_protocol()
+    texts = [q.text for q in protocol.questions]
+    speaker = Speaker(rate=160)
+    per_prompt: list[list[float]] = [[] for _ in texts]
+    spoken = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        speaker.render("Warm up.", Path(tmp) / "w.wav")
+        for r in range(repeats):
+            for i, text in enumerate(texts):
+                path = Path(tmp) / f"{i}.wav"
+                started = time.perf_counter()
+                speaker.render(text, path)
+                per_prompt[i].append(time.perf_counter() - started)
+                if r == 0:
+                    spoken += read_wav(path).duration
+    med = [statistics.median(v) for v in per_prompt]
+    return len(texts), percentile(med, 50), percentile(med, 95), sum(med) / spoken
+
+
+def matcher_throughput(texts: list[tuple[str, str | None]], repeats: int) -> float:
+    from voice.protocol import load_protocol
+    from voice.understand import understand
+
+    protocol = load_protocol()
+    questions = {q.id: q for q in protocol.questions}
+    work = [(t, questions.get(q) if q else None) for t, q in texts]
+    rates = []
+    for _ in range(repeats):
+        calls = 0
+        started = time.perf_counter()
+        while time.perf_counter() - started < 1.0:
+            for text, q in work:
+                understand(text, protocol, q)
+            calls += len(work)
+        rates.append(calls / (time.perf_counter() - started))
+    return statistics.median(rates)
+
+
+def peak_rss(folder: Path, repeats: int) -> tuple[float, float]:
+    """Median (peak RSS MiB, wall seconds) of a replayed check-in in a child process."""
+    peaks, walls = [], []
+    cmd = [str(AFTERCARE), "check", "--replay", str(folder), "--no-history", "--jsonl"]
+    for _ in range(repeats):
+        started = time.perf_counter()
+        with tempfile.TemporaryFile() as out, subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
+                cwd=ROOT) as child:
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if child.returncode != 0:
+                raise RuntimeError(f"{' '.join(cmd)} exited with {child.returncode}")
+        walls.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux
+    return statistics.median(peaks), statistics.median(walls)
+
+
+# -- all of it --------------------------------------------------------------------------
+
+
+def measure(manifest: Path | None, repeats: int, clips: int, log=print) -> Speed:
+    s = Speed(machine=machine(), repeats=repeats)
+    s.model_load_s = model_load(repeats)
+    log(f"speed: model load {s.model_load_s:.2f} s")
+    turns = corpus_turns(manifest, clips)
+    if turns:
+        s.rtf_clips = len(turns)
+        s.rtf_audio_s = sum(t.audio.duration for t in turns)
+        s.rtf_ours, s.rtf_plain_fresh, s.rtf_plain_reused = real_time_factors(turns, repeats)
+        log(f"speed: RTF ours {s.rtf_ours:.3f}, plain fresh {s.rtf_plain_fresh:.3f}, "
+            f"plain reused {s.rtf_plain_reused:.3f}")
+    else:
+        s.notes.append("no corpus manifest: real-time factor not measured")
+    replay = replay_dir()
+    if replay is None:
+        s.notes.append("no replay fixtures (tests/fixtures/scenarios/back_soreness, "
+                       "demo/answers): peak RSS not measured")
+    lat = latencies(turns, replay, repeats)
+    if lat:
+        s.latency_turns = len(lat)
+        s.latency_p50_ms = 1000 * percentile(lat, 50)
+        s.latency_p95_ms = 1000 * percentile(lat, 95)
+        s.latency_max_ms = 1000 * max(lat)
+        log(f"speed: answer->prompt p50 {s.latency_p50_ms:.0f} ms, p95 {s.latency_p95_ms:.0f} ms")
+    s.tts_prompts, p50, p95, s.tts_per_audio_s = tts_render(repeats)
+    s.tts_p50_ms, s.tts_p95_ms = 1000 * p50, 1000 * p95
+    log(f"speed: TTS render p50 {s.tts_p50_ms:.0f} ms, p95 {s.tts_p95_ms:.0f} ms")
+    s.matcher_calls_per_s = matcher_throughput(matcher_texts(manifest), repeats)
+    log(f"speed: matcher {s.matcher_calls_per_s:.0f} calls/s")
+    if replay is not None:
+        s.replay = str(replay.relative_to(ROOT))
+        s.replay_turns = len(list(replay.glob("*.wav")))
+        s.peak_rss_mb, s.replay_wall_s = peak_rss(replay, repeats)
+        log(f"speed: peak RSS {s.peak_rss_mb:.0f} MiB ({s.replay})")
+    return s
+
+
+def matcher_texts(manifest: Path | None) -> list[tuple[str, str | None]]:
+    """The corpus answers at their questions, and each again with no question."""
+    from benchmarks.corpus import load_answers
+
+    pairs: list[tuple[str, str | None]] = []
+    for a in load_answers():
+        pairs += [(a.text, a.question), (a.text, None)]
+    return pairs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--manifest", type=Path,
+                        default=ROOT / "benchmarks" / "out" / "corpus" / "manifest.tsv")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--clips", type=int, default=60, help="corpus clips for RTF/latency")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    s = measure(args.manifest, args.repeats, args.clips,
+                log=lambda line: print(line, file=sys.stderr))
+    text = json.dumps(asdict(s), indent=1)
+    if args.json:
+        args.json.write_text(text + "\n")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""``aftercare interpret``: what the assistant understands from one answer.
+
+For each input: the normalised text, the answer value for ``--question`` (yes, no,
+unsure, a number, a choice id), the symptoms with their status, and the disposition
+those symptoms alone imply. ``--batch FILE`` reads one input per line ("-" for stdin;
+``wav:PATH`` lines are transcribed first) and writes one JSON line per input, in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from voice.errors import AftercareError
+from voice.protocol import Protocol, Question, load_protocol
+from voice.triage import combine, triage
+from voice.understand import ABSENT, understand
+
+NAME = "interpret"
+HELP = "show what one answer means: value, symptoms (present/absent/uncertain), disposition"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="*", metavar="TEXT", help="the answer (words are joined)")
+    parser.add_argument("--question", metavar="ID", help="the question being answered")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--batch", metavar="FILE",
+                        help="one input per line ('-' for stdin); one JSON line out per input")
+    source.add_argument("--wav", nargs="+", metavar="FILE", help="transcribe these WAV files")
+    parser.add_argument("--emergency-number", default="911", metavar="NUMBER")
+    parser.add_argument("--intents", metavar="DIR", help="protocol directory (default: intents/)")
+
+
+def interpret(text: str, protocol: Protocol, question: Question | None,
+              emergency_number: str = "911") -> dict[str, Any]:
+    """The JSON-ready meaning of one answer (stable key order)."""
+    meaning = understand(text, protocol, question)
+    unanswered = []
+    if question is not None and question.red_flag and meaning.meta is None and \
+            meaning.value in (None, "unsure") and not any(
+                f.symptom == question.symptom and f.status != ABSENT for f in meaning.symptoms):
+        unanswered.append(question.id)
+    decision = triage(meaning.symptoms, unanswered, protocol, emergency_number=emergency_number)
+    return {
+        "input": text,
+        **meaning.to_dict(),
+        "disposition": decision.disposition,
+        "reasons": list(decision.reasons),
+        "unanswered": list(decision.unanswered),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    protocol = load_protocol(args.intents)
+    question = protocol.question(args.question) if args.question else None
+    if args.batch:
+        if args.text:
+            raise AftercareError("give either TEXT or --batch FILE, not both")
+        return _batch(args.batch, protocol, question, args.emergency_number)
+    if args.wav:
+        if args.text:
+            raise AftercareError("give either TEXT or --wav FILE, not both")
+        results = [_from_wav(Path(p), protocol, question, args.emergency_number)
+                   for p in args.wav]
+    else:
+        if not args.text:
+            raise AftercareError("nothing to interpret: give TEXT, --wav FILE or --batch FILE")
+        results = [interpret(" ".join(args.text), protocol, question, args.emergency_number)]
+    for result in results:
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False))
+        else:
+            _print_human(result, sys.stdout)
+    return 0
+
+
+def _batch(path: str, protocol: Protocol, question: Question | None, number: str) -> int:
+    failed = 0
+    out = sys.stdout
+    for line in _lines(path):
+        try:
+            if line.startswith("wav:"):
+                result = _from_wav(Path(line[4:].strip()), protocol, question, number)
+            else:
+                result = interpret(line, protocol, question, number)
+        except AftercareError as err:
+            failed += 1
+            result = {"input": line, "error": str(err)}
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if failed else 0
+
+
+def _lines(path: str) -> Iterator[str]:
+    if path == "-":
+        for line in sys.stdin:
+            yield line.rstrip("\r\n")
+        return
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                yield line.rstrip("\r\n")
+    except FileNotFoundError:
+        raise AftercareError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise AftercareError(f"{path}: cannot be read ({err})") from None
+
+
+def _from_wav(path: Path, protocol: Protocol, question: Question | None,
+              number: str) -> dict[str, Any]:
+    """Hear the file exactly as the check-in would at this question, then interpret."""
+    from voice.asr import Recognizer
+    from voice.audio import read_wav
+    from voice.listen import listen
+
+    grammar = protocol.grammar(question) if question and question.answer != "free" else None
+    heard, _ = listen(Recognizer(), read_wav(path), grammar)
+    result = interpret(heard.text, protocol, question, number)
+    # Red flags the free-form pass heard count too, as they do in the check-in.
+    extra = [f for alt in heard.alternatives
+             for f in understand(alt, protocol, None).symptoms if f.status != ABSENT]
+    if extra:
+        merged = combine(understand(heard.text, protocol, question).symptoms, extra)
+        decision = triage(merged, result["unanswered"], protocol, emergency_number=number)
+        result["symptoms"] = [f.to_dict() for f in merged.values()]
+        result["disposition"] = decision.disposition
+        result["reasons"] = list(decision.reasons)
+    return {"wav": str(path), "transcript": heard.text, "confidence": heard.confidence,
+            "alternatives": list(heard.alternatives), **result}
+
+
+def _print_human(result: dict[str, Any], out: TextIO) -> None:
+    if "wav" in result:
+        print(f"transcript: {result['transcript']} (confidence {result['confidence']:.2f})",
+              file=out)
+    print(f"heard: {result['text'] or '(nothing)'}", file=out)
+    if result["meta"]:
+        print(f"request: {result['meta']}", file=out)
+    value = "unknown" if result["value"] is None else result["value"]
+    hedge = " (hedged)" if result["hedged"] else ""
+    print(f"answer: {value}{hedge}", file=out)
+    for f in result["symptoms"]:
+        print(f"symptom: {f['symptom']} {f['status']}", file=out)
+    print(f"disposition: {result['disposition']}", file=out)
+    for reason in result["reasons"]:
+        print(f"  because {reason}", file=out)

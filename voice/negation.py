@@ -1,0 +1,146 @@
+"""NegEx-style negation and hedging scopes over normalised tokens.
+
+Given the spans where symptom phrases were found, decide for each span whether a
+negation trigger covers it ("i don't have any NUMBNESS"), whether it is said to have
+gone ("the FEVER went away"), and whether it is hedged ("a bit NUMB", "maybe").
+It knows nothing about symptoms: the caller turns these flags into a status. The
+trigger lists are data (intents/negation.yaml); the algorithm follows NegEx (Chapman
+et al. 2001) with a word window, termination terms and pseudo-triggers, plus one
+rule for unpunctuated speech: a new clause ("... my legs are numb") ends a scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from voice.normalize import BREAK
+from voice.phrases import Match, PhraseIndex
+
+PRE, POST, RESOLVED, PSEUDO, TERMINATE = "pre", "post", "resolved", "pseudo", "terminate"
+HEDGE_PRE, HEDGE_POST = "hedge_pre", "hedge_post"
+_SCOPE_ENDERS = frozenset({PRE, POST, RESOLVED, PSEUDO, TERMINATE})
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: PhraseIndex[str]  # phrase -> its kinds (pre, post, resolved, pseudo, ...)
+    window: int  # words a pre-trigger reaches forward
+    window_post: int  # words a post-trigger reaches back
+    hedge_window_pre: int
+    hedge_window_post: int
+    clause_start: frozenset[str]
+    scope_skip: frozenset[str]
+    interjections: frozenset[tuple[str, ...]] = frozenset()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What surrounds one phrase span."""
+
+    negated: bool = False
+    resolved: bool = False
+    hedged: bool = False
+    start: int = 0  # first token of the phrase with its trigger / hedge (evidence)
+    end: int = 0
+
+
+def triggers_in(tokens: tuple[str, ...], rules: Rules, taken: Sequence[int]) -> list[Match[str]]:
+    """Trigger, terminator and hedge phrases outside the ``taken`` (phrase) positions."""
+    return rules.triggers.find(tokens, taken=taken, fuzzy=False)
+
+
+def scopes(
+    tokens: tuple[str, ...], spans: Sequence[tuple[int, int]], rules: Rules,
+    triggers: Sequence[Match[str]] | None = None,
+) -> list[Scope]:
+    """One ``Scope`` per span (same order)."""
+    if triggers is None:
+        taken = [i for s, e in spans for i in range(s, e)]
+        triggers = triggers_in(tokens, rules, taken)
+    enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
+    span_starts = {s for s, _ in spans}
+    flags = [dict(negated=False, resolved=False, hedged=False, start=s, end=e) for s, e in spans]
+
+    def widen(k: int, i: int, j: int) -> None:
+        flags[k]["start"] = min(flags[k]["start"], i)
+        flags[k]["end"] = max(flags[k]["end"], j)
+
+    for t in triggers:
+        kinds = set(t.payload)
+        answer_word = t.phrase in rules.interjections and t.end < len(tokens) and (
+            tokens[t.end] in rules.clause_start)
+        if kinds & {PRE, RESOLVED} and not answer_word:
+            reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
+            for k, (s, _) in enumerate(spans):
+                if t.end <= s < reach:
+                    flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds
+                             else "negated"] = True
+                    widen(k, t.start, t.end)
+        if kinds & {POST, RESOLVED}:
+            k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
+            if k is not None:
+                flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
+                widen(k, t.start, t.end)
+    for t in triggers:
+        kinds = set(t.payload)
+        k = None
+        if HEDGE_PRE in kinds:
+            k = _nearest_after(tokens, t.end, spans, rules.hedge_window_pre, enders)
+        if k is None and HEDGE_POST in kinds:
+            k = _nearest_before(tokens, t.start, spans, rules.hedge_window_post, enders, rules)
+        if k is not None:
+            flags[k]["hedged"] = True
+            widen(k, t.start, t.end)
+    return [Scope(**f) for f in flags]
+
+
+def _forward_scope(
+    tokens: tuple[str, ...], start: int, rules: Rules, enders: set[int], span_starts: set[int]
+) -> int:
+    """Index one past the last token a pre-trigger ending at ``start`` reaches."""
+    passed_content = False
+    j = start
+    while j < len(tokens) and j - start < rules.window:
+        word = tokens[j]
+        if word == BREAK or j in enders:
+            break
+        if word in rules.clause_start and passed_content:
+            break
+        if j in span_starts or word not in rules.scope_skip:
+            passed_content = True
+        j += 1
+    return j
+
+
+def _nearest_before(
+    tokens: tuple[str, ...], start: int, spans: Sequence[tuple[int, int]], window: int,
+    enders: set[int], rules: Rules,
+) -> int | None:
+    """The span ending closest before ``start`` within ``window`` words, same clause."""
+    best = None
+    for k, (_, e) in enumerate(spans):
+        if e <= start and start - e < window and (best is None or e > spans[best][1]):
+            best = k
+    if best is None:
+        return None
+    between = range(spans[best][1], start)
+    if any(tokens[j] == BREAK or j in enders for j in between):
+        return None
+    return best
+
+
+def _nearest_after(
+    tokens: tuple[str, ...], end: int, spans: Sequence[tuple[int, int]], window: int,
+    enders: set[int],
+) -> int | None:
+    """The span starting closest after ``end`` within ``window`` words, same clause."""
+    best = None
+    for k, (s, _) in enumerate(spans):
+        if s >= end and s - end < window and (best is None or s < spans[best][0]):
+            best = k
+    if best is None:
+        return None
+    if any(tokens[j] == BREAK or j in enders for j in range(end, spans[best][0])):
+        return None
+    return best

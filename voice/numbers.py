@@ -1,0 +1,97 @@
+"""Numbers said as words ("a hundred and one", "thirty eight point five", "one oh one").
+
+Works on normalised tokens (voice.normalize turns typed digits into words first), so
+recogniser output and typed text are parsed by the same code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_UNITS = {w: i for i, w in enumerate(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))}
+_TEENS = {w: i + 10 for i, w in enumerate(
+    ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+     "eighteen", "nineteen"))}
+_TENS = {w: (i + 2) * 10 for i, w in enumerate(
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))}
+_DIGITS = {**_UNITS, "oh": 0, "o": 0}
+WORDS = frozenset({*_UNITS, *_TEENS, *_TENS, "hundred", "thousand", "point", "half", "oh"})
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int  # first token
+    end: int  # one past the last token
+    value: float
+
+
+def _below_hundred(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
+    """Parse 0..99 at ``i``: (value, next index)."""
+    if i >= len(tokens):
+        return None
+    word = tokens[i]
+    if word in _TENS:
+        value = _TENS[word]
+        if i + 1 < len(tokens) and tokens[i + 1] in _UNITS and tokens[i + 1] != "zero":
+            return value + _UNITS[tokens[i + 1]], i + 2
+        return value, i + 1
+    if word in _TEENS:
+        return _TEENS[word], i + 1
+    if word in _UNITS:
+        return _UNITS[word], i + 1
+    return None
+
+
+def _integer(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
+    """Parse an integer below 10,000 at ``i``, e.g. "a hundred and one", "one oh one"."""
+    n = len(tokens)
+    # "a hundred": the article stands for one.
+    if tokens[i] == "a" and i + 1 < n and tokens[i + 1] == "hundred":
+        head: tuple[int, int] | None = (1, i + 1)
+    else:
+        head = _below_hundred(tokens, i)
+    if head is None:
+        return None
+    value, j = head
+    if j < n and tokens[j] == "hundred" and value < 100:
+        value *= 100
+        j += 1
+        k = j + 1 if j < n and tokens[j] == "and" else j
+        rest = _below_hundred(tokens, k) if k < n else None
+        if rest is not None:
+            value += rest[0]
+            j = rest[1]
+        return value, j
+    # "one oh one", "one oh two": temperatures read digit by digit.
+    if value == 1 and j + 1 < n and tokens[j] in ("oh", "o", "zero") and tokens[j + 1] in _UNITS:
+        return 100 + _UNITS[tokens[j + 1]], j + 2
+    return value, j
+
+
+def find_numbers(tokens: tuple[str, ...]) -> list[Number]:
+    """Every number in ``tokens``, left to right, with decimals and "and a half"."""
+    found: list[Number] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        parsed = _integer(tokens, i) if tokens[i] in WORDS or tokens[i] == "a" else None
+        if parsed is None:
+            if tokens[i] == "half" and not (i and tokens[i - 1] == "and"):
+                found.append(Number(i, i + 1, 0.5))
+            i += 1
+            continue
+        value: float = parsed[0]
+        j = parsed[1]
+        if j + 1 < n and tokens[j] == "point" and tokens[j + 1] in _DIGITS:
+            digits = ""
+            j += 1
+            while j < n and tokens[j] in _DIGITS:
+                digits += str(_DIGITS[tokens[j]])
+                j += 1
+            value = float(f"{int(value)}.{digits}")
+        elif tokens[j:j + 3] == ("and", "a", "half") or tokens[j:j + 2] == ("and", "half"):
+            value += 0.5
+            j += 3 if tokens[j + 1] == "a" else 2
+        found.append(Number(i, j, value))
+        i = j
+    return found

@@ -1,0 +1,138 @@
+"""Find known phrases in a token sequence: exact first, then fuzzy for recognition slips.
+
+Built once per protocol (phrases are normalised at load time, not per utterance).
+Matching is longest-first over the whole answer, so "can't feel my legs" wins over
+"can't", and "sore head" over "sore". Fuzzy matching (rapidfuzz ``fuzz.ratio``) only
+looks at stretches of words that no exact phrase covered and that contain a word the
+protocol does not know: a real word such as "never" is never read as "fever". The
+threshold comes from data (benchmarks/fuzzy_sweep.py, docs/understanding.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rapidfuzz import fuzz, process
+
+from voice.normalize import BREAK
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    start: int
+    end: int
+    phrase: tuple[str, ...]
+    payload: tuple[T, ...]  # everything the phrase stands for
+    score: float  # 100 for an exact match
+
+
+@dataclass(frozen=True)
+class Fuzzy:
+    threshold: float  # fuzz.ratio at or above this counts as a match
+    min_chars: int  # phrases shorter than this are matched exactly only
+
+
+class PhraseIndex(Generic[T]):
+    def __init__(
+        self,
+        phrases: Mapping[tuple[str, ...], Iterable[T]],
+        fuzzy: Fuzzy | None = None,
+        vocabulary: Iterable[str] = (),
+        group: Callable[[T], Hashable] | None = None,
+    ) -> None:
+        # ``group``: matches of different groups (e.g. symptoms) may overlap partly, so
+        # "back pain is getting worse" is both "back pain" and "pain is getting worse";
+        # a phrase inside a longer one ("sore" in "sore head") still loses.
+        self._group = group
+        self._payload = {p: tuple(v) for p, v in phrases.items() if p}
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self._payload, key=len, reverse=True):
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+        self.fuzzy = fuzzy
+        self.vocabulary = frozenset(vocabulary) | {w for p in self._payload for w in p}
+        self._fuzzy_phrases = [p for p in self._payload
+                               if fuzzy and len(" ".join(p)) >= fuzzy.min_chars]
+        self._fuzzy_text = [" ".join(p) for p in self._fuzzy_phrases]
+        self._max_len = max((len(p) for p in self._payload), default=0)
+
+    def with_fuzzy(self, fuzzy: Fuzzy | None) -> PhraseIndex[T]:
+        """The same phrases with another fuzzy setting (threshold sweeps)."""
+        return PhraseIndex(self._payload, fuzzy, self.vocabulary, self._group)
+
+    def find(
+        self, tokens: tuple[str, ...], taken: Iterable[int] = (), fuzzy: bool = True
+    ) -> list[Match[T]]:
+        """Non-overlapping matches, sorted by position; ``taken`` positions are skipped."""
+        blocked = set(taken)
+        candidates: list[Match[T]] = []
+        for i, word in enumerate(tokens):
+            for phrase in self._by_first.get(word, ()):
+                end = i + len(phrase)
+                if tokens[i:end] == phrase:
+                    candidates.append(Match(i, end, phrase, self._payload[phrase], 100.0))
+        chosen = _longest_first(candidates, blocked, self._group)
+        if fuzzy and self.fuzzy and self._fuzzy_phrases:
+            for m in chosen:
+                blocked.update(range(m.start, m.end))
+            chosen += _longest_first(self._fuzzy(tokens, blocked), blocked, self._group)
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _fuzzy(self, tokens: tuple[str, ...], blocked: set[int]) -> list[Match[T]]:
+        assert self.fuzzy is not None
+        windows: list[tuple[int, int]] = []
+        for i in range(len(tokens)):
+            for size in range(1, self._max_len + 2):
+                end = i + size
+                if end > len(tokens) or any(j in blocked for j in range(i, end)):
+                    break
+                words = tokens[i:end]
+                if BREAK in words:
+                    break
+                if all(w in self.vocabulary for w in words):
+                    continue  # known words: exact matching already decided
+                windows.append((i, end))
+        if not windows:
+            return []
+        texts = [" ".join(tokens[i:j]) for i, j in windows]
+        scores = process.cdist(texts, self._fuzzy_text, scorer=fuzz.ratio,
+                               score_cutoff=self.fuzzy.threshold)
+        found: list[Match[T]] = []
+        for w, p in zip(*scores.nonzero(), strict=True):
+            i, j = windows[w]
+            phrase = self._fuzzy_phrases[p]
+            if abs((j - i) - len(phrase)) > 1:
+                continue
+            found.append(Match(i, j, phrase, self._payload[phrase], float(scores[w, p])))
+        return found
+
+
+def _longest_first(candidates: list[Match[T]], blocked: set[int],
+                   group: Callable[[T], Hashable] | None = None) -> list[Match[T]]:
+    """Greedy: longest (then best-scoring, then leftmost) match wins its words."""
+    chosen: list[Match[T]] = []
+    used = set(blocked)
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
+        span = range(m.start, m.end)
+        if any(j in used for j in span) and not _may_overlap(m, chosen, blocked, group):
+            continue
+        chosen.append(m)
+        used.update(span)
+    return chosen
+
+
+def _may_overlap(m: Match[T], chosen: list[Match[T]], blocked: set[int],
+                 group: Callable[[T], Hashable] | None) -> bool:
+    if group is None or any(j in blocked for j in range(m.start, m.end)):
+        return False
+    mine = {group(p) for p in m.payload}
+    for c in chosen:
+        if c.end <= m.start or m.end <= c.start:
+            continue
+        inside = c.start <= m.start and m.end <= c.end
+        if inside or mine & {group(p) for p in c.payload}:
+            return False
+    return True

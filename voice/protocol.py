@@ -1,0 +1,666 @@
+"""The aftercare protocol (intents/*.yaml) as validated, immutable data.
+
+Clinicians edit the YAML; adding a question, a phrase or an advice text needs no code
+change. Loading checks every field and reference and reports the first problem as
+``file:line: what is wrong`` (a ``ProtocolError``). Phrases are normalised and indexed
+once here, so understanding an answer does no per-utterance set-up.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from yaml.nodes import Node
+
+from voice import negation
+from voice.errors import ProtocolError
+from voice.normalize import BREAK, tokens
+from voice.numbers import WORDS as NUMBER_WORDS
+from voice.phrases import Fuzzy, PhraseIndex
+from voice.yamlsrc import Source, compose
+
+ANSWER_TYPES = ("yesno", "scale", "choice", "temperature", "free")
+DISPOSITIONS = ("emergency", "urgent", "self-care", "none")  # most severe first
+STATUSES = ("present", "uncertain", "absent")
+YESNO_VALUES = ("yes", "no", "unsure")
+META = ("repeat", "slower", "faster", "help", "stop", "back")
+UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
+SYMPTOM_IDS = (
+    "fever", "leg_numbness", "leg_weakness", "bladder_bowel_loss", "significant_bleeding",
+    "severe_worsening_pain", "persistent_headache", "headache_nausea_vomiting",
+    "site_infection", "back_soreness", "positional_headache",
+)
+# Message keys the program uses, with the {fields} each must contain.
+MESSAGE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "greeting": (), "instructions": (), "help": (), "not_understood": (),
+    "nothing_heard": (), "say_yes_or_no": (), "moving_on": (),
+    "confirm_red_flag": ("symptom_phrase",), "could_not_confirm": (),
+    "unanswered_red_flag": ("question_text",), "emergency": ("number", "symptoms"),
+    "emergency_repeat": (), "urgent": ("symptoms",), "urgent_unanswered": (),
+    "self_care": (), "none": (), "summary_intro": (),
+    "summary_present": ("symptoms",), "summary_uncertain": ("symptoms",),
+    "summary_absent": ("symptoms",), "summary_nothing": (), "anything_else": (), "goodbye": (),
+    "stopped": (), "unfinished_found": (), "slower": (), "faster": (), "going_back": (),
+    "repeat_nothing": (),
+})
+FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml",
+         "messages.yaml", "advice.yaml", "triage.yaml")
+DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "intents"
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """A protocol phrase normalised exactly like an answer."""
+    return tuple(t for t in tokens(text) if t != BREAK)
+
+
+# -- the data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+    phrases: tuple[str, ...]
+    symptom: str | None = None  # choosing it means this symptom is present
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str  # spoken; includes the offer, if any
+    answer: str  # one of ANSWER_TYPES
+    reprompts: tuple[str, str]
+    help: str
+    symptom: str | None = None
+    red_flag: bool = False
+    ask_if: tuple[tuple[str, frozenset[str]], ...] = ()
+    offer: str | None = None
+    choices: tuple[Choice, ...] = ()
+    range: tuple[int, int] | None = None
+    severe_from: int | None = None
+    severe_symptom: str | None = None
+    worse_than_previous: str | None = None
+    phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (yes|no|unsure, phrases)
+    line: int = 0
+
+    def applies(self, answers: Mapping[str, Any]) -> bool:
+        """Whether to ask this question, given earlier answers (question id -> value)."""
+        for qid, allowed in self.ask_if:
+            value = answers.get(qid)
+            key = UNANSWERED if value is None else str(value)
+            if key not in allowed:
+                return False
+        return True
+
+    def choice(self, choice_id: str) -> Choice:
+        for c in self.choices:
+            if c.id == choice_id:
+                return c
+        raise KeyError(choice_id)
+
+
+@dataclass(frozen=True)
+class Symptom:
+    id: str
+    phrase: str  # how the assistant names it ("a fever")
+    disposition: str
+    present: tuple[str, ...]
+    uncertain: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+    seed: str = ""
+
+    @property
+    def red_flag(self) -> bool:
+        return self.disposition in ("emergency", "urgent")
+
+
+@dataclass(frozen=True)
+class Disposition:
+    id: str
+    message: str  # messages.yaml key
+    advice: tuple[str, ...]  # advice.yaml keys
+    seed: str = ""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """How answers are said (answers.yaml)."""
+
+    yes: tuple[str, ...]
+    no: tuple[str, ...]
+    unsure: tuple[str, ...]
+    hedge: tuple[str, ...]
+    alone: tuple[str, ...]
+    fillers: tuple[str, ...]
+    meta: tuple[tuple[str, tuple[str, ...]], ...]
+    meta_fillers: tuple[str, ...]
+    homophones: tuple[tuple[str, int], ...]
+    fever_celsius: float
+    fever_fahrenheit: float
+    celsius_range: tuple[float, float]
+    fahrenheit_range: tuple[float, float]
+    temperature_cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrase indexes compiled once per protocol (see voice.understand)."""
+
+    symptoms: PhraseIndex[tuple[str, str]]  # phrase -> (symptom id, status)
+    answers: PhraseIndex[str]  # phrase -> yes | no | unsure | hedge
+    per_question: Mapping[str, PhraseIndex[str]]  # question id -> its own phrases
+    alone: Mapping[tuple[str, ...], str]  # whole-answer-only phrases -> value
+    meta: Mapping[tuple[str, ...], str]  # phrase without meta fillers -> meta
+    fillers: frozenset[str]
+    meta_fillers: frozenset[str]
+    near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
+    cues: frozenset[str]
+    homophones: Mapping[str, int]
+    negation: negation.Rules
+
+
+@dataclass(frozen=True)
+class Protocol:
+    questions: tuple[Question, ...]
+    symptoms: Mapping[str, Symptom]
+    dispositions: tuple[Disposition, ...]
+    messages: Mapping[str, str]
+    advice: Mapping[str, str]
+    answers: Answers
+    unanswered_at_least: str
+    fuzzy: Fuzzy
+    directory: Path
+    lexicon: Lexicon = field(repr=False, compare=False)
+
+    def with_fuzzy(self, fuzzy: Fuzzy) -> Protocol:
+        """The same protocol with another fuzzy setting (for threshold sweeps)."""
+        lex = self.lexicon
+        per_question = {k: v.with_fuzzy(fuzzy if v.fuzzy else None)
+                        for k, v in lex.per_question.items()}
+        lexicon = replace(lex, symptoms=lex.symptoms.with_fuzzy(fuzzy),
+                          per_question=MappingProxyType(per_question))
+        return replace(self, fuzzy=fuzzy, lexicon=lexicon)
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        known = ", ".join(q.id for q in self.questions)
+        raise ProtocolError(f"unknown question '{question_id}' (known: {known})")
+
+    def disposition(self, disposition_id: str) -> Disposition:
+        for d in self.dispositions:
+            if d.id == disposition_id:
+                return d
+        raise ProtocolError(f"unknown disposition '{disposition_id}'")
+
+    def message(self, key: str, **fields: object) -> str:
+        if key not in self.messages:
+            raise ProtocolError(f"messages.yaml has no message '{key}'")
+        try:
+            return self.messages[key].format(**fields)
+        except (KeyError, IndexError) as err:
+            raise ProtocolError(f"message '{key}' needs the field {err}") from None
+
+    def grammar(self, question: Question | None) -> list[str]:
+        """Phrases for a per-question recogniser grammar, sorted and unique.
+
+        The question's own answers, every symptom phrase (a red flag said at any prompt
+        must be heard), the meta requests and the yes/no words; number words for scale
+        and temperature questions.
+        """
+        a = self.answers
+        phrases: set[str] = set()
+        phrases.update(a.yes, a.no, a.unsure, a.hedge, a.alone)
+        for _, said in a.meta:
+            phrases.update(said)
+        for s in self.symptoms.values():
+            phrases.update(s.present, s.uncertain, s.absent)
+        if question is not None:
+            for _, said in question.phrases:
+                phrases.update(said)
+            for c in question.choices:
+                phrases.update(c.phrases)
+            if question.answer in ("scale", "temperature"):
+                phrases.update(NUMBER_WORDS - {"oh"})
+                phrases.update(("a", "and", "about", "out of ten", "or", "degrees"))
+                phrases.update(("celsius", "fahrenheit") if question.answer == "temperature"
+                               else ())
+        out = {" ".join(phrase_tokens(p)) for p in phrases}
+        return sorted(p for p in out if p)
+
+
+# -- loading -------------------------------------------------------------------------
+
+
+def load_protocol(directory: str | Path | None = None) -> Protocol:
+    """Load and validate intents/ (default: ``$AFTERCARE_INTENTS`` or the repo's)."""
+    where = Path(directory or os.environ.get("AFTERCARE_INTENTS") or DEFAULT_DIRECTORY)
+    if not where.is_dir():
+        raise ProtocolError(f"{where}: the intents directory is missing")
+    stamp = tuple((f, _mtime(where / f)) for f in FILES)
+    return _load_cached(str(where.resolve()), _display(where), stamp)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def _display(where: Path) -> str:
+    try:
+        return str(where.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(where)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: str, shown: str, stamp: tuple[tuple[str, float], ...]) -> Protocol:
+    return _Loader(Path(directory), shown).load()
+
+
+class _Loader:
+    def __init__(self, directory: Path, shown: str) -> None:
+        self.directory = directory
+        self.shown = shown
+
+    def _file(self, name: str, top: tuple[str, ...],
+              allowed: tuple[str, ...] | None = None) -> tuple[Source, dict[str, Node]]:
+        src, root = compose(self.directory / name, f"{self.shown}/{name}")
+        return src, src.mapping(root, name, required=top, allowed=allowed or top)
+
+    def load(self) -> Protocol:
+        advice = self._advice()
+        messages = self._messages()
+        symptoms = self._symptoms(advice)
+        dispositions, at_least = self._dispositions(messages, advice)
+        answers, fuzzy = self._answers()
+        rules = self._negation()
+        questions = self._questions(symptoms)
+        lexicon = _compile(questions, symptoms, answers, rules, fuzzy)
+        return Protocol(
+            questions=questions, symptoms=MappingProxyType(symptoms),
+            dispositions=dispositions, messages=MappingProxyType(messages),
+            advice=MappingProxyType(advice), answers=answers, unanswered_at_least=at_least,
+            fuzzy=fuzzy, directory=self.directory, lexicon=lexicon,
+        )
+
+    # each file ------------------------------------------------------------------
+
+    def _advice(self) -> dict[str, str]:
+        src, top = self._file("advice.yaml", ("advice",))
+        items = src.mapping(top["advice"], "advice")
+        return {k: src.string(v, f"advice '{k}'") for k, v in items.items()}
+
+    def _messages(self) -> dict[str, str]:
+        src, top = self._file("messages.yaml", ("messages",))
+        items = src.mapping(top["messages"], "messages")
+        out: dict[str, str] = {}
+        for key, node in items.items():
+            text = src.string(node, f"message '{key}'")
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+            except ValueError as err:
+                src.fail(node, f"message '{key}' has a broken {{field}}: {err}")
+            allowed = set(MESSAGE_FIELDS.get(key, ()))
+            if key in MESSAGE_FIELDS and used - allowed:
+                src.fail(node, f"message '{key}' uses unknown field(s) "
+                               f"{sorted(used - allowed)}; it may use {sorted(allowed)}")
+            if allowed - used:
+                src.fail(node, f"message '{key}' must contain {sorted(allowed - used)}")
+            out[key] = text
+        missing = [k for k in MESSAGE_FIELDS if k not in out]
+        if missing:
+            src.fail(top["messages"], f"messages is missing {', '.join(missing)}")
+        return out
+
+    def _symptoms(self, advice: Mapping[str, str]) -> dict[str, Symptom]:
+        src, top = self._file("symptoms.yaml", ("symptoms",))
+        out: dict[str, Symptom] = {}
+        seen: dict[tuple[str, ...], tuple[str, str]] = {}
+        fields = ("id", "phrase", "disposition", "seed", "present", "uncertain", "absent",
+                  "near", "advice")
+        for node in src.sequence(top["symptoms"], "symptoms"):
+            m = src.mapping(node, "a symptom", required=("id", "phrase", "disposition",
+                                                         "present"), allowed=fields)
+            sid = src.string(m["id"], "symptom id")
+            what = f"symptom '{sid}'"
+            if sid in out:
+                src.fail(m["id"], f"{what} is defined twice")
+            if sid not in SYMPTOM_IDS:
+                src.fail(m["id"], f"unknown symptom id '{sid}' (the interface has "
+                                  f"{', '.join(SYMPTOM_IDS)})")
+            disposition = src.string(m["disposition"], f"{what} disposition")
+            if disposition not in DISPOSITIONS[:3]:
+                src.fail(m["disposition"], f"{what} has unknown disposition '{disposition}' "
+                                           f"(use {', '.join(DISPOSITIONS[:3])})")
+            lists: dict[str, tuple[str, ...]] = {}
+            for status in STATUSES:
+                if status not in m:
+                    lists[status] = ()
+                    continue
+                items = src.sequence(m[status], f"{what} {status}")
+                for item in items:
+                    text = src.string(item, f"a phrase of {what}")
+                    key = phrase_tokens(text)
+                    if not key:
+                        src.fail(item, f"phrase '{text}' of {what} has no words")
+                    if key in seen and seen[key][0] == sid and seen[key][1] != status:
+                        src.fail(item, f"phrase '{text}' of {what} is both {seen[key][1]} "
+                                       f"and {status}")
+                    seen[key] = (sid, status)
+                lists[status] = tuple(src.string(i, "phrase") for i in items)
+            if not lists["present"]:
+                src.fail(m["present"], f"{what} needs at least one present phrase")
+            keys = tuple(src.strings(m["advice"], f"{what} advice")) if "advice" in m else ()
+            for k, item in zip(keys, src.sequence(m["advice"], "advice") if keys else [],
+                               strict=True):
+                if k not in advice:
+                    src.fail(item, f"{what} refers to unknown advice '{k}'")
+            out[sid] = Symptom(
+                id=sid, phrase=src.string(m["phrase"], f"{what} phrase"),
+                disposition=disposition, present=lists["present"],
+                uncertain=lists["uncertain"], absent=lists["absent"],
+                near=tuple(src.strings(m["near"], f"{what} near")) if "near" in m else (),
+                advice=keys, seed=src.string(m["seed"], f"{what} seed") if "seed" in m else "",
+            )
+        missing = [s for s in SYMPTOM_IDS if s not in out]
+        if missing:
+            src.fail(top["symptoms"], f"symptoms is missing {', '.join(missing)}")
+        return out
+
+    def _dispositions(self, messages: Mapping[str, str],
+                      advice: Mapping[str, str]) -> tuple[tuple[Disposition, ...], str]:
+        src, top = self._file("triage.yaml", ("dispositions", "unanswered_at_least"))
+        at_least = src.string(top["unanswered_at_least"], "unanswered_at_least")
+        if at_least not in DISPOSITIONS[:2]:
+            src.fail(top["unanswered_at_least"], "unanswered_at_least must be emergency or "
+                                                 "urgent (a red flag is never assumed absent)")
+        out: list[Disposition] = []
+        for node in src.sequence(top["dispositions"], "dispositions"):
+            m = src.mapping(node, "a disposition", required=("id", "message", "advice"),
+                            allowed=("id", "seed", "message", "advice"))
+            did = src.string(m["id"], "disposition id")
+            if did not in DISPOSITIONS:
+                src.fail(m["id"], f"unknown disposition '{did}' (use {', '.join(DISPOSITIONS)})")
+            key = src.string(m["message"], f"disposition '{did}' message")
+            if key not in messages:
+                src.fail(m["message"], f"disposition '{did}' refers to unknown message '{key}'")
+            keys = src.strings(m["advice"], f"disposition '{did}' advice")
+            for k, item in zip(keys, src.sequence(m["advice"], "advice"), strict=True):
+                if k not in advice:
+                    src.fail(item, f"disposition '{did}' refers to unknown advice '{k}'")
+            out.append(Disposition(did, key, tuple(keys),
+                                   src.string(m["seed"], "seed") if "seed" in m else ""))
+        if tuple(d.id for d in out) != DISPOSITIONS:
+            src.fail(top["dispositions"], f"dispositions must be {', '.join(DISPOSITIONS)}, "
+                                          "in that order")
+        return tuple(out), at_least
+
+    def _answers(self) -> tuple[Answers, Fuzzy]:
+        src, top = self._file("answers.yaml", ("fillers", "yesno", "meta", "meta_fillers",
+                                               "numbers", "temperature", "fuzzy"))
+        yn = src.mapping(top["yesno"], "yesno", required=("yes", "no", "unsure", "hedge",
+                                                          "alone"))
+        lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v in yn.items()}
+        known = {phrase_tokens(p) for k in ("yes", "no", "unsure", "hedge") for p in lists[k]}
+        for p, item in zip(lists["alone"], src.sequence(yn["alone"], "alone"), strict=True):
+            if phrase_tokens(p) not in known:
+                src.fail(item, f"'{p}' in yesno alone is not a yes, no or unsure phrase")
+        meta = src.mapping(top["meta"], "meta", required=META, allowed=META)
+        numbers = src.mapping(top["numbers"], "numbers", required=("homophones",))
+        homophones = src.mapping(numbers["homophones"], "homophones")
+        temp = src.mapping(top["temperature"], "temperature", required=(
+            "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"))
+        ranges = {}
+        for key in ("celsius_range", "fahrenheit_range"):
+            pair = [src.number(n, key) for n in src.sequence(temp[key], key)]
+            if len(pair) != 2 or pair[0] >= pair[1]:
+                src.fail(temp[key], f"{key} must be [lowest, highest]")
+            ranges[key] = (pair[0], pair[1])
+        fz = src.mapping(top["fuzzy"], "fuzzy", required=("threshold", "min_chars"))
+        threshold = src.number(fz["threshold"], "fuzzy threshold")
+        if not 50 <= threshold <= 100:
+            src.fail(fz["threshold"], "fuzzy threshold must be between 50 and 100")
+        answers = Answers(
+            yes=lists["yes"], no=lists["no"], unsure=lists["unsure"], hedge=lists["hedge"],
+            alone=lists["alone"], fillers=tuple(src.strings(top["fillers"], "fillers")),
+            meta=tuple((k, tuple(src.strings(v, f"meta {k}"))) for k, v in meta.items()),
+            meta_fillers=tuple(src.strings(top["meta_fillers"], "meta_fillers")),
+            homophones=tuple((k, src.integer(v, f"homophone '{k}'"))
+                             for k, v in homophones.items()),
+            fever_celsius=src.number(temp["fever_celsius"], "fever_celsius"),
+            fever_fahrenheit=src.number(temp["fever_fahrenheit"], "fever_fahrenheit"),
+            celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
+            temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
+        )
+        return answers, Fuzzy(threshold, src.integer(fz["min_chars"], "fuzzy min_chars"))
+
+    def _negation(self) -> negation.Rules:
+        keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
+                "clause_start", "scope_skip", "hedges", "interjections")
+        src, top = self._file("negation.yaml", keys)
+        hedges = src.mapping(top["hedges"], "hedges",
+                             required=("pre", "post", "window_pre", "window_post"))
+        kinds: dict[tuple[str, ...], set[str]] = {}
+
+        def add(kind: str, node: Node) -> None:
+            for text in src.strings(node, kind):
+                kinds.setdefault(phrase_tokens(text), set()).add(kind)
+
+        for kind in ("pre", "post", "resolved", "pseudo", "terminate"):
+            add(kind, top[kind])
+        add(negation.HEDGE_PRE, hedges["pre"])
+        add(negation.HEDGE_POST, hedges["post"])
+        positive = {}
+        for key, node in (("window", top["window"]), ("window_post", top["window_post"]),
+                          ("hedge window_pre", hedges["window_pre"]),
+                          ("hedge window_post", hedges["window_post"])):
+            positive[key] = src.integer(node, key)
+            if positive[key] < 1:
+                src.fail(node, f"{key} must be at least 1")
+        return negation.Rules(
+            triggers=PhraseIndex({k: sorted(v) for k, v in kinds.items()}),
+            window=positive["window"], window_post=positive["window_post"],
+            hedge_window_pre=positive["hedge window_pre"],
+            hedge_window_post=positive["hedge window_post"],
+            clause_start=frozenset(_words(src.strings(top["clause_start"], "clause_start"))),
+            scope_skip=frozenset(_words(src.strings(top["scope_skip"], "scope_skip"))),
+            interjections=frozenset(phrase_tokens(t) for t in src.strings(
+                top["interjections"], "interjections")),
+        )
+
+    def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
+        fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
+                  "offer", "choices", "range", "severe_from", "severe_symptom",
+                  "worse_than_previous", "phrases")
+        src, top = self._file("questions.yaml", ("questions",))
+        out: list[Question] = []
+        for node in src.sequence(top["questions"], "questions"):
+            m = src.mapping(node, "a question", required=("id", "text", "answer", "reprompts",
+                                                          "help"), allowed=fields)
+            qid = src.string(m["id"], "question id")
+            what = f"question '{qid}'"
+            if any(q.id == qid for q in out):
+                src.fail(m["id"], f"{what} is defined twice")
+            answer = src.string(m["answer"], f"{what} answer")
+            if answer not in ANSWER_TYPES:
+                src.fail(m["answer"], f"{what} has unknown answer type '{answer}' "
+                                      f"(use {', '.join(ANSWER_TYPES)})")
+
+            def symptom_ref(key: str, what: str = what, m: dict[str, Node] = m) -> str | None:
+                if key not in m:
+                    return None
+                sid = src.string(m[key], f"{what} {key}")
+                if sid not in symptoms:
+                    src.fail(m[key], f"{what} refers to unknown symptom '{sid}'")
+                return sid
+
+            symptom = symptom_ref("symptom")
+            if symptom and answer != "yesno":
+                src.fail(m["symptom"], f"{what}: 'symptom' needs answer yesno")
+            red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
+                else False
+            if symptom and symptoms[symptom].red_flag and not red_flag:
+                src.fail(m.get("red_flag", m["symptom"]),
+                         f"{what} asks about {symptoms[symptom].disposition} symptom "
+                         f"'{symptom}' so it must have red_flag: true")
+            reprompts = src.strings(m["reprompts"], f"{what} reprompts")
+            if len(reprompts) != 2:
+                src.fail(m["reprompts"], f"{what} needs exactly two reprompts")
+            choices = self._choices(src, m, what, answer, symptoms)
+            ask_if = self._ask_if(src, m, what, out)
+            scale = self._scale(src, m, what, answer, symptom_ref)
+            phrases: list[tuple[str, tuple[str, ...]]] = []
+            if "phrases" in m:
+                for value, said in src.mapping(m["phrases"], f"{what} phrases").items():
+                    if value not in YESNO_VALUES or answer != "yesno":
+                        src.fail(said, f"{what} phrases must be yes, no or unsure lists of "
+                                       "a yesno question")
+                    phrases.append((value, tuple(src.strings(said, f"{what} {value}"))))
+            text = src.string(m["text"], f"{what} text")
+            offer = src.string(m["offer"], f"{what} offer") if "offer" in m else None
+            out.append(Question(
+                id=qid, text=f"{text} {offer}" if offer else text, answer=answer,
+                reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
+                symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
+                choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
+                **scale,
+            ))
+        return tuple(out)
+
+    def _choices(self, src: Source, m: dict[str, Node], what: str, answer: str,
+                 symptoms: Mapping[str, Symptom]) -> tuple[Choice, ...]:
+        if answer != "choice":
+            if "choices" in m:
+                src.fail(m["choices"], f"{what}: choices need answer choice")
+            return ()
+        if "choices" not in m:
+            src.fail(m["answer"], f"{what} is a choice question without choices")
+        out: list[Choice] = []
+        for node in src.sequence(m["choices"], f"{what} choices"):
+            c = src.mapping(node, "a choice", required=("id", "text", "phrases"),
+                            allowed=("id", "text", "phrases", "symptom"))
+            cid = src.string(c["id"], "choice id")
+            if cid in YESNO_VALUES or cid == UNANSWERED or any(x.id == cid for x in out):
+                src.fail(c["id"], f"{what} choice id '{cid}' is reserved or repeated")
+            sid = src.string(c["symptom"], "choice symptom") if "symptom" in c else None
+            if sid is not None and sid not in symptoms:
+                src.fail(c["symptom"], f"{what} choice '{cid}' refers to unknown symptom "
+                                       f"'{sid}'")
+            out.append(Choice(cid, src.string(c["text"], "choice text"),
+                              tuple(src.strings(c["phrases"], f"choice '{cid}' phrases")), sid))
+        if len(out) < 2:
+            src.fail(m["choices"], f"{what} needs at least two choices")
+        return tuple(out)
+
+    def _ask_if(self, src: Source, m: dict[str, Node], what: str,
+                earlier: list[Question]) -> tuple[tuple[str, frozenset[str]], ...]:
+        if "ask_if" not in m:
+            return ()
+        out = []
+        for qid, node in src.mapping(m["ask_if"], f"{what} ask_if").items():
+            before = next((q for q in earlier if q.id == qid), None)
+            if before is None:
+                src.fail(node, f"{what} ask_if refers to '{qid}', which is not an earlier "
+                               "question")
+            allowed = {*YESNO_VALUES, UNANSWERED, *(c.id for c in before.choices)}
+            # Raw scalar text: YAML would read an unquoted yes/no as a boolean.
+            items = src.sequence(node, "ask_if")
+            values = [src.string(v, "ask_if value").lower() for v in items]
+            for v, item in zip(values, items, strict=True):
+                if v not in allowed:
+                    src.fail(item, f"{what} ask_if value '{v}' is not an answer of '{qid}' "
+                                   f"(use {', '.join(sorted(allowed))})")
+            out.append((qid, frozenset(values)))
+        return tuple(out)
+
+    def _scale(self, src: Source, m: dict[str, Node], what: str, answer: str,
+               symptom_ref: Any) -> dict[str, Any]:
+        keys = ("range", "severe_from", "severe_symptom", "worse_than_previous")
+        if answer != "scale":
+            for key in keys:
+                if key in m:
+                    src.fail(m[key], f"{what}: '{key}' needs answer scale")
+            return {}
+        low, high = 0, 10
+        if "range" in m:
+            pair = [src.integer(n, "range") for n in src.sequence(m["range"], "range")]
+            if len(pair) != 2 or pair[0] >= pair[1]:
+                src.fail(m["range"], f"{what} range must be [lowest, highest]")
+            low, high = pair
+        severe_from = src.integer(m["severe_from"], "severe_from") if "severe_from" in m \
+            else None
+        severe_symptom = symptom_ref("severe_symptom")
+        if (severe_from is None) != (severe_symptom is None):
+            src.fail(m.get("severe_from") or m.get("severe_symptom"),
+                     f"{what} needs both severe_from and severe_symptom")
+        if severe_from is not None and not low <= severe_from <= high:
+            src.fail(m["severe_from"], f"{what} severe_from is outside its range")
+        return {"range": (low, high), "severe_from": severe_from,
+                "severe_symptom": severe_symptom,
+                "worse_than_previous": symptom_ref("worse_than_previous")}
+
+
+def _symptom_of(payload: tuple[str, str]) -> str:
+    return payload[0]
+
+
+def _words(items: Iterable[str]) -> list[str]:
+    return [w for item in items for w in phrase_tokens(item)]
+
+
+def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
+             answers: Answers, rules: negation.Rules, fuzzy: Fuzzy) -> Lexicon:
+    symptom_phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for s in symptoms.values():
+        for status in STATUSES:
+            for text in getattr(s, status):
+                symptom_phrases.setdefault(phrase_tokens(text), []).append((s.id, status))
+    vocabulary = {w for p in rules.triggers.vocabulary for w in p.split()} | set(
+        NUMBER_WORDS) | set(_words(answers.fillers))
+    answer_phrases: dict[tuple[str, ...], list[str]] = {}
+    for value in ("yes", "no", "unsure", "hedge"):
+        for text in getattr(answers, value):
+            answer_phrases.setdefault(phrase_tokens(text), []).append(value)
+    vocabulary |= {w for p in answer_phrases for w in p}
+    alone = {phrase_tokens(t): answer_phrases[phrase_tokens(t)][0] for t in answers.alone}
+    for p in alone:
+        answer_phrases.pop(p, None)
+    per_question: dict[str, PhraseIndex[str]] = {}
+    for q in questions:
+        own: dict[tuple[str, ...], list[str]] = {}
+        for value, said in q.phrases:
+            for text in said:
+                own.setdefault(phrase_tokens(text), []).append(value)
+        for c in q.choices:
+            for text in (c.text, *c.phrases):
+                own.setdefault(phrase_tokens(text), []).append(c.id)
+        if own:
+            per_question[q.id] = PhraseIndex(own, fuzzy if q.choices else None, vocabulary)
+    meta_fillers = frozenset(_words(answers.meta_fillers))
+    meta: dict[tuple[str, ...], str] = {}
+    for kind, said in answers.meta:
+        for text in said:
+            key = tuple(w for w in phrase_tokens(text) if w not in meta_fillers)
+            meta.setdefault(key or phrase_tokens(text), kind)
+    return Lexicon(
+        symptoms=PhraseIndex(symptom_phrases, fuzzy, vocabulary, group=_symptom_of),
+        answers=PhraseIndex(answer_phrases), per_question=MappingProxyType(per_question),
+        alone=MappingProxyType(alone), meta=MappingProxyType(meta),
+        fillers=frozenset(_words(answers.fillers)), meta_fillers=meta_fillers,
+        near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
+        cues=frozenset(_words(answers.temperature_cues)),
+        homophones=MappingProxyType(dict(answers.homophones)), negation=rules,
+    )

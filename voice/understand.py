@@ -1,0 +1,295 @@
+"""One answer, as text, to what it means: the answer value, symptoms, meta request.
+
+Pure: ``understand(text, protocol, question)`` depends only on its arguments. Every
+answer is scanned for every symptom phrase whatever the question (a red flag said out
+of turn is never lost); negation and hedging decide each symptom's status (see
+voice.negation). Conservative by construction: a hedge never yields "absent", and
+"I'm not sure" is the value "unsure", never "no".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from voice.negation import Scope, scopes, triggers_in
+from voice.normalize import BREAK, tokens
+from voice.numbers import Number, find_numbers
+from voice.phrases import Match
+from voice.protocol import SYMPTOM_IDS, Protocol, Question
+
+PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
+_RANK = {ABSENT: 0, UNCERTAIN: 1, PRESENT: 2}
+_NEAR_WINDOW = 4
+_ORDER = {s: i for i, s in enumerate(SYMPTOM_IDS)}
+
+Value = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    symptom: str
+    status: str  # present | uncertain | absent
+    evidence: str  # the patient's words (normalised)
+    question: str | None = None  # set when the finding is the answer to that question
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"symptom": self.symptom, "status": self.status, "evidence": self.evidence,
+                "question": self.question}
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str  # normalised
+    value: Value  # "yes" | "no" | "unsure" | int | float | choice id | free text | None
+    kind: str | None  # the answer type of ``value`` (yesno, scale, ...), None if no value
+    symptoms: tuple[Finding, ...]
+    meta: str | None = None  # repeat | slower | faster | help | stop | back
+    hedged: bool = False  # a yes said with "a little", "maybe", ...
+    unit: str | None = None  # "C" or "F" for a temperature
+    question: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "question": self.question, "kind": self.kind,
+            "value": self.value, "hedged": self.hedged, "unit": self.unit, "meta": self.meta,
+            "symptoms": [f.to_dict() for f in self.symptoms],
+        }
+
+
+def understand(text: str, protocol: Protocol, question: Question | None = None) -> Understanding:
+    words = tokens(text)
+    said = " ".join(w for w in words if w != BREAK)
+    qid = question.id if question else None
+    meta = _meta(words, protocol)
+    findings, used = _scan(words, said, protocol)
+    findings.extend(_temperature_findings(words, said, protocol, question))
+
+    value: Value = None
+    hedged = False
+    unit = None
+    if meta is None and question is not None and question.answer == "scale":
+        value = _scale(words, protocol, question)
+        if value is None:
+            value = _scale_fallback(words, used, protocol, question)
+        if isinstance(value, int) and question.severe_from is not None \
+                and value >= question.severe_from and question.severe_symptom:
+            findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
+    elif meta is None and question is not None and question.answer == "choice":
+        value = _choice(words, used, protocol, question)
+        if value not in (None, "unsure"):
+            choice = question.choice(str(value))
+            if choice.symptom:
+                findings.append(Finding(choice.symptom, PRESENT, said, qid))
+    elif meta is None and question is not None and question.answer == "temperature":
+        reading = _reading(words, protocol, any_number=True)
+        if reading is not None:
+            value, unit = reading[0], reading[1]
+        else:
+            value, _ = _yes_no(words, used, protocol, None)
+            value = "unsure" if value in ("unsure", "no") else None
+    elif meta is None:
+        value, hedged = _yes_no(words, used, protocol, question)
+        if question is not None and question.symptom:
+            value, hedged = _answer_from_findings(value, hedged, findings, question.symptom)
+            if value in ("yes", "no"):
+                status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
+                findings.append(Finding(question.symptom, status, said, qid))
+        # Free text: "no" / "nothing else" ends it; anything else is kept as said.
+        if question is not None and question.answer == "free" and said and (
+                value != "no" or any(f.status != ABSENT for f in findings)):
+            value = said
+    kind = None
+    if meta is None and value is not None:
+        kind = question.answer if question is not None else "yesno"
+    return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid)
+
+
+# -- meta --------------------------------------------------------------------------
+
+
+def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
+    lex = protocol.lexicon
+    core = tuple(w for w in words if w != BREAK and w not in lex.meta_fillers
+                 and w not in lex.fillers)
+    return lex.meta.get(core) if core else None
+
+
+# -- symptoms ------------------------------------------------------------------------
+
+
+def _scan(words: tuple[str, ...], said: str, protocol: Protocol) -> tuple[list[Finding], set[int]]:
+    """Every symptom phrase with its status; also the token positions it used."""
+    lex = protocol.lexicon
+    matches = lex.symptoms.find(words)
+    spans = [(m.start, m.end) for m in matches]
+    taken = [i for s, e in spans for i in range(s, e)]
+    triggers = triggers_in(words, lex.negation, taken)
+    found: list[Finding] = []
+    used = set(taken)
+    for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
+        if scope.negated or scope.resolved or scope.hedged:
+            used.update(range(scope.start, scope.end))
+        for symptom, status in m.payload:
+            found.append(Finding(symptom, _status(words, m, status, scope, symptom, protocol),
+                                 said))
+    return found, used
+
+
+def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
+            protocol: Protocol) -> str:
+    near = protocol.lexicon.near.get(symptom)
+    if status == UNCERTAIN and near and _near(words, m, near):
+        status = PRESENT
+    if scope.negated:
+        # A denied symptom is absent; a denied denial ("legs don't feel normal") is
+        # not proof of the symptom, but it is not absence either.
+        status = UNCERTAIN if status == ABSENT else ABSENT
+    elif scope.resolved and status != ABSENT:
+        # "The numbness went away": an emergency sign that came and went is asked
+        # about again, not dropped.
+        emergency = protocol.symptoms[symptom].disposition == "emergency"
+        status = UNCERTAIN if emergency else ABSENT
+    if scope.hedged:
+        status = UNCERTAIN  # a hedge never yields "absent", and weakens "present"
+    return status
+
+
+def _near(words: tuple[str, ...], m: Match[Any], near: frozenset[str]) -> bool:
+    lo, hi = max(0, m.start - _NEAR_WINDOW), min(len(words), m.end + _NEAR_WINDOW)
+    window = words[lo:m.start] + words[m.end:hi]
+    return any(w in near for w in window)
+
+
+def _merge(findings: list[Finding]) -> tuple[Finding, ...]:
+    """One finding per symptom: present beats uncertain beats absent (conservative)."""
+    best: dict[str, Finding] = {}
+    for f in findings:
+        old = best.get(f.symptom)
+        if old is None or _RANK[f.status] > _RANK[old.status] or (
+                _RANK[f.status] == _RANK[old.status] and f.question and not old.question):
+            best[f.symptom] = f
+    return tuple(sorted(best.values(), key=lambda f: _ORDER.get(f.symptom, len(_ORDER))))
+
+
+# -- yes / no ----------------------------------------------------------------------
+
+
+def _yes_no(words: tuple[str, ...], used: set[int], protocol: Protocol,
+            question: Question | None) -> tuple[Value, bool]:
+    lex = protocol.lexicon
+    core = tuple(w for w in words if w != BREAK and w not in lex.fillers)
+    if core in lex.alone:
+        return lex.alone[core], False
+    own = lex.per_question.get(question.id) if question else None
+    matches: list[Match[str]] = own.find(words, taken=used, fuzzy=False) if own else []
+    blocked = used | {i for m in matches for i in range(m.start, m.end)}
+    matches += lex.answers.find(words, taken=blocked, fuzzy=False)
+    values = {v for m in matches for v in m.payload}
+    if not values:
+        return None, False
+    first = min(matches, key=lambda m: m.start).payload[0]
+    if "hedge" in values or ("yes" in values and "no" in values):
+        return "yes", True  # "yeah a bit", "no... maybe": a hedge never means no
+    if "unsure" in values and "yes" not in values:
+        return "unsure", False
+    if first == "unsure":
+        first = "yes" if "yes" in values else "no"
+    return first, False
+
+
+def _answer_from_findings(value: Value, hedged: bool, findings: list[Finding],
+                          symptom: str) -> tuple[Value, bool]:
+    """No yes/no said: "my head is pounding" answers "do you have a headache?"."""
+    if value is not None:
+        return value, hedged
+    statuses = {f.status for f in findings if f.symptom == symptom}
+    if PRESENT in statuses:
+        return "yes", False
+    if UNCERTAIN in statuses:
+        return "yes", True
+    if ABSENT in statuses:
+        return "no", False
+    return None, False
+
+
+# -- numbers -------------------------------------------------------------------------
+
+
+def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> int | None:
+    low, high = question.range or (0, 10)
+    numbers = [n for n in find_numbers(words) if not _is_denominator(words, n)]
+    values = [n.value for n in numbers if low <= n.value <= high]
+    homophones = protocol.lexicon.homophones
+    if not values and words and words[-1] in homophones:
+        values = [homophones[words[-1]]]
+    if not values:
+        return None
+    # "six or seven" -> 7, "six and a half" -> 7: the higher reading is the safer one.
+    return int(math.ceil(max(values)))
+
+
+def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
+                    question: Question) -> Value:
+    """No number: "none" / "no pain" is the lowest score; "not sure" is unsure."""
+    value, hedged = _yes_no(words, set(), protocol, None)
+    if value == "unsure":
+        return "unsure"
+    if value == "no" and not hedged:
+        return (question.range or (0, 10))[0]
+    return None
+
+
+def _is_denominator(words: tuple[str, ...], n: Number) -> bool:
+    return n.start >= 2 and words[n.start - 2:n.start] == ("out", "of")
+
+
+def _reading(words: tuple[str, ...], protocol: Protocol,
+             any_number: bool) -> tuple[float, str, bool] | None:
+    """The most feverish plausible temperature: (value, "C"|"F", fever?)."""
+    a = protocol.answers
+    if not any_number and not protocol.lexicon.cues & set(words):
+        return None
+    best: tuple[float, tuple[float, str, bool]] | None = None
+    for n in find_numbers(words):
+        after = words[n.end:n.end + 2]
+        unit = "C" if "celsius" in after else "F" if "fahrenheit" in after else None
+        if unit is None:
+            unit = "C" if a.celsius_range[0] <= n.value <= a.celsius_range[1] else \
+                "F" if a.fahrenheit_range[0] <= n.value <= a.fahrenheit_range[1] else None
+        if unit is None:
+            continue
+        low, high = a.celsius_range if unit == "C" else a.fahrenheit_range
+        if not low <= n.value <= high:
+            continue
+        threshold = a.fever_celsius if unit == "C" else a.fever_fahrenheit
+        margin = (n.value - threshold) * (1.8 if unit == "C" else 1.0)
+        if best is None or margin > best[0]:
+            best = (margin, (n.value, unit, n.value >= threshold))
+    return best[1] if best else None
+
+
+def _temperature_findings(words: tuple[str, ...], said: str, protocol: Protocol,
+                          question: Question | None) -> list[Finding]:
+    at_question = question is not None and question.answer == "temperature"
+    reading = _reading(words, protocol, any_number=at_question)
+    if reading is None:
+        return []
+    return [Finding("fever", PRESENT if reading[2] else ABSENT, said,
+                    question.id if at_question and question else None)]
+
+
+# -- choices -------------------------------------------------------------------------
+
+
+def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
+            question: Question) -> Value:
+    index = protocol.lexicon.per_question.get(question.id)
+    matches = index.find(words) if index else []
+    if matches:
+        # The most specific (longest) phrase; "not better" beats "better".
+        best = max(matches, key=lambda m: (m.end - m.start, -m.start))
+        return best.payload[0]
+    value, _ = _yes_no(words, set(), protocol, None)
+    return "unsure" if value == "unsure" else None
