@@ -109,6 +109,7 @@ class CheckIn:
         self.finished = False
         self._asked: list[str] = []
         self._prompt: _Prompt | None = None
+        self._resume: _Prompt | None = None  # the question a confirmation interrupted
         self._last: list[Say | Ask] = []
         self._emergency_said = False
         self._stopped = False
@@ -221,6 +222,9 @@ class CheckIn:
         if meta == "back" and self._prompt and self._prompt.kind == "question" and self._asked:
             previous = self.protocol.question(self._asked.pop())
             self.answers.pop(previous.id, None)
+            # Forget what that answer said, except red flags, which are never unsaid.
+            self.findings = {s: f for s, f in self.findings.items()
+                             if f.question != previous.id or self._is_emergency(s)}
             if previous.id in self.unanswered:
                 self.unanswered.remove(previous.id)
             self._prompt = _Prompt("question", question=previous)
@@ -247,12 +251,15 @@ class CheckIn:
                 self.findings, [f for f in other.symptoms if f.status != "absent"]
             )
 
-        if prompt.kind == "confirm":
+        if prompt.kind != "question":
             return []
-        out: list[Event] = []
-        for symptom, finding in sorted(self.findings.items()):
-            if not self._is_emergency(symptom) or finding.status == "absent":
-                continue
+        # Act on the red flags this utterance raised, most severe first.
+        raised = {f.symptom for u in (meaning, *extra) for f in u.symptoms
+                  if f.status != "absent" and self._is_emergency(f.symptom)}
+        for symptom in (s for s in self.protocol.symptoms if s in raised):
+            finding = self.findings[symptom]
+            if finding.status == "absent":
+                continue  # an earlier confirmation said no and this one was only hedged
             sure = (
                 finding.status == "present"
                 and heard.confidence >= self.settings.confirm_below
@@ -260,15 +267,10 @@ class CheckIn:
             )
             if sure:
                 return self._emergency()
-            if not self._confirmed_before(symptom):
-                self._prompt = _Prompt("confirm", symptom=symptom)
-                self._resume = prompt
-                out.extend(self._ask_prompt())
-                return out
-        return out
-
-    def _confirmed_before(self, symptom: str) -> bool:
-        return f"confirm:{symptom}" in self.answers
+            self._prompt = _Prompt("confirm", symptom=symptom)
+            self._resume = prompt
+            return self._ask_prompt()
+        return []
 
     def _confirmed(self, prompt: _Prompt, meaning: Understanding) -> list[Event]:
         symptom = prompt.symptom

@@ -20,16 +20,25 @@ UNKNOWN = "[unk]"
 
 
 def heard_from(primary: Recognition, free: Recognition | None = None) -> Heard:
+    """Join the grammar pass (``primary``) and the free-form pass into one ``Heard``.
+
+    When both passes hear the same words, two independent decodes agree: the answer is
+    as sure as the surer of the two. (A grammar word's own confidence is low whenever
+    the grammar holds a similar-sounding word, even if nothing else was said.)
+    """
     text = _clean(primary.text)
+    confidence = primary.confidence
     alternatives: tuple[str, ...] = ()
     if free is not None:
         free_text = _clean(free.text)
-        if free_text and free_text != text:
-            alternatives = (free_text,)
         if not text:
             # The grammar heard only unknown words: fall back to the free-form words.
             return Heard(free_text, round(free.confidence, 3), ())
-    return Heard(text, round(primary.confidence, 3), alternatives)
+        if free_text == text:
+            confidence = max(confidence, free.confidence)
+        elif free_text:
+            alternatives = (free_text,)
+    return Heard(text, round(confidence, 3), alternatives)
 
 
 def listen(

@@ -65,7 +65,7 @@ class MicInput:
 
         if not microphone_available():
             raise AudioError("no microphone found; use --text to type answers or --replay WAV")
-        self.recognizer = Recognizer()
+        self.recognizer = Recognizer(alternatives=0)  # the dialog needs no n-best
 
     def listen(self, ask: Ask) -> Heard | None:
         from voice.listen import listen

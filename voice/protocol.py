@@ -214,25 +214,34 @@ class Protocol:
     def grammar(self, question: Question | None) -> list[str]:
         """Phrases for a per-question recogniser grammar, sorted and unique.
 
-        The question's own answers, every symptom phrase (a red flag said at any prompt
-        must be heard), the meta requests and the yes/no words; number words for scale
-        and temperature questions.
+        vosk decodes a grammar as a loop over its words, so every extra word is a
+        chance to mishear: the grammar holds only what this question expects (its
+        answers, its symptom's phrases, numbers for a scale), the meta requests, and the
+        plain "present" phrases of the emergency symptoms, so a red flag said at any
+        prompt can still be heard. Everything else is left to the free-form pass that
+        runs beside the grammar (voice/listen.py).
         """
         a = self.answers
         phrases: set[str] = set()
-        phrases.update(a.yes, a.no, a.unsure, a.hedge, a.alone)
         for _, said in a.meta:
             phrases.update(said)
+        phrases.update(a.unsure)
         for s in self.symptoms.values():
-            phrases.update(s.present, s.uncertain, s.absent)
+            if s.disposition == "emergency":
+                phrases.update(s.present)
         if question is not None:
+            if question.answer in ("yesno", "free"):
+                phrases.update(a.yes, a.no, a.hedge)
+            if question.symptom is not None:
+                symptom = self.symptoms[question.symptom]
+                phrases.update(symptom.present, symptom.uncertain, symptom.absent)
             for _, said in question.phrases:
                 phrases.update(said)
             for c in question.choices:
                 phrases.update(c.phrases)
             if question.answer in ("scale", "temperature"):
                 phrases.update(NUMBER_WORDS - {"oh"})
-                phrases.update(("a", "and", "about", "out of ten", "or", "degrees"))
+                phrases.update(("about", "out of ten", "or", "degrees", "point"))
                 phrases.update(("celsius", "fahrenheit") if question.answer == "temperature"
                                else ())
         out = {" ".join(phrase_tokens(p)) for p in phrases}

@@ -51,7 +51,7 @@ class AudioInput:
         from voice.asr import Recognizer  # loads the model: only for audio modes
 
         self.files = iter(files)
-        self.recognizer = Recognizer()
+        self.recognizer = Recognizer(alternatives=0)  # the dialog needs no n-best
 
     def hear_file(self, path: Path, ask: Ask | None) -> Heard:
         from voice.audio import read_wav
