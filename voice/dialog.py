@@ -370,6 +370,8 @@ class CheckIn:
                           previous=self.settings.previous,
                           answers={k: a.value for k, a in self.answers.items()},
                           emergency_number=self.settings.emergency_number)
+        # Triage may add findings from the answers (a score above last time's).
+        self.findings = combine(self.findings, decision.findings)
         events: list[Event] = [self._say(t) for t in self._closing(decision)]
         events.append(Finished(self.result(decision)))
         return events

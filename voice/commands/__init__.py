@@ -6,7 +6,14 @@ a command; the CLI needs no other change.
 """
 
 COMMANDS: tuple[str, ...] = (
+    "check",
+    "history",
+    "record",
     "models",
+    "transcribe",
+    "say",
+    "doctor",
     "questions",
     "interpret",
+    "evaluate",
 )
