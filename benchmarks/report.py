@@ -60,15 +60,16 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
     add("All question types together; `baseline` is plain vosk free-form + plain "
         "`fuzz.ratio` against the answer phrases (no grammar, no negation) on the same "
         "transcripts.\n")
-    add(markdown_table(group(synthetic, protocol, lambda c: c.snr_bucket), "SNR"))
+    add(markdown_table(ordered(group(synthetic, protocol, lambda c: c.snr_bucket)), "SNR"))
     add("\n## Synthetic corpus: accuracy by question type\n")
     add(markdown_table(group(synthetic, protocol, question_type(protocol)), "question type"))
     add("\n## Synthetic corpus: question type x SNR (ours)\n")
     qtype = question_type(protocol)
-    add(ours_only(group(synthetic, protocol, lambda c: f"{qtype(c)} @ {c.snr_bucket}"),
+    add(ours_only(ordered(group(synthetic, protocol,
+                                lambda c: f"{qtype(c)} @ {c.snr_bucket}")),
                   "question type @ SNR"))
     add("\n## Synthetic corpus: noise type x SNR (ours)\n")
-    add(ours_only(group(synthetic, protocol, noise_key), "noise"))
+    add(ours_only(ordered(group(synthetic, protocol, noise_key)), "noise"))
     add("\n## Synthetic corpus: by voice and by speaking rate, clean clips only (ours)\n")
     clean = [r for r in synthetic if r.clip.snr is None]
     add(ours_only(group(clean, protocol, lambda c: c.extra.get("voice", c.speaker)), "voice"))
@@ -103,6 +104,13 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
         add("## Speed and memory\n")
         add(speed_table(speed))
         add("")
+        if speed.tts_failures:
+            add(f"TTS render failures ({len(speed.tts_failures)} of "
+                f"{speed.tts_prompts * speed.repeats} renders; left out of the timing):\n")
+            out.extend(f"- {f}" for f in speed.tts_failures)
+            add("")
+        if speed.replay_command:
+            add(f"Peak RSS measured on: `{speed.replay_command}`.\n")
         for note in speed.notes:
             add(f"- {note}")
     return "\n".join(out).rstrip() + "\n"
@@ -111,8 +119,9 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
 HOW = """\
 - **Corpus** ({corpus}): our own answers (benchmarks/sentences.yaml: yes/no, pain
   scores, choices, symptom statements with negations, red flags volunteered at other
-  questions), rendered by `voice.tts.Speaker` with several espeak-ng voices and three
-  speaking rates, 0.3 s of padding each side; a seeded subset is mixed with white
+  questions), rendered by espeak-ng (the synthesiser pyttsx3 drives; its command line
+  is byte-for-byte reproducible) with several voices and three speaking rates, 0.3 s
+  of padding each side; a seeded subset is mixed with white
   noise or babble (3-5 espeak voices reading unrelated text) at 20, 10, 6 and 0 dB
   SNR (speech power over active 20 ms frames).
 - **Same path as the check-in** (`{eval_command}`): per clip a fresh `CheckIn` is sent
@@ -132,6 +141,20 @@ HOW = """\
   grammar pass, falling back to free-form; baseline: free-form), against the text
   that was spoken.
 """
+
+
+def _snr_rank(name: str) -> tuple[str, float]:
+    """Sort "clean" before "20 dB" before ... "0 dB", within each prefix."""
+    head, _, tail = name.rpartition(" @ ")
+    label = tail or name
+    if label.endswith(" dB"):
+        prefix, _, number = label[:-3].rpartition(" ")
+        return (head + prefix, -float(number))
+    return (head + (label if label != "clean" else ""), -1e9)
+
+
+def ordered(groups: dict[str, dict[str, Summary]]) -> dict[str, dict[str, Summary]]:
+    return dict(sorted(groups.items(), key=lambda kv: _snr_rank(kv[0])))
 
 
 def noise_key(c: Clip) -> str:
@@ -170,7 +193,7 @@ def wrong_answers(records: list[Record], protocol: Protocol, flags: frozenset[st
 
 def red_flag_section(records: list[Record], protocol: Protocol, flags: frozenset[str]) -> str:
     lines = []
-    by_snr = group(records, protocol, lambda c: c.snr_bucket)
+    by_snr = ordered(group(records, protocol, lambda c: c.snr_bucket))
     rows = ["| SNR | red-flag clips | caught | re-prompted | missed | recall |",
             "|---|--:|--:|--:|--:|--:|"]
     for name, systems in by_snr.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shlex
 import sys
 import time
@@ -30,13 +31,14 @@ if __package__ in (None, ""):
 
 from benchmarks import corpus, report, speed
 from voice.commands.evaluate import Record, evaluate
-from voice.evaluate import read_manifest
+from voice.evaluate import Clip, read_manifest
 from voice.protocol import load_protocol
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 DOC = ROOT / "docs" / "benchmarks.md"
 ASR_DOC = ROOT / "docs" / "benchmarks-asr.md"
+SEED = 5
 
 # (title, manifest under --shared, question the clips answer)
 REAL_SETS = (
@@ -70,16 +72,59 @@ def save(records: list[Record], name: str) -> None:
     (OUT / name).write_text(json.dumps([r.to_dict() for r in records], indent=1) + "\n")
 
 
+def run_or_load(clips: list[Clip], name: str, args: argparse.Namespace,
+                label: str) -> list[Record]:
+    """Evaluate the clips, or (--reuse-eval) read the records an earlier run saved."""
+    path = OUT / name
+    if args.reuse_eval and path.exists():
+        log(f"eval: reusing {path.relative_to(ROOT)}")
+        return [Record.from_dict(d) for d in json.loads(path.read_text())]
+    records = evaluate(clips, jobs=args.jobs, progress=progress(label))
+    save(records, name)
+    return records
+
+
+def per_speaker(clips: list[Clip], limit: int) -> list[Clip]:
+    """At most ``limit`` clips per speaker, spread evenly over the words (seeded)."""
+    if limit <= 0:
+        return clips
+    rng = random.Random(SEED)
+    by_speaker: dict[str, dict[str, list[Clip]]] = {}
+    for c in clips:
+        by_speaker.setdefault(c.speaker, {}).setdefault(c.transcript, []).append(c)
+    kept: set[int] = set()
+    for words in by_speaker.values():
+        pools = [rng.sample(v, len(v)) for _, v in sorted(words.items())]
+        chosen: list[Clip] = []
+        while len(chosen) < limit and any(pools):
+            for pool in pools:
+                if pool and len(chosen) < limit:
+                    chosen.append(pool.pop())
+        kept.update(id(c) for c in chosen)
+    return [c for c in clips if id(c) in kept]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, help="the shared real recordings "
                         "(../shared/data); left out of the report when not given")
-    parser.add_argument("--per-condition", type=int, default=100,
-                        help="synthetic clips per noise type and SNR (default 100)")
+    parser.add_argument("--per-condition", type=int, default=50,
+                        help="synthetic clips per noise type and SNR (default 50)")
+    parser.add_argument("--per-speaker", type=int, default=50,
+                        help="real clips per speaker and set at most (a seeded sample, "
+                        "even over the words); 0 for all")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeats", type=int, default=3, help="speed runs (median)")
     parser.add_argument("--reuse-corpus", action="store_true",
                         help="do not regenerate the corpus (it is deterministic anyway)")
+    parser.add_argument("--speed-clips", type=int, default=20,
+                        help="corpus clips timed for RTF and latency (default 20)")
+    parser.add_argument("--sample", type=int, help="evaluate only a seeded sample of N "
+                        "synthetic clips (quick trial runs)")
+    parser.add_argument("--reuse-eval", action="store_true",
+                        help="report the accuracy results saved in benchmarks/out by an "
+                        "earlier run instead of evaluating again (e.g. to re-measure speed "
+                        "alone on a quiet machine)")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--doc", type=Path, default=DOC)
     args = parser.parse_args(argv)
@@ -93,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.reuse_corpus and manifest.exists()):
         corpus.main(["--out", str(corpus_dir), "--per-condition", str(args.per_condition)])
     clips, _ = read_manifest(manifest, protocol)
+    if args.sample:
+        clips = sorted(random.Random(SEED).sample(clips, min(args.sample, len(clips))),
+                       key=clips.index)
     n_clean = sum(c.snr is None for c in clips)
     corpus_note = (f"{len(clips)} clips: {n_clean} clean = {len(corpus.load_answers())} answers "
                    f"x {len(corpus.VOICES)} voices ({', '.join(v for v, _ in corpus.VOICES)}) "
@@ -100,8 +148,7 @@ def main(argv: list[str] | None = None) -> int:
                    f"{len(clips) - n_clean} noisy = {len(corpus.NOISES)} noises x "
                    f"{len(corpus.SNRS)} SNRs x {args.per_condition}")
     log(f"eval: synthetic corpus, {len(clips)} clips, {args.jobs} workers")
-    synthetic = evaluate(clips, jobs=args.jobs, progress=progress("synthetic"))
-    save(synthetic, "eval-synthetic.json")
+    synthetic = run_or_load(clips, "eval-synthetic.json", args, "synthetic")
 
     real: list[report.RealSet] = []
     if args.shared:
@@ -111,9 +158,13 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"eval: {path} missing, skipped")
                 continue
             real_clips, skipped = read_manifest(path, protocol, question)
+            total = len(real_clips)
+            real_clips = per_speaker(real_clips, args.per_speaker)
+            if len(real_clips) < total:
+                title = f"{title}, seeded sample of {args.per_speaker} per speaker"
             log(f"eval: {title}, {len(real_clips)} clips")
-            records = evaluate(real_clips, jobs=args.jobs, progress=progress(question))
-            save(records, f"eval-{path.parent.name}-{question}.json")
+            records = run_or_load(real_clips, f"eval-{path.parent.name}-{question}.json",
+                                  args, question)
             shown = Path("../shared/data") / rel if args.shared.resolve() == (
                 ROOT.parent / "shared" / "data").resolve() else path
             real.append(report.RealSet(title, question,
@@ -123,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     measured = None
     if not args.no_speed:
         log("speed: model load, RTF, latency, TTS, matcher, peak RSS")
-        measured = speed.measure(manifest, args.repeats, 60, log=log)
+        measured = speed.measure(manifest, args.repeats, args.speed_clips, log=log)
         (OUT / "speed.json").write_text(json.dumps(asdict(measured), indent=1) + "\n")
 
     seconds = time.perf_counter() - started

@@ -40,6 +40,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 AFTERCARE = ROOT / ".venv" / "bin" / "aftercare"
 REPLAY_SCENARIO = ROOT / "tests" / "fixtures" / "scenarios" / "back_soreness"
 DEMO = ROOT / "demo" / "answers"
+OUT = ROOT / "benchmarks" / "out"
 SEED = 7
 
 
@@ -61,8 +62,10 @@ class Speed:
     tts_p50_ms: float | None = None
     tts_p95_ms: float | None = None
     tts_per_audio_s: float | None = None  # render seconds per second of speech
+    tts_failures: list[str] = field(default_factory=list)
     matcher_calls_per_s: float | None = None
     replay: str = ""
+    replay_command: str = ""
     replay_turns: int = 0
     peak_rss_mb: float | None = None
     replay_wall_s: float | None = None
@@ -163,11 +166,26 @@ def plain_decode(model: Any, pcm: bytes, recognizer: Any = None) -> str:
     return json.loads(rec.FinalResult()).get("text", "")
 
 
-def real_time_factors(turns: list[Turn], repeats: int) -> tuple[float, float, float]:
-    """Median RTF of (our path, plain vosk fresh per clip, plain vosk reused)."""
+@dataclass
+class Recognition:
+    rtf_ours: float
+    rtf_plain_fresh: float
+    rtf_plain_reused: float
+    latencies: list[float]  # per turn: listen() + dialog.hear(), median over repeats
+
+
+def recognition(turns: list[Turn], replay: Path | None, repeats: int) -> Recognition:
+    """Our path vs plain vosk on the same clips in this process, and per-turn latency.
+
+    Each repeat runs the three systems over all clips in a shuffled order. Our path is
+    timed per turn as ``listen`` (its RTF) and ``listen`` + ``dialog.hear`` (the
+    latency until the next prompt exists); a whole replayed check-in adds its turns to
+    the latency figures (each answer heard at the question actually asked).
+    """
     from vosk import KaldiRecognizer
 
     from voice.asr import Recognizer
+    from voice.audio import read_wav
     from voice.dialog import Ask, CheckIn
     from voice.listen import listen
     from voice.protocol import load_protocol
@@ -175,105 +193,124 @@ def real_time_factors(turns: list[Turn], repeats: int) -> tuple[float, float, fl
     protocol = load_protocol()
     recognizer = Recognizer()
     model = plain_model(recognizer)
-    grammars = {}
-    for t in turns:
-        if t.question not in grammars:
-            ask = [e for e in CheckIn(protocol).goto(t.question) if isinstance(e, Ask)][-1]
-            grammars[t.question] = ask.grammar
     audio_s = sum(t.audio.duration for t in turns)
     reused = KaldiRecognizer(model, 16000)
-    runs: dict[str, Callable[[Turn], object]] = {
-        "ours": lambda t: listen(recognizer, t.audio, grammars[t.question]),
-        "fresh": lambda t: plain_decode(model, t.audio.pcm),
-        "reused": lambda t: plain_decode(model, t.audio.pcm, reused),
-    }
-    for t in turns[:3]:  # warm-up: first-use costs are not per-clip costs
-        for fn in runs.values():
-            fn(t)
+    per_turn: dict[int, list[float]] = {}
+
+    def ours() -> float:
+        total = 0.0
+        for k, t in enumerate(turns):
+            dialog = CheckIn(protocol)
+            ask = [e for e in dialog.goto(t.question) if isinstance(e, Ask)][-1]
+            started = time.perf_counter()
+            heard, _ = listen(recognizer, t.audio, ask.grammar)
+            heard_at = time.perf_counter()
+            dialog.hear(heard)
+            per_turn.setdefault(k, []).append(time.perf_counter() - started)
+            total += heard_at - started
+        return total
+
+    def plain(rec: object = None) -> float:
+        started = time.perf_counter()
+        for t in turns:
+            plain_decode(model, t.audio.pcm, rec)
+        return time.perf_counter() - started
+
+    runs: dict[str, Callable[[], float]] = {
+        "ours": ours, "fresh": plain, "reused": lambda: plain(reused)}
+    for t in turns[:2]:  # warm-up: first-use costs are not per-clip costs
+        listen(recognizer, t.audio, None)
+        plain_decode(model, t.audio.pcm, reused)
     totals: dict[str, list[float]] = {k: [] for k in runs}
     for r in range(repeats):
         order = list(runs)
         random.Random(SEED + r).shuffle(order)  # no system always goes first
         for name in order:
-            started = time.perf_counter()
-            for t in turns:
-                runs[name](t)
-            totals[name].append(time.perf_counter() - started)
-    med = {k: statistics.median(v) / audio_s for k, v in totals.items()}
-    return med["ours"], med["fresh"], med["reused"]
+            totals[name].append(runs[name]())
+    rtf = {k: statistics.median(v) / audio_s for k, v in totals.items()}
 
-
-def replay_dir() -> Path | None:
-    for folder in (REPLAY_SCENARIO, DEMO):
-        if folder.is_dir() and any(folder.glob("*.wav")):
-            return folder
-    return None
-
-
-def latencies(turns: list[Turn], replay: Path | None, repeats: int) -> list[float]:
-    """Seconds from end of answer audio to the next prompt, median over repeats per turn."""
-    from voice.asr import Recognizer
-    from voice.audio import read_wav
-    from voice.dialog import Ask, CheckIn, Say
-    from voice.listen import listen
-    from voice.protocol import load_protocol
-
-    protocol = load_protocol()
-    recognizer = Recognizer()
-    per_turn: dict[int, list[float]] = {}
-    replay_audio = [read_wav(p) for p in sorted(replay.glob("*.wav"))] if replay else []
-    for _ in range(repeats):
-        k = 0
-        # A whole replayed check-in: each answer is heard at the question actually asked.
+    answers = [read_wav(p) for p in sorted(replay.glob("*.wav"))] if replay else []
+    for _ in range(repeats if answers else 0):
         dialog = CheckIn(protocol)
         events = dialog.start()
-        for audio in replay_audio:
+        for k, audio in enumerate(answers, start=len(turns)):
             asks = [e for e in events if isinstance(e, Ask)]
             if not asks or dialog.finished:
                 break
             started = time.perf_counter()
             heard, _ = listen(recognizer, audio, asks[-1].grammar)
             events = dialog.hear(heard)
-            assert any(isinstance(e, Ask | Say) for e in events) or dialog.finished
             per_turn.setdefault(k, []).append(time.perf_counter() - started)
-            k += 1
-        for t in turns:
-            dialog = CheckIn(protocol)
-            ask = [e for e in dialog.goto(t.question) if isinstance(e, Ask)][-1]
-            started = time.perf_counter()
-            heard, _ = listen(recognizer, t.audio, ask.grammar)
-            dialog.hear(heard)
-            per_turn.setdefault(k, []).append(time.perf_counter() - started)
-            k += 1
-    return [statistics.median(v) for v in per_turn.values()]
+    return Recognition(rtf["ours"], rtf["fresh"], rtf["reused"],
+                       [statistics.median(v) for v in per_turn.values()])
+
+
+def replay_dir() -> Path | None:
+    """The back_soreness scenario's answers: the committed fixtures, the demo, or (when
+    neither exists yet) rendered here from tests/fixtures/scenarios.yaml with espeak-ng
+    in the fixtures' voice and rate."""
+    for folder in (REPLAY_SCENARIO, DEMO):
+        if folder.is_dir() and any(folder.glob("*.wav")):
+            return folder
+    spec_file = ROOT / "tests" / "fixtures" / "scenarios.yaml"
+    if not spec_file.exists():
+        return None
+    import numpy as np
+    import yaml
+
+    from benchmarks.corpus import Renderer, write_wav
+
+    spec = yaml.safe_load(spec_file.read_text())
+    scenario = spec["scenarios"].get(REPLAY_SCENARIO.name)
+    if scenario is None:
+        return None
+    voice = scenario.get("voice", spec["defaults"]["voice"])
+    rate = scenario.get("rate", spec["defaults"]["rate"])
+    folder = OUT / "replay" / REPLAY_SCENARIO.name
+    render = Renderer()
+    for old in folder.glob("*.wav"):
+        old.unlink()
+    for i, text in enumerate(scenario["answers"], start=1):
+        samples = np.zeros(24000) if text.startswith("<") else render(text, voice, rate)
+        write_wav(folder / f"{i:02d}.wav", samples)
+    return folder
 
 
 # -- speech output, matcher, memory ------------------------------------------------------
 
 
-def tts_render(repeats: int) -> tuple[int, float, float, float]:
-    """(prompts, p50 s, p95 s, render seconds per second of speech) for every question."""
+def tts_render(repeats: int) -> tuple[int, float, float, float, list[str]]:
+    """(prompts, p50 s, p95 s, render s per s of speech, failures) over every question.
+
+    A render that fails (SpeechError) is recorded, not retried: it is a finding.
+    """
     from voice.audio import read_wav
+    from voice.errors import SpeechError
     from voice.protocol import load_protocol
     from voice.tts import Speaker
 
     protocol = load_protocol()
-    texts = [q.text for q in protocol.questions]
+    questions = list(protocol.questions)
     speaker = Speaker(rate=160)
-    per_prompt: list[list[float]] = [[] for _ in texts]
-    spoken = 0.0
+    per_prompt: list[list[float]] = [[] for _ in questions]
+    spoken: dict[int, float] = {}
+    failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        speaker.render("Warm up.", Path(tmp) / "w.wav")
         for r in range(repeats):
-            for i, text in enumerate(texts):
+            for i, q in enumerate(questions):
                 path = Path(tmp) / f"{i}.wav"
                 started = time.perf_counter()
-                speaker.render(text, path)
+                try:
+                    speaker.render(q.text, path)
+                except SpeechError as err:
+                    failures.append(f"repeat {r + 1}, question {q.id}: {err}")
+                    continue
                 per_prompt[i].append(time.perf_counter() - started)
-                if r == 0:
-                    spoken += read_wav(path).duration
-    med = [statistics.median(v) for v in per_prompt]
-    return len(texts), percentile(med, 50), percentile(med, 95), sum(med) / spoken
+                spoken.setdefault(i, read_wav(path).duration)
+    med = {i: statistics.median(v) for i, v in enumerate(per_prompt) if v}
+    values = list(med.values())
+    per_audio = sum(med.values()) / sum(spoken[i] for i in med)
+    return len(questions), percentile(values, 50), percentile(values, 95), per_audio, failures
 
 
 def matcher_throughput(texts: list[tuple[str, str | None]], repeats: int) -> float:
@@ -295,22 +332,43 @@ def matcher_throughput(texts: list[tuple[str, str | None]], repeats: int) -> flo
     return statistics.median(rates)
 
 
-def peak_rss(folder: Path, repeats: int) -> tuple[float, float]:
-    """Median (peak RSS MiB, wall seconds) of a replayed check-in in a child process."""
-    peaks, walls = [], []
-    cmd = [str(AFTERCARE), "check", "--replay", str(folder), "--no-history", "--jsonl"]
-    for _ in range(repeats):
-        started = time.perf_counter()
-        with tempfile.TemporaryFile() as out, subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
-                cwd=ROOT) as child:
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
+# The same replay as `aftercare check --replay DIR --jsonl` (session.AudioInput and
+# JsonlOutput around one CheckIn), for checkouts where the check command is not wired
+# into the CLI yet.
+_REPLAY = """
+import sys
+from voice.dialog import CheckIn
+from voice.protocol import load_protocol
+from voice.session import AudioInput, JsonlOutput, Session, replay_files
+Session(CheckIn(load_protocol()), AudioInput(replay_files(sys.argv[1:])), JsonlOutput()).run()
+"""
+
+
+def peak_rss(folder: Path, repeats: int) -> tuple[float, float, str]:
+    """Median (peak RSS MiB, wall seconds) of a replayed check-in in a child process,
+    and the command that was measured."""
+    commands = [
+        [str(AFTERCARE), "check", "--replay", str(folder), "--no-history", "--jsonl"],
+        [str(PYTHON), "-c", _REPLAY, str(folder)],
+    ]
+    for cmd in commands:
+        peaks, walls = [], []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            with tempfile.TemporaryFile() as out, subprocess.Popen(
+                    cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
+                    cwd=ROOT) as child:
+                _, status, usage = os.wait4(child.pid, 0)
+                child.returncode = os.waitstatus_to_exitcode(status)
             if child.returncode != 0:
-                raise RuntimeError(f"{' '.join(cmd)} exited with {child.returncode}")
-        walls.append(time.perf_counter() - started)
-        peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux
-    return statistics.median(peaks), statistics.median(walls)
+                break
+            walls.append(time.perf_counter() - started)
+            peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux
+        if len(peaks) == repeats:
+            shown = "aftercare check --replay DIR --no-history --jsonl" if cmd is commands[0] \
+                else "python -c <Session(CheckIn, AudioInput, JsonlOutput).run()> DIR"
+            return statistics.median(peaks), statistics.median(walls), shown
+    raise RuntimeError(f"replaying {folder} failed in every form")
 
 
 # -- all of it --------------------------------------------------------------------------
@@ -318,29 +376,35 @@ def peak_rss(folder: Path, repeats: int) -> tuple[float, float]:
 
 def measure(manifest: Path | None, repeats: int, clips: int, log=print) -> Speed:
     s = Speed(machine=machine(), repeats=repeats)
+    load = os.getloadavg()[0]
+    if load > 0.5:
+        # Other work on the machine slows every timing: say so next to the figures.
+        s.notes.append(f"1-minute load average {load:.1f} when the speed runs started "
+                       f"({os.cpu_count()} CPUs): other processes were competing")
     s.model_load_s = model_load(repeats)
     log(f"speed: model load {s.model_load_s:.2f} s")
     turns = corpus_turns(manifest, clips)
-    if turns:
-        s.rtf_clips = len(turns)
-        s.rtf_audio_s = sum(t.audio.duration for t in turns)
-        s.rtf_ours, s.rtf_plain_fresh, s.rtf_plain_reused = real_time_factors(turns, repeats)
-        log(f"speed: RTF ours {s.rtf_ours:.3f}, plain fresh {s.rtf_plain_fresh:.3f}, "
-            f"plain reused {s.rtf_plain_reused:.3f}")
-    else:
-        s.notes.append("no corpus manifest: real-time factor not measured")
     replay = replay_dir()
+    if not turns:
+        s.notes.append("no corpus manifest: real-time factor not measured")
     if replay is None:
         s.notes.append("no replay fixtures (tests/fixtures/scenarios/back_soreness, "
                        "demo/answers): peak RSS not measured")
-    lat = latencies(turns, replay, repeats)
-    if lat:
+    if turns:
+        rec = recognition(turns, replay, repeats)
+        s.rtf_clips = len(turns)
+        s.rtf_audio_s = sum(t.audio.duration for t in turns)
+        s.rtf_ours, s.rtf_plain_fresh, s.rtf_plain_reused = (
+            rec.rtf_ours, rec.rtf_plain_fresh, rec.rtf_plain_reused)
+        log(f"speed: RTF ours {s.rtf_ours:.3f}, plain fresh {s.rtf_plain_fresh:.3f}, "
+            f"plain reused {s.rtf_plain_reused:.3f}")
+        lat = rec.latencies
         s.latency_turns = len(lat)
         s.latency_p50_ms = 1000 * percentile(lat, 50)
         s.latency_p95_ms = 1000 * percentile(lat, 95)
         s.latency_max_ms = 1000 * max(lat)
         log(f"speed: answer->prompt p50 {s.latency_p50_ms:.0f} ms, p95 {s.latency_p95_ms:.0f} ms")
-    s.tts_prompts, p50, p95, s.tts_per_audio_s = tts_render(repeats)
+    s.tts_prompts, p50, p95, s.tts_per_audio_s, s.tts_failures = tts_render(repeats)
     s.tts_p50_ms, s.tts_p95_ms = 1000 * p50, 1000 * p95
     log(f"speed: TTS render p50 {s.tts_p50_ms:.0f} ms, p95 {s.tts_p95_ms:.0f} ms")
     s.matcher_calls_per_s = matcher_throughput(matcher_texts(manifest), repeats)
@@ -348,7 +412,7 @@ def measure(manifest: Path | None, repeats: int, clips: int, log=print) -> Speed
     if replay is not None:
         s.replay = str(replay.relative_to(ROOT))
         s.replay_turns = len(list(replay.glob("*.wav")))
-        s.peak_rss_mb, s.replay_wall_s = peak_rss(replay, repeats)
+        s.peak_rss_mb, s.replay_wall_s, s.replay_command = peak_rss(replay, repeats)
         log(f"speed: peak RSS {s.peak_rss_mb:.0f} MiB ({s.replay})")
     return s
 
@@ -368,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path,
                         default=ROOT / "benchmarks" / "out" / "corpus" / "manifest.tsv")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--clips", type=int, default=60, help="corpus clips for RTF/latency")
+    parser.add_argument("--clips", type=int, default=20, help="corpus clips for RTF/latency")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     s = measure(args.manifest, args.repeats, args.clips,

@@ -86,7 +86,9 @@ def test_bad_fixture_mid_checkin_keeps_session(home, tmp_path):
     done = aftercare("check", "--replay", str(answers))
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1
+    errors = [line for line in done.stderr.splitlines() if "error" in line]
+    assert errors == [f"aftercare: error: {answers / '03.wav'}: not a WAV file (looks like "
+                      "text); convert it to PCM WAV, e.g. 'ffmpeg -i IN -ar 16000 -ac 1 OUT.wav'"]
     record = History(home / "history.sqlite3").all()[-1]
     assert [a.question for a in record.answers] == ["fever", "leg_numbness"]
 
@@ -103,6 +105,7 @@ def test_demo_plays_end_to_end_without_devices(home):
     done = aftercare("check")
     assert done.returncode == 0, done.stderr
     assert "no microphone found" in done.stderr
+    assert done.stderr.count("audio output unavailable") == 1
     assert "assistant: Hello" in done.stdout
     assert "patient: " in done.stdout
     assert "result: self-care" in done.stdout

@@ -182,3 +182,17 @@ def test_baseline_has_no_negation(protocol):
     assert "fever" in base.outcome(q, "i don't have a fever").flagged
     assert base.outcome(protocol.question("pain_score"), "seven").value == 7
     assert base.outcome(protocol.question("pain_score"), "").action == "reprompt"
+
+
+def test_baseline_does_not_find_a_symptom_inside_a_short_answer(protocol):
+    base = Baseline(protocol)
+    assert base.outcome(protocol.question("fever"), "no").flagged == frozenset()
+    assert "leg_numbness" in base.outcome(protocol.question("anything_else"),
+                                          "i have no feeling in my legs").flagged
+
+
+def test_outcome_round_trips_through_json():
+    import json
+
+    out = Outcome("yes", "emergency", "yes", frozenset({"fever"}), True, "Call 911")
+    assert Outcome.from_dict(json.loads(json.dumps(out.to_dict()))) == out

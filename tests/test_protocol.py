@@ -102,13 +102,17 @@ def test_messages_have_required_keys_and_fields(protocol):
         protocol.message("no_such_key")
 
 
-def test_grammar_has_answers_symptoms_meta_and_numbers(protocol):
+def test_grammar_is_the_question_plus_meta_and_red_flags(protocol):
     words = protocol.grammar(protocol.question("pain_score"))
     assert words == sorted(set(words))
-    for phrase in ("yes", "nope", "not sure", "can't feel my legs", "fever", "repeat",
-                   "slower", "go back", "stop", "seven", "ten", "out of ten"):
+    for phrase in ("not sure", "can't feel my legs", "fever", "repeat", "slower", "go back",
+                   "stop", "seven", "ten", "out of ten"):
         assert phrase in words, phrase
+    # A scale question's grammar has no yes/no words to mishear a number as.
+    assert "yes" not in words and "nope" not in words
     assert all(re.fullmatch(r"[a-z']+( [a-z']+)*", p) for p in words)
+    fever = protocol.grammar(protocol.question("fever"))
+    assert {"yes", "nope", "fever", "i don't think so"} <= set(fever)
     trend = protocol.grammar(protocol.question("pain_trend"))
     assert "getting worse" in trend and "seven" not in trend
     assert "wet myself" in protocol.grammar(protocol.question("anything_else"))

@@ -175,6 +175,11 @@ class Outcome:
                 "flagged": sorted(self.flagged), "emergency": self.emergency,
                 "said": self.said}
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Outcome:
+        return cls(d["heard"], d["action"], d["value"], frozenset(d["flagged"]),
+                   d["emergency"], d["said"])
+
 
 def red_flags(protocol: Protocol) -> frozenset[str]:
     """The protocol's red-flag symptoms (emergency and urgent dispositions)."""
@@ -252,10 +257,12 @@ class Baseline:
         flags = red_flags(self.protocol)
         flagged = {question.symptom} if value == "yes" and question.symptom in flags else set()
         for symptom in flags:
-            for phrase in self.protocol.symptoms[symptom].present:
-                if len(phrase) >= 4 and fuzz.partial_ratio(phrase, text) >= BASELINE_FLAG_CUTOFF:
-                    flagged.add(symptom)
-                    break
+            # The phrase looked for inside the answer (never the answer inside a phrase:
+            # "no" is part of "no feeling in my legs").
+            if any(4 <= len(phrase) <= len(text)
+                   and fuzz.partial_ratio(phrase, text) >= BASELINE_FLAG_CUTOFF
+                   for phrase in self.protocol.symptoms[symptom].present):
+                flagged.add(symptom)
         if question.answer == "scale" and isinstance(value, int) and question.severe_from \
                 is not None and value >= question.severe_from and question.severe_symptom:
             flagged.add(question.severe_symptom)

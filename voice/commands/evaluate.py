@@ -23,6 +23,7 @@ from typing import Any
 from voice.evaluate import (
     Baseline,
     Clip,
+    Expected,
     Outcome,
     Summary,
     dialog_outcome,
@@ -119,6 +120,15 @@ class Record:
                 "confidence": self.confidence, "seconds": round(self.seconds, 4),
                 "error": self.error, "ours": self.ours.to_dict(),
                 "baseline": self.baseline.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        """A record written by ``to_dict`` (re-reporting without re-running clips)."""
+        clip = Clip(Path(d["path"]), d["transcript"], d["speaker"], d["question"],
+                    Expected.parse(d["expected"]), d["condition"], d["snr"],
+                    extra=d.get("extra") or {})
+        return cls(clip, Outcome.from_dict(d["ours"]), Outcome.from_dict(d["baseline"]),
+                   d["free"], d["confidence"], d["seconds"], d.get("error"))
 
 
 class ClipRunner:

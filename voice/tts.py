@@ -1,0 +1,351 @@
+"""Speaking: pyttsx3 (espeak-ng) renders speech; ``aplay`` plays it; text when it can't.
+
+Every utterance is synthesised by pyttsx3 in a short-lived child process
+(``python -m voice.tts``), for three reasons found while building this:
+
+- the espeak driver of pyttsx3 2.99 hangs or repeats itself when one engine is reused
+  in a loop (issues 126, 131, 219; e.g. a ``runAndWait`` with nothing queued never
+  returns, and a ``say`` after ``save_to_file`` writes to the old file);
+- espeak-ng keeps pitch-flutter state between utterances, so the same text rendered
+  twice in one process gives different samples. A fresh process per utterance makes
+  ``render`` byte-for-byte reproducible, which fixtures and tests rely on;
+- a child process can be killed, so ``stop`` works mid-sentence.
+
+The child costs about 0.1 s per utterance. pyttsx3 would play through ``aplay`` with
+``os.system`` and only print an error when that fails; we run ``aplay`` ourselves so a
+failure is noticed: the speaker then says once, on stderr, that audio output is
+unavailable and prints every utterance instead, so nothing said is lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import wave
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TextIO
+
+from voice.errors import SpeechError
+
+DEFAULT_RATE = 160  # words per minute; older listeners prefer 150-200, pyttsx3 says 200
+MIN_RATE, MAX_RATE = 80, 400
+RENDER_RATE = 22050  # pyttsx3's espeak driver always writes 22,050 Hz mono 16-bit
+RENDER_TIMEOUT = 60.0
+# Set to "none" (or off/0/text) to force the text fallback, e.g. on a machine that has
+# a sound card but should stay quiet (CI, tests, a shared office).
+OUTPUT_ENV = "AFTERCARE_AUDIO_OUTPUT"
+
+_notice_lock = threading.Lock()
+_notice_given = False
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    id: str  # espeak-ng identifier, e.g. "gmw/en-us"; variants add "+f3" etc.
+    name: str  # e.g. "English (America)"
+    language: str  # e.g. "en-us"
+    gender: str | None
+
+
+@cache
+def all_voices() -> tuple[VoiceInfo, ...]:
+    """Every espeak-ng voice, as pyttsx3 lists it (no synthesis happens here)."""
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        listed = engine.getProperty("voices")
+    except Exception as err:  # OSError (no libespeak-ng), RuntimeError (init failed)
+        raise SpeechError(
+            f"the speech engine could not start ({err}); install espeak-ng "
+            "(sudo apt-get install espeak-ng)"
+        ) from None
+    return tuple(
+        VoiceInfo(
+            id=v.id,
+            name=v.name,
+            language=(v.languages[0] if v.languages else "").lower(),
+            gender=v.gender,
+        )
+        for v in listed
+    )
+
+
+def voices() -> tuple[VoiceInfo, ...]:
+    """The English voices, by identifier."""
+    english = (v for v in all_voices() if v.language.startswith("en"))
+    return tuple(sorted(english, key=lambda v: v.id))
+
+
+def resolve_voice(name: str | None) -> str | None:
+    """The espeak-ng identifier for a voice given as an id ("gmw/en-us"), its short form
+    or language ("en-us", "en-gb", "en"), or its name ("English (America)"), with an
+    optional espeak variant ("en-us+f3"). pyttsx3 ignores unknown voices silently, so
+    an unknown name is an error here."""
+    if name is None:
+        return None
+    base, _, variant = name.strip().partition("+")
+    wanted = base.lower()
+    for voice in all_voices():
+        short = voice.id.rsplit("/", 1)[-1]
+        if wanted in (voice.id, short, voice.language, voice.name.lower()):
+            if variant and not re.fullmatch(r"[A-Za-z0-9_-]+", variant):
+                break
+            return voice.id + (f"+{variant}" if variant else "")
+    examples = ", ".join(v.id.rsplit("/", 1)[-1] for v in voices()[:6])
+    raise SpeechError(f"unknown voice {name!r}; try one of: {examples} (variants: en-us+f3)")
+
+
+def clamp_rate(rate: float) -> int:
+    return int(min(max(round(rate), MIN_RATE), MAX_RATE))
+
+
+# -- audio output ------------------------------------------------------------------------
+
+
+def audio_output_problem() -> str | None:
+    """Why speech cannot be played here, or None when it probably can."""
+    if os.environ.get(OUTPUT_ENV, "").strip().lower() in ("none", "off", "0", "text"):
+        return f"audio output turned off by ${OUTPUT_ENV}"
+    if shutil.which("aplay") is None:
+        return "aplay is not installed (sudo apt-get install alsa-utils)"
+    if _sound_cards() or _sound_server():
+        return None
+    return "no sound card found"
+
+
+def audio_output_available() -> bool:
+    return audio_output_problem() is None
+
+
+def _sound_cards() -> bool:
+    cards = Path("/proc/asound/cards")
+    with contextlib.suppress(OSError):
+        if re.search(r"^\s*\d+\s+\[", cards.read_text(), re.MULTILINE):
+            return True
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        listed = subprocess.run(["aplay", "-l"], capture_output=True, text=True, timeout=5)
+        return bool(re.search(r"^card \d+:", listed.stdout, re.MULTILINE))
+    return False
+
+
+def _sound_server() -> bool:
+    """A PulseAudio/PipeWire server that aplay's default ALSA device can route to."""
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return bool(runtime) and any(
+        (Path(runtime) / p).exists() for p in ("pulse/native", "pipewire-0")
+    )
+
+
+def _notice(problem: str) -> None:
+    """Tell the user once per process that speech is printed instead of played."""
+    global _notice_given
+    with _notice_lock:
+        if _notice_given:
+            return
+        _notice_given = True
+    print(f"aftercare: audio output unavailable ({problem}); printing speech as text",
+          file=sys.stderr, flush=True)
+
+
+# -- the speaker ---------------------------------------------------------------------------
+
+
+class Speaker:
+    """Speaks text aloud, renders it to WAV, or prints it when there is no audio output.
+
+    ``rate`` (words per minute, clamped to 80-400), ``volume`` (0..1) and ``voice`` can
+    be changed between utterances ("slower", "faster").
+    """
+
+    def __init__(self, rate: float = DEFAULT_RATE, volume: float = 1.0,
+                 voice: str | None = None, print_when_silent: bool = True,
+                 out: TextIO | None = None) -> None:
+        self.rate = rate
+        self.volume = volume
+        self.voice = voice
+        self.print_when_silent = print_when_silent
+        self.out = out  # where printed speech goes; None means sys.stdout at the time
+        self._problem: str | None = None
+        self._checked = False
+        self._player: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def rate(self) -> int:
+        return self._rate
+
+    @rate.setter
+    def rate(self, value: float) -> None:
+        self._rate = clamp_rate(value)
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @volume.setter
+    def volume(self, value: float) -> None:
+        self._volume = min(max(float(value), 0.0), 1.0)
+
+    @property
+    def voice(self) -> str | None:
+        return self._voice
+
+    @voice.setter
+    def voice(self, value: str | None) -> None:
+        self._voice = resolve_voice(value)
+
+    def voices(self) -> tuple[VoiceInfo, ...]:
+        return voices()
+
+    @property
+    def can_play(self) -> bool:
+        if not self._checked:
+            self._problem, self._checked = audio_output_problem(), True
+        return self._problem is None
+
+    def say(self, text: str) -> bool:
+        """Speak ``text``; True if it was played aloud. Without audio output the text is
+        printed (after one notice on stderr), unless ``print_when_silent`` is off (then
+        the caller prints it; the notice is still given)."""
+        text = " ".join(text.split())
+        if not text:
+            return False
+        if self.can_play:
+            with tempfile.TemporaryDirectory(prefix="aftercare-say-") as tmp:
+                wav = self.render(text, Path(tmp) / "say.wav")
+                if self._play(wav):
+                    return True
+        # Said once even when the caller prints the text itself, so the user knows why
+        # the device is silent.
+        _notice(self._problem or "unknown problem")
+        if self.print_when_silent:
+            print(text, file=self.out or sys.stdout, flush=True)
+        return False
+
+    def _play(self, wav: Path) -> bool:
+        with self._lock:
+            self._player = subprocess.Popen(
+                ["aplay", "-q", str(wav)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            )
+        _, err = self._player.communicate()
+        code = self._player.returncode
+        with self._lock:
+            self._player = None
+        if code < 0:  # stopped by stop(): it was playing
+            return True
+        if code != 0:
+            lines = err.decode(errors="replace").strip().splitlines()
+            self._problem = f"aplay failed: {lines[-1] if lines else f'exit {code}'}"
+            return False
+        return True
+
+    def stop(self) -> None:
+        """Cut off whatever is being played (safe to call from another thread)."""
+        with self._lock:
+            if self._player is not None and self._player.poll() is None:
+                self._player.terminate()
+
+    def render(self, text: str, path: str | Path) -> Path:
+        """Write ``text`` as speech to ``path``: a 22,050 Hz mono 16-bit WAV. The same
+        text, voice, rate and volume always give the same bytes."""
+        text = " ".join(text.split())
+        if not text:
+            raise SpeechError("nothing to say: the text is empty")
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise SpeechError(f"cannot write {path}: folder {path.parent} does not exist")
+        command = [
+            sys.executable, "-m", "voice.tts", "--out", str(path),
+            "--rate", str(self.rate), "--volume", f"{self.volume:.3f}",
+        ]
+        if self.voice:
+            command += ["--voice", self.voice]
+        try:
+            done = subprocess.run(command, input=text, capture_output=True, text=True,
+                                  timeout=RENDER_TIMEOUT, env=_child_env())
+        except subprocess.TimeoutExpired:
+            raise SpeechError(f"speech synthesis hung for {RENDER_TIMEOUT:.0f} s") from None
+        if done.returncode != 0:
+            lines = done.stderr.strip().splitlines()
+            failure = lines[-1] if lines else f"exit status {done.returncode}"
+            raise SpeechError(f"speech synthesis failed: {failure}")
+        return path
+
+
+def _child_env() -> dict[str, str]:
+    """The child must import this package even when run from another directory."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+# -- the child process ---------------------------------------------------------------------
+
+
+def _synthesise(text: str, out: Path, voice: str | None, rate: int, volume: float) -> None:
+    """One utterance with a fresh pyttsx3 engine; runs in the child process only."""
+    import pyttsx3
+
+    try:
+        engine = pyttsx3.init()
+    except Exception as err:
+        raise SpeechError(f"espeak-ng could not start ({err}); install espeak-ng") from None
+    if voice:
+        engine.setProperty("voice", voice)
+    engine.setProperty("rate", rate)
+    engine.setProperty("volume", volume)
+    # The espeak driver starts espeak-ng in asynchronous (RETRIEVAL) mode and its loop
+    # returns about 10 ms after starting, usually before a long utterance is written:
+    # wait for the driver's own "finished-utterance" (sent after the WAV is saved).
+    finished = threading.Event()
+    engine.connect("finished-utterance", lambda **_: finished.set())
+    # The driver prints "Audio saved to ..." on stdout; stdout may be a JSON stream.
+    with contextlib.redirect_stdout(io.StringIO()):
+        engine.save_to_file(text, str(out))
+        engine.runAndWait()
+        if not finished.wait(RENDER_TIMEOUT):
+            raise SpeechError("espeak-ng did not finish the utterance")
+    if voice and engine.getProperty("voice") != voice.lower():
+        out.unlink(missing_ok=True)
+        raise SpeechError(f"espeak-ng does not know voice {voice!r}")
+    try:
+        with wave.open(str(out), "rb") as written:
+            frames = written.getnframes()
+    except (OSError, wave.Error, EOFError):
+        frames = 0
+    if frames == 0:
+        raise SpeechError(f"espeak-ng produced no audio for {out}")
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m voice.tts",
+                                     description="render stdin as speech (internal)")
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--voice")
+    parser.add_argument("--rate", type=int, default=DEFAULT_RATE)
+    parser.add_argument("--volume", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    try:
+        _synthesise(sys.stdin.read(), args.out, args.voice, args.rate, args.volume)
+    except (SpeechError, OSError, RuntimeError) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
