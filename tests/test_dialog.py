@@ -176,3 +176,32 @@ def test_summary_reads_back_what_was_heard(protocol):
     summary = next(s for s in result["spoken"] if s.startswith("Here is what I heard"))
     assert "soreness in your back" in summary
     assert result["disposition"] == "self-care"
+
+
+def test_stop_is_confirmed_before_ending(protocol):
+    result, log = run(protocol, ["no", "stop", "no"] + NO_TO_ALL[1:])
+    assert any(a.question == "stop" for a in asks(log))
+    assert result["completed"] is True and result["disposition"] == "none"
+    result, _ = run(protocol, ["no", "stop", "yes"])
+    assert result["completed"] is False
+    assert "Stopping the check-in now." in result["spoken"]
+
+
+def test_a_red_flag_denial_needs_both_passes(protocol):
+    """The grammar pass said "no" but the free-form pass heard something else: ask again."""
+    doubtful = Heard("no", confidence=1.0, alternatives=("the oh",))
+    result, log = run(protocol, [doubtful, "no", *NO_TO_ALL[1:]])
+    assert [a.question for a in asks(log)][:2] == ["fever", "fever"]
+    assert result["answers"]["fever"]["value"] == "no"
+    # Three doubtful denials: the question is reported unanswered, never "no".
+    result, _ = run(protocol, [doubtful] * 3 + NO_TO_ALL[1:])
+    assert result["unanswered"] == ["fever"] and result["disposition"] == "urgent"
+
+
+def test_free_form_meaning_is_used_when_the_grammar_heard_nothing_usable(protocol):
+    """Grammar "a it", free-form "seven": the answer is 7 and the pain is severe."""
+    answers = ["no"] * 4 + ["yes", Heard("a it", 0.8, ("seven",)), "better", "no"] + ["no"] * 4
+    result, _ = run(protocol, answers)
+    assert result["answers"]["pain_score"]["value"] == 7
+    assert result["symptoms"]["severe_worsening_pain"]["status"] == "present"
+    assert result["disposition"] == "urgent"

@@ -91,7 +91,7 @@ class Settings:
 class _Prompt:
     """What the dialog is waiting for: a question, a confirmation, or the emergency."""
 
-    kind: str  # "question" | "confirm" | "emergency"
+    kind: str  # "question" | "confirm" (a red flag) | "stop" (confirm stopping) | "emergency"
     question: Question | None = None
     symptom: str | None = None
     attempts: int = 0
@@ -131,11 +131,20 @@ class CheckIn:
             return []
         prompt = self._prompt
         question = prompt.question if prompt.kind == "question" else None
-        meaning = understand(heard.text, self.protocol, question)
-        extra = [understand(t, self.protocol, None) for t in heard.alternatives]
+        meaning, *extra = [understand(t, self.protocol, question)
+                           for t in (heard.text, *heard.alternatives)]
+        if not _means_something(meaning):
+            # The grammar pass heard nothing usable; the free-form pass may have, and
+            # then its whole meaning counts (the answer and the symptom it implies).
+            usable = [u for u in extra if _means_something(u)]
+            if usable:
+                extra = [u for u in extra if u is not usable[0]] + [meaning]
+                meaning = usable[0]
 
         if meaning.meta:
             return self._meta(meaning.meta)
+        if prompt.kind == "stop":
+            return self._stop_confirmed(prompt, meaning)
 
         out = self._scan_red_flags(heard, meaning, extra, prompt)
         if self.finished or self._prompt is not prompt:
@@ -144,7 +153,7 @@ class CheckIn:
             return out + self._confirmed(prompt, meaning)
         if prompt.kind == "emergency":
             return out + self._finish()
-        return out + self._answer(prompt, heard, meaning)
+        return out + self._answer(prompt, meaning, extra, heard.confidence)
 
     def goto(self, question_id: str) -> list[Event]:
         """Ask one question directly (evaluation harnesses use this to test one turn)."""
@@ -175,14 +184,15 @@ class CheckIn:
         if prompt.kind == "question":
             q = prompt.question
             text = q.text if prompt.attempts == 0 else q.reprompts[prompt.attempts - 1]
-            grammar = tuple(self.protocol.grammar(q)) if _constrained(q) else None
-            ask = self._ask(q.id, text, grammar)
+            ask = self._ask(q.id, text, tuple(self.protocol.grammar(q)))
         elif prompt.kind == "confirm":
             symptom = self.protocol.symptoms[prompt.symptom]
             text = self.protocol.message("confirm_red_flag", symptom_phrase=symptom.phrase)
             if prompt.attempts:
                 text = f"{text} {self.protocol.message('say_yes_or_no')}"
             ask = self._ask(f"confirm:{prompt.symptom}", text, self._yes_no_grammar())
+        elif prompt.kind == "stop":
+            ask = self._ask("stop", self.protocol.message("confirm_stop"), self._yes_no_grammar())
         else:
             ask = self._ask("emergency", self.protocol.message("emergency_repeat"), None)
         self._last = [*(lead or []), ask]
@@ -205,8 +215,12 @@ class CheckIn:
     def _meta(self, meta: str) -> list[Event]:
         m = self.protocol.message
         if meta == "stop":
-            self._stopped = True
-            return [self._say(m("stopped")), *self._finish()]
+            if self._prompt is None or self._prompt.kind in ("emergency", "stop"):
+                return self._stop()
+            # A misheard "five" can sound like "bye": make sure before ending early.
+            self._resume = self._prompt
+            self._prompt = _Prompt("stop")
+            return self._ask_prompt()
         if meta == "repeat":
             again = [self._say(e.text) if isinstance(e, Say) else self._ask(e.question, e.text,
                      e.grammar) for e in self._last]
@@ -295,6 +309,19 @@ class CheckIn:
         self._prompt = self._resume
         return events + self._ask_prompt()
 
+    def _stop(self) -> list[Event]:
+        self._stopped = True
+        return [self._say(self.protocol.message("stopped")), *self._finish()]
+
+    def _stop_confirmed(self, prompt: _Prompt, meaning: Understanding) -> list[Event]:
+        if meaning.value == "yes":
+            return self._stop()
+        if meaning.value is None and prompt.attempts < MAX_REPROMPTS:
+            prompt.attempts += 1
+            return self._ask_prompt([self._say(self.protocol.message("not_understood"))])
+        self._prompt = self._resume  # "no", or still unclear: carry on where we were
+        return self._ask_prompt([self._say(self.protocol.message("continuing"))])
+
     def _emergency(self) -> list[Event]:
         self._emergency_said = True
         self._prompt = _Prompt("emergency")
@@ -308,21 +335,26 @@ class CheckIn:
             "emergency", number=self.settings.emergency_number, symptoms=_join(names)
         )
 
-    def _answer(self, prompt: _Prompt, heard: Heard, meaning: Understanding) -> list[Event]:
+    def _answer(self, prompt: _Prompt, meaning: Understanding, extra: list[Understanding],
+                confidence: float) -> list[Event]:
         q = prompt.question
         assert q is not None
         value = meaning.value
-        if value is None and heard.alternatives:
-            # The grammar pass heard nothing usable; the free-form pass may have.
-            value = understand(heard.alternatives[0], self.protocol, q).value
-        unsure_red_flag = q.red_flag and heard.confidence < self.settings.confirm_below
-        if value is None or (unsure_red_flag and value != "unsure"):
+        unclear = value is None or (
+            q.red_flag and value != "unsure" and (
+                confidence < self.settings.confirm_below
+                # Ruling a red flag out needs both passes to agree: a grammar can turn
+                # noise into "i don't ..." with full confidence.
+                or (value == "no" and any(u.value != "no" for u in extra))
+            )
+        )
+        if unclear:
             if prompt.attempts < MAX_REPROMPTS:
                 prompt.attempts += 1
                 lead = "nothing_heard" if not meaning.text else "not_understood"
                 return self._ask_prompt([self._say(self.protocol.message(lead))])
             return self._give_up(q)
-        answered = Answered(q.id, value, heard.text, round(heard.confidence, 3))
+        answered = Answered(q.id, value, meaning.text, round(confidence, 3))
         self.answers[q.id] = answered
         self._asked.append(q.id)
         events: list[Event] = [answered]
@@ -412,8 +444,9 @@ class CheckIn:
         }
 
 
-def _constrained(q: Question) -> bool:
-    return q.answer != "free"
+def _means_something(u: Understanding) -> bool:
+    return u.value is not None or u.meta is not None or any(
+        f.status != "absent" for f in u.symptoms)
 
 
 def _join(items: list[str]) -> str:

@@ -48,7 +48,7 @@ MESSAGE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "summary_present": ("symptoms",), "summary_uncertain": ("symptoms",),
     "summary_absent": ("symptoms",), "summary_nothing": (), "anything_else": (), "goodbye": (),
     "stopped": (), "unfinished_found": (), "slower": (), "faster": (), "going_back": (),
-    "repeat_nothing": (),
+    "repeat_nothing": (), "confirm_stop": (), "continuing": (),
 })
 FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml",
          "messages.yaml", "advice.yaml", "triage.yaml")
@@ -226,8 +226,12 @@ class Protocol:
         for _, said in a.meta:
             phrases.update(said)
         phrases.update(a.unsure)
+        free = question is None or question.answer == "free"
         for s in self.symptoms.values():
-            if s.disposition == "emergency":
+            # An open question ("anything else?") may be answered with any symptom.
+            if free:
+                phrases.update(s.present, s.uncertain, s.absent)
+            elif s.disposition == "emergency":
                 phrases.update(s.present)
         if question is not None:
             if question.answer in ("yesno", "free"):
