@@ -205,3 +205,12 @@ def test_free_form_meaning_is_used_when_the_grammar_heard_nothing_usable(protoco
     assert result["answers"]["pain_score"]["value"] == 7
     assert result["symptoms"]["severe_worsening_pain"]["status"] == "present"
     assert result["disposition"] == "urgent"
+
+
+@pytest.mark.parametrize("answer", ["i don't know if i have a fever", "not sure about a fever",
+                                    "maybe a fever i'm not sure"])
+def test_unsure_about_a_red_flag_at_its_own_question(protocol, answer):
+    """Never "no": either confirmed (and unclear, so kept) or reported unanswered."""
+    result, _ = run(protocol, [answer] + ["i don't know"] * 3 + ["stop", "yes"])
+    assert result["disposition"] in ("urgent", "emergency")
+    assert result["symptoms"].get("fever", {}).get("status") != "absent"

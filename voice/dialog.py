@@ -271,9 +271,9 @@ class CheckIn:
         raised = {f.symptom for u in (meaning, *extra) for f in u.symptoms
                   if f.status != "absent" and self._is_emergency(f.symptom)}
         for symptom in (s for s in self.protocol.symptoms if s in raised):
-            finding = self.findings[symptom]
-            if finding.status == "absent":
-                continue  # an earlier confirmation said no and this one was only hedged
+            finding = self.findings.get(symptom)
+            if finding is None or finding.status == "absent":
+                continue  # "not sure" about it, or only hedged after a confirmed "no"
             sure = (
                 finding.status == "present"
                 and heard.confidence >= self.settings.confirm_below
