@@ -267,13 +267,19 @@ class CheckIn:
 
         if prompt.kind != "question":
             return []
-        # Act on the red flags this utterance raised, most severe first.
+        # Act on the red flags this utterance raised, most severe first. A red flag
+        # mentioned out of turn is confirmed even when it sounded denied: recognition
+        # turns "i've got a fever" into "i'm not a fever" often enough.
         raised = {f.symptom for u in (meaning, *extra) for f in u.symptoms
-                  if f.status != "absent" and self._is_emergency(f.symptom)}
+                  if self._is_emergency(f.symptom)
+                  and (f.status != "absent" or f.symptom != direct)}
         for symptom in (s for s in self.protocol.symptoms if s in raised):
             finding = self.findings.get(symptom)
-            if finding is None or finding.status == "absent":
-                continue  # "not sure" about it, or only hedged after a confirmed "no"
+            if finding is None:
+                continue  # "not sure" about the asked symptom: reported as unanswered
+            if finding.status == "absent" and (
+                    symptom == direct or f"confirm:{symptom}" in self.answers):
+                continue  # denied when asked, or already confirmed
             sure = (
                 finding.status == "present"
                 and heard.confidence >= self.settings.confirm_below
