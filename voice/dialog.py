@@ -252,8 +252,6 @@ class CheckIn:
         direct = prompt.question.symptom if prompt.kind == "question" and prompt.question else None
         # The answer to the question that asks about a symptom is authoritative for it.
         for finding in meaning.symptoms:
-            if meaning.value == "unsure" and finding.symptom == direct:
-                continue  # "I'm not sure" rules nothing in or out; handled as unanswered
             authoritative = finding.symptom == direct or (
                 prompt.kind == "confirm" and finding.symptom == prompt.symptom
             )
@@ -276,7 +274,7 @@ class CheckIn:
         for symptom in (s for s in self.protocol.symptoms if s in raised):
             finding = self.findings.get(symptom)
             if finding is None:
-                continue  # "not sure" about the asked symptom: reported as unanswered
+                continue
             if finding.status == "absent" and (
                     symptom == direct or f"confirm:{symptom}" in self.answers):
                 continue  # denied when asked, or already confirmed
