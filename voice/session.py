@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,10 +47,12 @@ class TextInput:
 class AudioInput:
     """Answers from WAV files through the same recognition path as the microphone."""
 
-    def __init__(self, files: Sequence[Path]) -> None:
+    def __init__(self, files: Sequence[Path],
+                 play: Callable[[Path], object] | None = None) -> None:
         from voice.asr import Recognizer  # loads the model: only for audio modes
 
         self.files = iter(files)
+        self.play = play  # replays the patient's side aloud, where a speaker works
         self.recognizer = Recognizer(alternatives=0)  # the dialog needs no n-best
 
     def hear_file(self, path: Path, ask: Ask | None) -> Heard:
@@ -62,7 +64,11 @@ class AudioInput:
 
     def listen(self, ask: Ask) -> Heard | None:
         path = next(self.files, None)
-        return None if path is None else self.hear_file(path, ask)
+        if path is None:
+            return None
+        if self.play is not None:
+            self.play(path)
+        return self.hear_file(path, ask)
 
 
 class JsonlInput:

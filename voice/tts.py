@@ -235,6 +235,10 @@ class Speaker:
             print(text, file=self.out or sys.stdout, flush=True)
         return False
 
+    def play(self, wav: str | Path) -> bool:
+        """Play a WAV file (a replayed answer); False when there is no audio output."""
+        return self.can_play and self._play(Path(wav))
+
     def _play(self, wav: Path) -> bool:
         with self._lock:
             self._player = subprocess.Popen(

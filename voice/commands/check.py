@@ -22,6 +22,7 @@ from voice.session import (
     replay_files,
 )
 from voice.store import History
+from voice.tts import Speaker
 
 NAME = "check"
 HELP = "run a check-in: microphone and speaker, --text, --replay WAV_OR_DIR..., or --jsonl"
@@ -49,9 +50,10 @@ def _notice(text: str) -> None:
     print(f"aftercare: {text}", file=sys.stderr, flush=True)
 
 
-def _input(args: argparse.Namespace) -> Input:
+def _input(args: argparse.Namespace, speaker: Speaker | None) -> Input:
+    play = speaker.play if speaker is not None and not args.jsonl else None
     if args.replay or args.demo:
-        return AudioInput(replay_files(args.replay or [str(DEMO)]))
+        return AudioInput(replay_files(args.replay or [str(DEMO)]), play)
     if args.jsonl:
         return JsonlInput(sys.stdin)
     if args.text:
@@ -62,20 +64,21 @@ def _input(args: argparse.Namespace) -> Input:
         return MicInput()
     _notice("no microphone found: playing the bundled demo check-in instead "
             "(use --text to type your answers)")
-    return AudioInput(replay_files([str(DEMO)]))
+    return AudioInput(replay_files([str(DEMO)]), play)
 
 
-def _output(args: argparse.Namespace) -> Output:
+def _speaker(args: argparse.Namespace) -> Speaker | None:
     if args.jsonl:
-        return JsonlOutput(sys.stdout)
-    from voice.tts import Speaker
-
+        return None  # the machine interface speaks nothing
     try:
-        speaker = Speaker(rate=args.rate, voice=args.voice, print_when_silent=False)
+        return Speaker(rate=args.rate, voice=args.voice, print_when_silent=False)
     except AftercareError as err:
         _notice(f"speech output unavailable ({err}); printing instead")
-        speaker = None
-    return ConsoleOutput(speaker, sys.stdout)
+        return None
+
+
+def _output(args: argparse.Namespace, speaker: Speaker | None) -> Output:
+    return JsonlOutput(sys.stdout) if args.jsonl else ConsoleOutput(speaker, sys.stdout)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
         emergency_number=args.emergency_number, rate=args.rate,
         previous=previous, resumed=unfinished is not None,
     )
-    session = Session(CheckIn(protocol, settings), _input(args), _output(args), history)
+    speaker = _speaker(args)
+    session = Session(CheckIn(protocol, settings), _input(args, speaker),
+                      _output(args, speaker), history)
     result = session.run()
     if args.result:
         args.result.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
