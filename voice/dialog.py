@@ -198,6 +198,11 @@ class CheckIn:
         self._last = [*(lead or []), ask]
         return [*(lead or []), ask]
 
+    def _reprompt(self, prompt: _Prompt, lead: str) -> list[Event]:
+        """Say why, then ask again, more plainly each time."""
+        prompt.attempts += 1
+        return self._ask_prompt([self._say(self.protocol.message(lead))])
+
     def _yes_no_grammar(self) -> tuple[str, ...]:
         yes_no = next(q for q in self.protocol.questions if q.answer == "yesno")
         return tuple(self.protocol.grammar(yes_no))
@@ -294,8 +299,7 @@ class CheckIn:
         symptom = prompt.symptom
         value = meaning.value if meaning.value in ("yes", "no") else None
         if value is None and prompt.attempts < MAX_REPROMPTS:
-            prompt.attempts += 1
-            return self._ask_prompt([self._say(self.protocol.message("not_understood"))])
+            return self._reprompt(prompt, "not_understood")
         key = f"confirm:{symptom}"
         self.answers[key] = Answered(key, value or "unclear", meaning.text, 1.0)
         events: list[Event] = [self.answers[key]]
@@ -321,8 +325,7 @@ class CheckIn:
         if meaning.value == "yes":
             return self._stop()
         if meaning.value is None and prompt.attempts < MAX_REPROMPTS:
-            prompt.attempts += 1
-            return self._ask_prompt([self._say(self.protocol.message("not_understood"))])
+            return self._reprompt(prompt, "not_understood")
         self._prompt = self._resume  # "no", or still unclear: carry on where we were
         return self._ask_prompt([self._say(self.protocol.message("continuing"))])
 
@@ -354,9 +357,7 @@ class CheckIn:
         )
         if unclear:
             if prompt.attempts < MAX_REPROMPTS:
-                prompt.attempts += 1
-                lead = "nothing_heard" if not meaning.text else "not_understood"
-                return self._ask_prompt([self._say(self.protocol.message(lead))])
+                return self._reprompt(prompt, "not_understood" if meaning.text else "nothing_heard")
             return self._give_up(q)
         answered = Answered(q.id, value, meaning.text, round(confidence, 3))
         self.answers[q.id] = answered

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from voice.asr import Recognition, Recognizer
+from voice.asr import UNK, Recognition, Recognizer
 from voice.audio import Audio
 from voice.dialog import Heard
-
-UNKNOWN = "[unk]"
 
 
 def heard_from(primary: Recognition, free: Recognition | None = None) -> Heard:
@@ -53,4 +51,4 @@ def listen(
 
 
 def _clean(text: str) -> str:
-    return " ".join(word for word in text.split() if word != UNKNOWN)
+    return " ".join(word for word in text.split() if word != UNK)

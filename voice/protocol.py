@@ -48,7 +48,7 @@ MESSAGE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "summary_present": ("symptoms",), "summary_uncertain": ("symptoms",),
     "summary_absent": ("symptoms",), "summary_nothing": (), "anything_else": (), "goodbye": (),
     "stopped": (), "unfinished_found": (), "slower": (), "faster": (), "going_back": (),
-    "repeat_nothing": (), "confirm_stop": (), "continuing": (),
+    "confirm_stop": (), "continuing": (),
 })
 FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml",
          "messages.yaml", "advice.yaml", "triage.yaml")
