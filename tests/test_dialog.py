@@ -214,3 +214,37 @@ def test_unsure_about_a_red_flag_at_its_own_question(protocol, answer):
     result, _ = run(protocol, [answer] + ["i don't know"] * 3 + ["stop", "yes"])
     assert result["disposition"] in ("urgent", "emergency")
     assert result["symptoms"].get("fever", {}).get("status") != "absent"
+
+
+def test_a_denial_with_a_word_pointing_at_the_symptom_is_asked_again(protocol):
+    """10 dB babble turned "I have been burning up" into a "no" in both passes; the
+    left-over "burning" points at a fever, so it is not taken as a denial."""
+    garbled = Heard("or i don't burning urine", 0.9,
+                    ("and or i don't mean burning your own either",))
+    result, log = run(protocol, [garbled, "yes"])
+    assert [a.question for a in asks(log)][:2] == ["fever", "fever"]
+    assert "fever" not in result["answers"] or result["answers"]["fever"]["value"] == "yes"
+    assert result["disposition"] == "emergency"
+    # A plain denial still counts at once.
+    result, log = run(protocol, ["no i'm not hot", *NO_TO_ALL[1:]])
+    assert result["answers"]["fever"]["value"] == "no"
+    assert [a.question for a in asks(log)][:2] == ["fever", "leg_numbness"]
+
+
+def test_an_answer_that_only_names_a_body_part_asks_about_its_red_flag(protocol):
+    """Noise left only "my leg" of "my legs have gone numb": ask about numbness."""
+    dialog = CheckIn(protocol)
+    dialog.goto("anything_else")
+    events = dialog.hear(Heard("my leg", 0.9, ("my leg from",)))
+    assert [e.question for e in events if isinstance(e, Ask)] == ["confirm:leg_numbness"]
+    events = dialog.hear(Heard("yes"))
+    assert any(isinstance(e, Say) and "911" in e.text for e in events)
+    assert dialog.findings["leg_numbness"].status == "present"
+
+
+def test_a_body_part_in_an_understood_answer_asks_nothing_more(protocol):
+    """ "Yes, down my legs" at the back pain question is back soreness, understood."""
+    dialog = CheckIn(protocol)
+    dialog.goto("back_pain")
+    events = dialog.hear(Heard("yes down my legs"))
+    assert [e.question for e in events if isinstance(e, Ask)] == ["pain_score"]

@@ -229,7 +229,7 @@ def test_to_dict_is_stable_and_json_is_byte_identical(protocol):
         "headache")).to_dict())
     assert first == again
     assert list(json.loads(first)) == ["text", "question", "kind", "value", "hedged", "unit",
-                                       "meta", "symptoms"]
+                                       "meta", "symptoms", "hinted"]
 
 
 def test_interpret_command_json(capsys):
@@ -271,3 +271,16 @@ def test_interpret_human_output(capsys):
     assert main(["interpret", "my", "legs", "are", "numb"]) == 0
     out = capsys.readouterr().out
     assert "symptom: leg_numbness present" in out and "disposition: emergency" in out
+
+
+@pytest.mark.parametrize("text, question, hinted", [
+    ("my leg", "anything_else", ("leg_numbness", "leg_weakness")),
+    ("or i don't burning urine", "fever", ("fever", "bladder_bowel_loss")),
+    ("my legs are fine", "leg_numbness", ()),  # inside a denial phrase
+    ("yes pain down my legs", "back_pain", ()),  # inside a back soreness phrase
+    ("no i'm not hot", "fever", ()),  # "hot" is a (denied) site infection phrase
+    ("i can't feel my legs", "fever", ()),  # settled by a numbness phrase
+])
+def test_hint_words_outside_every_phrase(text, question, hinted):
+    p = load_protocol()
+    assert understand(text, p, p.question(question)).hinted == hinted

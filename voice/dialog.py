@@ -290,10 +290,22 @@ class CheckIn:
             )
             if sure:
                 return self._emergency()
-            self._prompt = _Prompt("confirm", symptom=symptom)
-            self._resume = prompt
-            return self._ask_prompt()
+            return self._confirm(symptom, prompt)
+        # Nothing understood, but a word pointed at a red flag ("my leg..." after the
+        # rest was lost to noise): ask about it rather than pass it by. (A red-flag
+        # question is simply asked again, and the others have their own questions.)
+        if not prompt.question.red_flag and not any(_understood(u) for u in (meaning, *extra)):
+            for symptom in self.protocol.symptoms:
+                if symptom != direct and self._is_emergency(symptom) \
+                        and f"confirm:{symptom}" not in self.answers \
+                        and any(symptom in u.hinted for u in (meaning, *extra)):
+                    return self._confirm(symptom, prompt)
         return []
+
+    def _confirm(self, symptom: str, interrupted: _Prompt) -> list[Event]:
+        self._prompt = _Prompt("confirm", symptom=symptom)
+        self._resume = interrupted
+        return self._ask_prompt()
 
     def _confirmed(self, prompt: _Prompt, meaning: Understanding) -> list[Event]:
         symptom = prompt.symptom
@@ -350,9 +362,11 @@ class CheckIn:
         unclear = value is None or (
             q.red_flag and value != "unsure" and (
                 confidence < self.settings.confirm_below
-                # Ruling a red flag out needs both passes to agree: a grammar can turn
-                # noise into "i don't ..." with full confidence.
+                # Ruling a red flag out needs both passes to agree (a grammar can turn
+                # noise into "i don't ..." with full confidence) and no word left over
+                # that points at the symptom ("i don't ... burning").
                 or (value == "no" and any(u.value != "no" for u in extra))
+                or (value == "no" and any(q.symptom in u.hinted for u in (meaning, *extra)))
             )
         )
         if unclear:
@@ -452,6 +466,12 @@ class CheckIn:
 def _means_something(u: Understanding) -> bool:
     return u.value is not None or u.meta is not None or any(
         f.status != "absent" for f in u.symptoms)
+
+
+def _understood(u: Understanding) -> bool:
+    """Something in the answer made sense beyond free text: a value, a symptom, meta."""
+    return u.meta is not None or bool(u.symptoms) or (
+        u.value is not None and u.kind != "free")
 
 
 def _join(items: list[str]) -> str:

@@ -117,6 +117,7 @@ class Symptom:
     near: tuple[str, ...] = ()
     advice: tuple[str, ...] = ()
     seed: str = ""
+    hints: tuple[str, ...] = ()  # words that point at it outside its phrases ("legs")
 
     @property
     def red_flag(self) -> bool:
@@ -163,6 +164,7 @@ class Lexicon:
     fillers: frozenset[str]
     meta_fillers: frozenset[str]
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
+    hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
     homophones: Mapping[str, int]
     negation: negation.Rules
@@ -343,7 +345,7 @@ class _Loader:
         out: dict[str, Symptom] = {}
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         fields = ("id", "phrase", "disposition", "seed", "present", "uncertain", "absent",
-                  "near", "advice")
+                  "near", "advice", "hints")
         for node in src.sequence(top["symptoms"], "symptoms"):
             m = src.mapping(node, "a symptom", required=("id", "phrase", "disposition",
                                                          "present"), allowed=fields)
@@ -387,6 +389,8 @@ class _Loader:
                 uncertain=lists["uncertain"], absent=lists["absent"],
                 near=tuple(src.strings(m["near"], f"{what} near")) if "near" in m else (),
                 advice=keys, seed=src.string(m["seed"], f"{what} seed") if "seed" in m else "",
+                hints=tuple(_words(src.strings(m["hints"], f"{what} hints")))
+                if "hints" in m else (),
             )
         missing = [s for s in SYMPTOM_IDS if s not in out]
         if missing:
@@ -634,6 +638,14 @@ def _words(items: Iterable[str]) -> list[str]:
     return [w for item in items for w in phrase_tokens(item)]
 
 
+def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for s in symptoms.values():
+        for word in s.hints:
+            found.setdefault(word, []).append(s.id)
+    return {word: tuple(ids) for word, ids in found.items()}
+
+
 def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
              answers: Answers, rules: negation.Rules, fuzzy: Fuzzy) -> Lexicon:
     symptom_phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
@@ -674,6 +686,7 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
         alone=MappingProxyType(alone), meta=MappingProxyType(meta),
         fillers=frozenset(_words(answers.fillers)), meta_fillers=meta_fillers,
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
+        hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),
         homophones=MappingProxyType(dict(answers.homophones)), negation=rules,
     )

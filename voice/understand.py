@@ -49,12 +49,16 @@ class Understanding:
     hedged: bool = False  # a yes said with "a little", "maybe", ...
     unit: str | None = None  # "C" or "F" for a temperature
     question: str | None = None
+    # Symptoms a hint word points at ("my leg...") that no phrase settled: the dialog
+    # asks about a red flag among them rather than rule it out or pass it by.
+    hinted: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text, "question": self.question, "kind": self.kind,
             "value": self.value, "hedged": self.hedged, "unit": self.unit, "meta": self.meta,
             "symptoms": [f.to_dict() for f in self.symptoms],
+            "hinted": list(self.hinted),
         }
 
 
@@ -65,6 +69,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     meta = _meta(words, protocol)
     findings, used = _scan(words, said, protocol)
     findings.extend(_temperature_findings(words, said, protocol, question))
+    hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
 
     value: Value = None
     hedged = False
@@ -103,7 +108,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     kind = None
     if meta is None and value is not None:
         kind = question.answer if question is not None else "yesno"
-    return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid)
+    return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid,
+                         hinted)
 
 
 # -- meta --------------------------------------------------------------------------
@@ -160,6 +166,16 @@ def _near(words: tuple[str, ...], m: Match[Any], near: frozenset[str]) -> bool:
     lo, hi = max(0, m.start - _NEAR_WINDOW), min(len(words), m.end + _NEAR_WINDOW)
     window = words[lo:m.start] + words[m.end:hi]
     return any(w in near for w in window)
+
+
+def _hinted(words: tuple[str, ...], used: set[int], findings: list[Finding],
+            protocol: Protocol) -> tuple[str, ...]:
+    """Symptoms pointed at by hint words outside every matched phrase and its scope,
+    and not settled by a phrase in the same answer; in protocol order."""
+    settled = {f.symptom for f in findings}
+    hinted = {s for i, w in enumerate(words) if i not in used
+              for s in protocol.lexicon.hints.get(w, ()) if s not in settled}
+    return tuple(s for s in protocol.symptoms if s in hinted)
 
 
 def _merge(findings: list[Finding]) -> tuple[Finding, ...]:
