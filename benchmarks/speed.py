@@ -5,8 +5,9 @@
 - real-time factor of our recognition path (``listen`` with the question's grammar:
   free-form + grammar pass) against plain vosk free-form on the same 16 kHz PCM in the
   same process, timed the same way;
-- end of an answer's audio -> next prompt: ``listen`` + ``dialog.hear`` until the next
-  Ask/Say event exists (p50/p95), over a replayed check-in and corpus clips;
+- end of an answer's audio -> next prompt's WAV ready (p50/p95), over a replayed
+  check-in and corpus clips: streaming with prepared prompts (the live path), and
+  decoded after the answer with the prompt rendered on demand (before); see ``Turns``;
 - TTS render time per prompt (``Speaker.render`` of every question);
 - matcher throughput (``understand`` calls per second);
 - peak RSS of a whole replayed check-in (``aftercare check --replay ... --jsonl`` in a
@@ -55,9 +56,15 @@ class Speed:
     rtf_plain_fresh: float | None = None  # a new KaldiRecognizer per clip
     rtf_plain_reused: float | None = None  # one KaldiRecognizer for all clips
     latency_turns: int = 0
+    # End of an answer's audio -> next prompt ready: streaming + prepared prompts (live)
     latency_p50_ms: float | None = None
     latency_p95_ms: float | None = None
     latency_max_ms: float | None = None
+    latency_prepared_hits: int = 0  # turns whose next prompt was prepared
+    # ... and as before streaming: decoded after the answer, prompt rendered on demand
+    whole_file_p50_ms: float | None = None
+    whole_file_p95_ms: float | None = None
+    whole_file_max_ms: float | None = None
     tts_prompts: int = 0
     tts_p50_ms: float | None = None
     tts_p95_ms: float | None = None
@@ -171,16 +178,97 @@ class Recognition:
     rtf_ours: float
     rtf_plain_fresh: float
     rtf_plain_reused: float
-    latencies: list[float]  # per turn: listen() + dialog.hear(), median over repeats
+    latencies: list[float]  # per turn, streaming + prepared prompts; median over repeats
+    whole_file: list[float]  # per turn, decoded after the answer, prompt rendered on demand
+    prepared_hits: int  # turns whose next prompt was prepared (the rest render on demand)
+
+
+def next_prompt(events: Sequence[Any]) -> str | None:
+    """The first thing said after an answer: where the next prompt starts."""
+    from voice.dialog import Ask, Say
+
+    return next((e.text for e in events if isinstance(e, Say | Ask)), None)
+
+
+class Turns:
+    """One answer heard two ways, each timed from the end of the answer's audio to the
+    moment the next prompt's WAV exists (``Session`` plays it then).
+
+    Whole file (before streaming): ``listen`` after the answer, ``dialog.hear``, the
+    prompt rendered on demand. Streaming (the live path, ``MicInput``): the Listener is
+    made first (``MicInput`` makes it once the microphone is on, its blocks queueing;
+    on the corpus clips that ~0.2 s head start is caught up during the answer's leading
+    silence); the answer's chunks are decoded as fast as they can be, each one timed;
+    a single-consumer queue then says when each would have finished had it arrived in
+    real time (arrival = its last sample spoken): ``finish_k = max(finish_k-1,
+    arrival_k) + proc_k``. The trailing pad, the results, ``dialog.hear`` and the
+    prepared prompt (rendered on demand when it was not prepared) come after the last
+    chunk's finish.
+    """
+
+    def __init__(self, recognizer: Any, protocol: Any, folder: Path) -> None:
+        from voice.tts import Speaker
+
+        self.recognizer = recognizer
+        self.folder = folder
+        # As Session does: every prompt known ahead prepared at the dialog's rate. This
+        # machine may have no sound card, where prepare() does nothing: force the renders.
+        from voice.dialog import CheckIn
+
+        self.speaker = Speaker()
+        self.prompts = CheckIn(protocol).prompts()
+        self.speaker.prepare(self.prompts, force=True)
+        for text in self.prompts:  # all rendered before anything is timed
+            self.speaker.prepared(text)
+        self.hits = 0
+
+    def whole_file(self, dialog: Any, ask: Any, audio: Any) -> tuple[float, float, list]:
+        """(seconds in ``listen``, latency, events)."""
+        from voice.listen import listen
+
+        started = time.perf_counter()
+        heard, _ = listen(self.recognizer, audio, ask.grammar, ask.narrow)
+        heard_at = time.perf_counter()
+        events = dialog.hear(heard)
+        text = next_prompt(events)
+        if text is not None:
+            self.speaker.rate = dialog.rate
+            self.speaker.render(text, self.folder / "prompt.wav")
+        return heard_at - started, time.perf_counter() - started, events
+
+    def streaming(self, dialog: Any, ask: Any, audio: Any) -> tuple[float, list]:
+        """(latency, events)."""
+        from voice.asr import CHUNK_FRAMES
+        from voice.audio import SAMPLE_RATE
+        from voice.listen import Listener
+
+        listener = Listener(self.recognizer, ask.grammar, ask.narrow)  # and its lead pad
+        arrival = finish = 0.0  # seconds from the start of the answer's audio
+        for chunk in audio.chunks(CHUNK_FRAMES):
+            arrival += len(chunk) / 2 / SAMPLE_RATE
+            started = time.perf_counter()
+            listener.accept(chunk)
+            finish = max(finish, arrival) + time.perf_counter() - started
+        started = time.perf_counter()
+        heard, _ = listener.finish()
+        events = dialog.hear(heard)
+        text = next_prompt(events)
+        if text is not None:
+            self.speaker.rate = dialog.rate
+            wav = self.speaker.prepared(text)
+            if wav is None:  # not known ahead (the summary): rendered on demand
+                self.speaker.render(text, self.folder / "prompt.wav")
+            self.hits += wav is not None
+        return finish + time.perf_counter() - started - arrival, events
 
 
 def recognition(turns: list[Turn], replay: Path | None, repeats: int) -> Recognition:
     """Our path vs plain vosk on the same clips in this process, and per-turn latency.
 
-    Each repeat runs the three systems over all clips in a shuffled order. Our path is
-    timed per turn as ``listen`` (its RTF) and ``listen`` + ``dialog.hear`` (the
-    latency until the next prompt exists); a whole replayed check-in adds its turns to
-    the latency figures (each answer heard at the question actually asked).
+    Each repeat runs the systems over all clips in a shuffled order: our path whole-file
+    (its RTF, and the latency before streaming), our path streaming (the latency now;
+    see ``Turns``) and plain vosk twice. A whole replayed check-in, both ways, adds its
+    turns to the latency figures (each answer heard at the question actually asked).
     """
     from vosk import KaldiRecognizer
 
@@ -195,20 +283,27 @@ def recognition(turns: list[Turn], replay: Path | None, repeats: int) -> Recogni
     model = plain_model(recognizer)
     audio_s = sum(t.audio.duration for t in turns)
     reused = KaldiRecognizer(model, 16000)
-    per_turn: dict[int, list[float]] = {}
+    streamed: dict[int, list[float]] = {}
+    whole: dict[int, list[float]] = {}
+    tmp = tempfile.TemporaryDirectory()
+    timed = Turns(recognizer, protocol, Path(tmp.name))
+
+    def asked(question: str) -> tuple[Any, Any]:
+        dialog = CheckIn(protocol)
+        return dialog, [e for e in dialog.goto(question) if isinstance(e, Ask)][-1]
 
     def ours() -> float:
         total = 0.0
         for k, t in enumerate(turns):
-            dialog = CheckIn(protocol)
-            ask = [e for e in dialog.goto(t.question) if isinstance(e, Ask)][-1]
-            started = time.perf_counter()
-            heard, _ = listen(recognizer, t.audio, ask.grammar)
-            heard_at = time.perf_counter()
-            dialog.hear(heard)
-            per_turn.setdefault(k, []).append(time.perf_counter() - started)
-            total += heard_at - started
+            listened, latency, _ = timed.whole_file(*asked(t.question), t.audio)
+            whole.setdefault(k, []).append(latency)
+            total += listened
         return total
+
+    def streaming() -> float:
+        for k, t in enumerate(turns):
+            streamed.setdefault(k, []).append(timed.streaming(*asked(t.question), t.audio)[0])
+        return 0.0
 
     def plain(rec: object = None) -> float:
         started = time.perf_counter()
@@ -217,7 +312,7 @@ def recognition(turns: list[Turn], replay: Path | None, repeats: int) -> Recogni
         return time.perf_counter() - started
 
     runs: dict[str, Callable[[], float]] = {
-        "ours": ours, "fresh": plain, "reused": lambda: plain(reused)}
+        "ours": ours, "streaming": streaming, "fresh": plain, "reused": lambda: plain(reused)}
     for t in turns[:2]:  # warm-up: first-use costs are not per-clip costs
         listen(recognizer, t.audio, None)
         plain_decode(model, t.audio.pcm, reused)
@@ -230,19 +325,24 @@ def recognition(turns: list[Turn], replay: Path | None, repeats: int) -> Recogni
     rtf = {k: statistics.median(v) / audio_s for k, v in totals.items()}
 
     answers = [read_wav(p) for p in sorted(replay.glob("*.wav"))] if replay else []
-    for _ in range(repeats if answers else 0):
-        dialog = CheckIn(protocol)
-        events = dialog.start()
-        for k, audio in enumerate(answers, start=len(turns)):
-            asks = [e for e in events if isinstance(e, Ask)]
-            if not asks or dialog.finished:
-                break
-            started = time.perf_counter()
-            heard, _ = listen(recognizer, audio, asks[-1].grammar)
-            events = dialog.hear(heard)
-            per_turn.setdefault(k, []).append(time.perf_counter() - started)
+    for r in range(repeats if answers else 0):
+        ways = [(whole, lambda d, a, audio: timed.whole_file(d, a, audio)[1:]),
+                (streamed, timed.streaming)]
+        random.Random(SEED + r).shuffle(ways)
+        for per_turn, turn in ways:
+            dialog = CheckIn(protocol)
+            events = dialog.start()
+            for k, audio in enumerate(answers, start=len(turns)):
+                asks = [e for e in events if isinstance(e, Ask)]
+                if not asks or dialog.finished:
+                    break
+                latency, events = turn(dialog, asks[-1], audio)
+                per_turn.setdefault(k, []).append(latency)
+    tmp.cleanup()
+    hits = timed.hits // repeats if repeats else 0
     return Recognition(rtf["ours"], rtf["fresh"], rtf["reused"],
-                       [statistics.median(v) for v in per_turn.values()])
+                       [statistics.median(v) for v in streamed.values()],
+                       [statistics.median(v) for v in whole.values()], hits)
 
 
 def replay_dir() -> Path | None:
@@ -398,12 +498,16 @@ def measure(manifest: Path | None, repeats: int, clips: int, log=print) -> Speed
             rec.rtf_ours, rec.rtf_plain_fresh, rec.rtf_plain_reused)
         log(f"speed: RTF ours {s.rtf_ours:.3f}, plain fresh {s.rtf_plain_fresh:.3f}, "
             f"plain reused {s.rtf_plain_reused:.3f}")
-        lat = rec.latencies
-        s.latency_turns = len(lat)
+        lat, whole = rec.latencies, rec.whole_file
+        s.latency_turns, s.latency_prepared_hits = len(lat), rec.prepared_hits
         s.latency_p50_ms = 1000 * percentile(lat, 50)
         s.latency_p95_ms = 1000 * percentile(lat, 95)
         s.latency_max_ms = 1000 * max(lat)
-        log(f"speed: answer->prompt p50 {s.latency_p50_ms:.0f} ms, p95 {s.latency_p95_ms:.0f} ms")
+        s.whole_file_p50_ms = 1000 * percentile(whole, 50)
+        s.whole_file_p95_ms = 1000 * percentile(whole, 95)
+        s.whole_file_max_ms = 1000 * max(whole)
+        log(f"speed: answer->prompt p50 {s.latency_p50_ms:.0f} ms, p95 {s.latency_p95_ms:.0f} ms "
+            f"(whole file: p50 {s.whole_file_p50_ms:.0f} ms, p95 {s.whole_file_p95_ms:.0f} ms)")
     s.tts_prompts, p50, p95, s.tts_per_audio_s, s.tts_failures = tts_render(repeats)
     s.tts_p50_ms, s.tts_p95_ms = 1000 * p50, 1000 * p95
     log(f"speed: TTS render p50 {s.tts_p50_ms:.0f} ms, p95 {s.tts_p95_ms:.0f} ms")

@@ -248,3 +248,17 @@ def test_a_body_part_in_an_understood_answer_asks_nothing_more(protocol):
     dialog.goto("back_pain")
     events = dialog.hear(Heard("yes down my legs"))
     assert [e.question for e in events if isinstance(e, Ask)] == ["pain_score"]
+
+
+def test_questions_carry_a_narrow_answer_grammar(protocol):
+    dialog = CheckIn(protocol)
+    ask = [e for e in dialog.goto("pain_score") if isinstance(e, Ask)][-1]
+    assert ask.narrow and "five" in ask.narrow and "bye" not in ask.narrow
+    assert "bye" in ask.grammar
+    # A real speaker's "six": the wide pass heard "say" (a word of "say it again"), the
+    # narrow pass "six", the free-form pass "sick". The narrow pass's meaning is used.
+    events = dialog.hear(Heard("say", 0.9, ("six", "sick")))
+    assert dialog.answers["pain_score"].value == 6
+    assert [e.question for e in events if isinstance(e, Ask)] == ["pain_trend"]
+    ask = [e for e in dialog.goto("anything_else") if isinstance(e, Ask)][-1]
+    assert ask.narrow is None

@@ -118,6 +118,18 @@ def test_grammar_is_the_question_plus_meta_and_red_flags(protocol):
     assert "wet myself" in protocol.grammar(protocol.question("anything_else"))
 
 
+def test_answer_grammar_is_the_answer_words_alone(protocol):
+    scale = protocol.answer_grammar(protocol.question("pain_score"))
+    assert scale == sorted(set(scale)) and {"five", "six", "seven", "out of ten"} <= set(scale)
+    # The words real speakers' digits were misheard as in the wide grammar are not in it.
+    words = {w for phrase in scale for w in phrase.split()}
+    assert not words & {"bye", "say", "haven't", "i", "a", "fever", "legs", "repeat"}
+    fever = protocol.answer_grammar(protocol.question("fever"))
+    assert {"yes", "nope", "fever", "a bit"} <= set(fever) and "stop" not in fever
+    assert "can't feel my legs" not in fever  # another symptom's phrase
+    assert protocol.answer_grammar(protocol.question("anything_else")) is None
+
+
 def test_unknown_question_is_a_protocol_error(protocol):
     with pytest.raises(ProtocolError, match="unknown question 'nope'"):
         protocol.question("nope")

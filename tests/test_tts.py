@@ -139,3 +139,65 @@ def test_say_command_renders_a_wav(aftercare, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"{out}: ") and "22050 Hz mono" in done.stdout
     assert read(out)[0].framerate == 22050
+
+
+def counting_renders(monkeypatch) -> list[list[str]]:
+    """Every child process started for a render from now on."""
+    started: list[list[str]] = []
+    run = subprocess.run
+
+    def counted(command, *args, **kwargs):
+        started.append(command)
+        return run(command, *args, **kwargs)
+
+    monkeypatch.setattr(tts.subprocess, "run", counted)
+    return started
+
+
+def test_prepared_prompts_are_the_rendered_bytes_and_rendered_once(tmp_path, monkeypatch):
+    speaker = Speaker(voice="en-us")
+    first, second = "Have you had a fever since the procedure?", "Is your headache worse?"
+    renders = counting_renders(monkeypatch)
+    speaker.prepare([first, second, first], force=True)
+    # One waits for (or takes over) its render; neither is rendered twice.
+    cached = speaker.prepared(second), speaker.prepared(f"  {first} ")
+    assert len(renders) == 2
+    direct = speaker.render(first, tmp_path / "direct.wav")
+    assert cached[1].read_bytes() == direct.read_bytes()
+    folder = cached[0].parent
+    assert folder.stat().st_mode & 0o777 == 0o700 and folder != tmp_path
+
+    # say() plays the prepared WAV without rendering again.
+    played: list = []
+    monkeypatch.setattr(speaker, "_play", lambda wav: played.append(wav) or True)
+    monkeypatch.setattr(speaker, "_checked", True)
+    monkeypatch.setattr(speaker, "_problem", None)
+    renders.clear()
+    speaker.prepare([first, second])  # nothing new to render
+    assert speaker.say(first) and speaker.say(first) and played == [cached[1]] * 2
+    assert renders == []
+    speaker.rate = 200  # another rate is another rendering, done on demand
+    assert speaker.prepared(first) is None
+    assert speaker.say(first) and len(renders) == 1 and played[-1] != cached[1]
+
+
+def test_prepare_renders_nothing_without_audio_output(monkeypatch):
+    """Where say() only prints, rendering prompts ahead would waste the CPU."""
+    monkeypatch.setenv(tts.OUTPUT_ENV, "none")
+    renders = counting_renders(monkeypatch)
+    speaker = Speaker()
+    speaker.prepare(["Have you had a fever since the procedure?"])
+    assert speaker.prepared("Have you had a fever since the procedure?") is None
+    assert renders == []
+
+
+def test_prepared_prompts_are_removed_at_exit():
+    code = (
+        "from voice.tts import Speaker\n"
+        "s = Speaker()\n"
+        "s.prepare(['one', 'two', 'three'], force=True)\n"
+        "print(s.prepared('one').parent)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() and not os.path.exists(run.stdout.strip())

@@ -16,10 +16,12 @@ for each decoder, from the chunk's index: the noise then depends only on the aud
 1-best decoder hears the same with or without the n-best one, and decoding holds a
 lock so that two threads cannot interleave their noise.
 
-Whole files are padded with half a second of silence at each end (tightly trimmed
-clips, like rendered prompts, lose their first word without it) and long stretches of
-digital silence are shortened (10 minutes of nothing decodes in well under a second);
-word times are mapped back to the original audio.
+Audio is padded with half a second of silence at each end (tightly trimmed clips, like
+rendered prompts, lose their first word without it) and cut into CHUNK_FRAMES chunks by
+one ``Framer``, whether it comes from a file or live from a microphone: the chunk
+boundaries, and so the dither seeds, do not depend on how the audio arrives. In whole
+files long stretches of digital silence are shortened first (10 minutes of nothing
+decodes in well under a second); word times are mapped back to the original audio.
 """
 
 from __future__ import annotations
@@ -34,13 +36,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voice import models
-from voice.audio import SAMPLE_RATE, Audio, Squeezed, squeeze_silence
+from voice.audio import SAMPLE_RATE, Audio, original_time, squeeze_silence
 from voice.errors import AudioError, ModelError
 
 UNK = "[unk]"
 CHUNK_FRAMES = 4000
 PAD_SECONDS = 0.5
 DEFAULT_ALTERNATIVES = 3
+_PAD = bytes(2 * int(PAD_SECONDS * SAMPLE_RATE))
+_CHUNK_BYTES = 2 * CHUNK_FRAMES
 
 _lock = threading.Lock()
 _models: dict[Path, object] = {}
@@ -201,23 +205,68 @@ class Recognizer:
 
     def recognize(self, audio: Audio, grammar: Sequence[str] | None = None) -> Recognition:
         """Everything heard in ``audio`` (a whole answer or file)."""
-        squeezed = squeeze_silence(audio.pcm)
-        pad = b"\0\0" * int(PAD_SECONDS * SAMPLE_RATE)
+        framer, pcm = file_framer(audio)
         stream = self.stream(grammar)
-        padded = Audio(pad + squeezed.pcm + pad, audio.source)
-        for chunk in padded.chunks(CHUNK_FRAMES):
+        for chunk in (*framer.push(pcm), *framer.close()):
             stream.accept(chunk)
-        result = stream.result()
-        return _shift(result, squeezed, audio.duration)
+        return framer.shift(stream.result())
 
 
-def _shift(result: Recognition, squeezed: Squeezed, duration: float) -> Recognition:
-    """Word times in the padded, squeezed audio → times in the original audio."""
-    def place(t: float) -> float:
-        return _r(min(max(squeezed.original_time(max(t - PAD_SECONDS, 0.0)), 0.0), duration))
+class Framer:
+    """The chunks decoders are fed, live or from a file: half a second of silence, the
+    audio as it is pushed, half a second of silence, cut into CHUNK_FRAMES chunks however
+    the audio arrives; and word times mapped back to the audio. ``cuts`` are the silences
+    squeezed out before pushing (see ``file_framer``)."""
 
-    words = tuple(Word(w.text, w.confidence, place(w.start), place(w.end)) for w in result.words)
-    return Recognition(result.text, result.confidence, words, result.alternatives, result.grammar)
+    def __init__(self, cuts: tuple[tuple[int, int], ...] = ()) -> None:
+        self.cuts = cuts
+        self.frames = 0  # pushed so far
+        self._pending = bytearray(_PAD)
+
+    def push(self, pcm: bytes) -> list[bytes]:
+        """The chunks complete once ``pcm`` is added (the first push also gives the lead
+        pad: ``push(b"")`` decodes it before any audio exists)."""
+        if len(pcm) % 2:
+            raise AudioError("PCM chunk has an odd number of bytes (expected int16 samples)")
+        self.frames += len(pcm) // 2
+        self._pending += pcm
+        return self._take(len(self._pending) // _CHUNK_BYTES * _CHUNK_BYTES)
+
+    def close(self) -> list[bytes]:
+        """The rest, with the trailing pad: the last chunk may be short."""
+        self._pending += _PAD
+        return self._take(len(self._pending))
+
+    def _take(self, size: int) -> list[bytes]:
+        chunks = [bytes(self._pending[i : i + _CHUNK_BYTES])
+                  for i in range(0, size, _CHUNK_BYTES)]
+        del self._pending[:size]
+        return chunks
+
+    @property
+    def duration(self) -> float:
+        """Seconds of original audio pushed (squeezed-out silence included)."""
+        return (self.frames + (self.cuts[-1][1] if self.cuts else 0)) / SAMPLE_RATE
+
+    def shift(self, result: Recognition) -> Recognition:
+        """Word times in the padded, squeezed audio → times in the original audio."""
+        duration = self.duration
+
+        def place(t: float) -> float:
+            return _r(min(max(original_time(self.cuts, max(t - PAD_SECONDS, 0.0)), 0.0),
+                          duration))
+
+        words = tuple(Word(w.text, w.confidence, place(w.start), place(w.end))
+                      for w in result.words)
+        return Recognition(result.text, result.confidence, words, result.alternatives,
+                           result.grammar)
+
+
+def file_framer(audio: Audio) -> tuple[Framer, bytes]:
+    """A Framer for a whole file and the PCM to push into it: long digital silences
+    shortened (their times are mapped back by ``Framer.shift``)."""
+    squeezed = squeeze_silence(audio.pcm)
+    return Framer(squeezed.cuts), squeezed.pcm
 
 
 class Stream:
@@ -269,6 +318,11 @@ class Stream:
         if self._nbest and alt_ended:
             self._alt_segments.append(json.loads(self._nbest.Result())["alternatives"])
         return bool(ended)
+
+    @property
+    def heard(self) -> bool:
+        """Words were heard in an utterance that has ended (``accept`` returned True)."""
+        return any(segment.get("text") for segment in self._segments)
 
     def partial(self) -> str:
         """What the current utterance sounds like so far (for live feedback only)."""

@@ -247,12 +247,17 @@ class Squeezed:
 
     def original_time(self, seconds: float) -> float:
         """A time in the squeezed audio as a time in the original."""
-        position = seconds * SAMPLE_RATE
-        removed = 0
-        for at, total in self.cuts:
-            if position >= at:
-                removed = total
-        return (position + removed) / SAMPLE_RATE
+        return original_time(self.cuts, seconds)
+
+
+def original_time(cuts: tuple[tuple[int, int], ...], seconds: float) -> float:
+    """A time in audio squeezed with ``cuts`` (see ``Squeezed``) as a time in the original."""
+    position = seconds * SAMPLE_RATE
+    removed = 0
+    for at, total in cuts:
+        if position >= at:
+            removed = total
+    return (position + removed) / SAMPLE_RATE
 
 
 def squeeze_silence(pcm: bytes, longer_than: float = 3.0, keep: float = 1.0) -> Squeezed:

@@ -55,11 +55,14 @@ class Say:
 
 @dataclass(frozen=True)
 class Ask:
-    """A prompt that waits for an answer; ``grammar`` None means free-form listening."""
+    """A prompt that waits for an answer; ``grammar`` None means free-form listening.
+    ``narrow`` is the answer words alone (``Protocol.answer_grammar``), decoded beside
+    the wide grammar; it is heard as an alternative."""
 
     question: str
     text: str
     grammar: tuple[str, ...] | None
+    narrow: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,18 @@ class CheckIn:
         out.append(self._say(m("instructions")))
         return out + self._next_question(after=None)
 
+    def prompts(self) -> list[str]:
+        """What this check-in may say that is known before it starts, the likeliest
+        first: every question, its re-prompts, the fixed messages and the red-flag
+        confirmations (so a speaker can render them ahead)."""
+        p = self.protocol
+        texts = [q.text for q in p.questions]
+        texts += [r for q in p.questions for r in q.reprompts]
+        texts += [t for t in p.messages.values() if "{" not in t]
+        texts += [p.message("confirm_red_flag", symptom_phrase=s.phrase)
+                  for s in p.symptoms.values() if s.disposition == EMERGENCY]
+        return list(dict.fromkeys(texts))
+
     def hear(self, heard: Heard) -> list[Event]:
         """React to one answer to the current prompt."""
         if self.finished or self._prompt is None:
@@ -173,9 +188,10 @@ class CheckIn:
         self.spoken.append(text)
         return Say(text)
 
-    def _ask(self, question_id: str, text: str, grammar: tuple[str, ...] | None) -> Ask:
+    def _ask(self, question_id: str, text: str, grammar: tuple[str, ...] | None,
+             narrow: tuple[str, ...] | None = None) -> Ask:
         self.spoken.append(text)
-        return Ask(question_id, text, grammar)
+        return Ask(question_id, text, grammar, narrow)
 
     def _ask_prompt(self, lead: list[Say] | None = None) -> list[Event]:
         """(Re-)ask the current prompt, remembering it for "repeat"."""
@@ -184,15 +200,16 @@ class CheckIn:
         if prompt.kind == "question":
             q = prompt.question
             text = q.text if prompt.attempts == 0 else q.reprompts[prompt.attempts - 1]
-            ask = self._ask(q.id, text, tuple(self.protocol.grammar(q)))
+            ask = self._ask(q.id, text, *self._grammars(q))
         elif prompt.kind == "confirm":
             symptom = self.protocol.symptoms[prompt.symptom]
             text = self.protocol.message("confirm_red_flag", symptom_phrase=symptom.phrase)
             if prompt.attempts:
                 text = f"{text} {self.protocol.message('say_yes_or_no')}"
-            ask = self._ask(f"confirm:{prompt.symptom}", text, self._yes_no_grammar())
+            ask = self._ask(f"confirm:{prompt.symptom}", text, *self._yes_no_grammars())
         elif prompt.kind == "stop":
-            ask = self._ask("stop", self.protocol.message("confirm_stop"), self._yes_no_grammar())
+            ask = self._ask("stop", self.protocol.message("confirm_stop"),
+                            *self._yes_no_grammars())
         else:
             ask = self._ask("emergency", self.protocol.message("emergency_repeat"), None)
         self._last = [*(lead or []), ask]
@@ -203,9 +220,12 @@ class CheckIn:
         prompt.attempts += 1
         return self._ask_prompt([self._say(self.protocol.message(lead))])
 
-    def _yes_no_grammar(self) -> tuple[str, ...]:
-        yes_no = next(q for q in self.protocol.questions if q.answer == "yesno")
-        return tuple(self.protocol.grammar(yes_no))
+    def _grammars(self, q: Question) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+        narrow = self.protocol.answer_grammar(q)
+        return tuple(self.protocol.grammar(q)), tuple(narrow) if narrow else None
+
+    def _yes_no_grammars(self) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+        return self._grammars(next(q for q in self.protocol.questions if q.answer == "yesno"))
 
     def _next_question(self, after: str | None) -> list[Event]:
         ids = [q.id for q in self.protocol.questions]
@@ -228,7 +248,7 @@ class CheckIn:
             return self._ask_prompt()
         if meta == "repeat":
             again = [self._say(e.text) if isinstance(e, Say) else self._ask(e.question, e.text,
-                     e.grammar) for e in self._last]
+                     e.grammar, e.narrow) for e in self._last]
             return again
         if meta in ("slower", "faster"):
             step = -RATE_STEP if meta == "slower" else RATE_STEP

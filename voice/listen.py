@@ -1,53 +1,98 @@
 """From audio to a ``Heard``: the one recognition path every mode uses.
 
-Where the prompt constrains the answer, the audio is decoded twice: with the
-question's grammar (accurate for "yes", "nope", "about a six") and free-form (so that
-"I can't feel my legs" said out of turn is not forced into the grammar). The dialog
-takes the answer from the grammar pass and scans both for red flags. Grammar decoding
-is cheap, so both passes together cost well under twice a plain free-form decode
-(see docs/benchmarks.md).
+Where the prompt constrains the answer, the audio is decoded three times: with the
+question's wide grammar (its answers, meta requests and emergency phrases), with its
+narrow grammar (the answer words alone: a real "five" is not heard as "bye"), and
+free-form (so that "I can't feel my legs" said out of turn is not forced into a
+grammar). The dialog takes the answer from the wide pass, else the narrow one, else
+free-form, and scans all of them for red flags. Grammar decoding is cheap, so the three
+passes together cost little more than a plain free-form decode (docs/benchmarks.md).
+
+All passes decode while the answer is spoken: a ``Listener`` is fed the audio as it
+arrives, so only the last chunk and the trailing pad are left to decode once the
+patient stops. A whole file goes through the same ``Listener`` in one push, so live and
+replayed audio are framed, decoded and timed alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from voice.asr import UNK, Recognition, Recognizer
+from voice.asr import UNK, Framer, Recognition, Recognizer, file_framer
 from voice.audio import Audio
 from voice.dialog import Heard
 
 
-def heard_from(primary: Recognition, free: Recognition | None = None) -> Heard:
-    """Join the grammar pass (``primary``) and the free-form pass into one ``Heard``.
+def heard_from(primary: Recognition, *others: Recognition) -> Heard:
+    """Join the wide grammar pass (``primary``) and the other passes (narrow grammar,
+    free-form: the order in which they stand in for it) into one ``Heard``.
 
-    When both passes hear the same words, two independent decodes agree: the answer is
-    as sure as the surer of the two. (A grammar word's own confidence is low whenever
-    the grammar holds a similar-sounding word, even if nothing else was said.)
+    When passes hear the same words, independent decodes agree: the answer is as sure
+    as the surest of them. (A grammar word's own confidence is low whenever the grammar
+    holds a similar-sounding word, even if nothing else was said.) When the primary pass
+    heard only unknown words, the first other pass that heard words takes its place.
     """
+    passes = [r for r in (primary, *others) if _clean(r.text)]
+    if not passes:
+        return Heard("", round(primary.confidence, 3), ())
+    if passes[0] is not primary:
+        primary = passes[0]
     text = _clean(primary.text)
-    confidence = primary.confidence
-    alternatives: tuple[str, ...] = ()
-    if free is not None:
-        free_text = _clean(free.text)
-        if not text:
-            # The grammar heard only unknown words: fall back to the free-form words.
-            return Heard(free_text, round(free.confidence, 3), ())
-        if free_text == text:
-            confidence = max(confidence, free.confidence)
-        elif free_text:
-            alternatives = (free_text,)
+    confidence = max(r.confidence for r in passes if _clean(r.text) == text)
+    alternatives = tuple(dict.fromkeys(_clean(r.text) for r in passes if _clean(r.text) != text))
     return Heard(text, round(confidence, 3), alternatives)
 
 
+class Listener:
+    """One answer, decoded as it arrives: the free-form pass and (with grammars) the
+    wide and narrow grammar passes, each a vosk stream fed the same chunks. Made before
+    the patient speaks (the decoders and the lead pad take a while); ``accept`` the
+    audio in pieces of any size; ``finish`` once."""
+
+    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None = None,
+                 narrow: Sequence[str] | None = None, framer: Framer | None = None) -> None:
+        self._framer = framer or Framer()
+        self._free = recognizer.stream()
+        self._grammars = [recognizer.stream(g) for g in (grammar, narrow) if g] if grammar \
+            else []
+        self._decode(self._framer.push(b""))  # the lead pad
+
+    def accept(self, pcm: bytes) -> bool:
+        """Decode 16 kHz mono int16 ``pcm``; True when the free-form pass reached vosk's
+        endpoint (a pause) in it."""
+        return self._decode(self._framer.push(pcm))
+
+    @property
+    def heard(self) -> bool:
+        """Words were heard in an utterance that has ended: with ``accept``'s True, the
+        end of an answer."""
+        return self._free.heard
+
+    def finish(self) -> tuple[Heard, Recognition]:
+        """The Heard for the dialog and the free-form result (as ``listen`` gives)."""
+        self._decode(self._framer.close())
+        free = self._framer.shift(self._free.result())
+        grammars = [self._framer.shift(stream.result()) for stream in self._grammars]
+        return heard_from(*grammars, free), free
+
+    def _decode(self, chunks: list[bytes]) -> bool:
+        ended = False
+        for chunk in chunks:
+            ended |= self._free.accept(chunk)
+            for stream in self._grammars:
+                stream.accept(chunk)
+        return ended
+
+
 def listen(
-    recognizer: Recognizer, audio: Audio, grammar: Sequence[str] | None = None
+    recognizer: Recognizer, audio: Audio, grammar: Sequence[str] | None = None,
+    narrow: Sequence[str] | None = None,
 ) -> tuple[Heard, Recognition]:
     """Recognise one answer; returns the Heard for the dialog and the free-form result."""
-    free = recognizer.recognize(audio)
-    if not grammar:
-        return heard_from(free), free
-    constrained = recognizer.recognize(audio, grammar=recognizer.grammar_phrases(grammar))
-    return heard_from(constrained, free), free
+    framer, pcm = file_framer(audio)
+    listener = Listener(recognizer, grammar, narrow, framer)
+    listener.accept(pcm)
+    return listener.finish()
 
 
 def _clean(text: str) -> str:

@@ -253,6 +253,36 @@ class Protocol:
         out = {" ".join(phrase_tokens(p)) for p in phrases}
         return sorted(p for p in out if p)
 
+    def answer_grammar(self, question: Question) -> list[str] | None:
+        """Only the words that answer ``question`` (yes/no, numbers, its choices, its own
+        symptom's phrases), sorted and unique; None for an open question.
+
+        Decoded beside the wide ``grammar``: there, every word of every meta, unsure
+        and emergency phrase competes with a one-word answer, and real speakers' "five"
+        came out as "bye", "six" as "say", "seven" as "haven't". The dialog uses this
+        narrow pass only when the wide one means nothing (voice/dialog.py).
+        """
+        if question.answer == "free":
+            return None
+        a = self.answers
+        phrases: set[str] = set()
+        if question.answer == "yesno":
+            phrases.update(a.yes, a.no, a.hedge)
+        if question.symptom is not None:
+            symptom = self.symptoms[question.symptom]
+            phrases.update(symptom.present, symptom.uncertain, symptom.absent)
+        for _, said in question.phrases:
+            phrases.update(said)
+        for c in question.choices:
+            phrases.update(c.phrases)
+        if question.answer in ("scale", "temperature"):
+            phrases.update(NUMBER_WORDS - {"oh"})
+            phrases.update(("about", "or") + (
+                ("degrees", "point", "celsius", "fahrenheit")
+                if question.answer == "temperature" else ("out of ten",)))
+        out = {" ".join(phrase_tokens(p)) for p in phrases}
+        return sorted(p for p in out if p)
+
 
 # -- loading -------------------------------------------------------------------------
 

@@ -28,6 +28,9 @@ class Input(Interface):
 
 
 class Output(Interface):
+    def prepare(self, texts: Sequence[str], rate: int) -> None:
+        """Texts likely to be spoken next, at ``rate``: get them ready (e.g. rendered)."""
+
     def speak(self, text: str, rate: int, question: str | None) -> None: ...
     def heard(self, heard: Heard) -> None: ...
     def result(self, result: dict[str, Any]) -> None: ...
@@ -59,8 +62,9 @@ class AudioInput:
         from voice.audio import read_wav
         from voice.listen import listen
 
-        heard, _ = listen(self.recognizer, read_wav(path), ask.grammar if ask else None)
-        return heard
+        if ask is None:
+            return listen(self.recognizer, read_wav(path))[0]
+        return listen(self.recognizer, read_wav(path), ask.grammar, ask.narrow)[0]
 
     def listen(self, ask: Ask) -> Heard | None:
         path = next(self.files, None)
@@ -124,6 +128,11 @@ class ConsoleOutput:
         self.speaker = speaker
         self.stream = stream
 
+    def prepare(self, texts: Sequence[str], rate: int) -> None:
+        if self.speaker is not None:  # renders nothing where speech cannot be played
+            self.speaker.rate = rate
+            self.speaker.prepare(texts)
+
     def speak(self, text: str, rate: int, question: str | None) -> None:
         print(f"assistant: {text}", file=self.stream, flush=True)
         if self.speaker is not None:
@@ -146,6 +155,9 @@ class JsonlOutput:
     def _emit(self, obj: dict[str, Any]) -> None:
         self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
         self.stream.flush()
+
+    def prepare(self, texts: Sequence[str], rate: int) -> None:
+        pass  # the client speaks
 
     def speak(self, text: str, rate: int, question: str | None) -> None:
         if question is None:
@@ -172,8 +184,15 @@ class Session:
 
     def run(self) -> dict[str, Any]:
         checkin_id = self.history.start() if self.history else None
+        # Every question and fixed message is rendered ahead (again when the patient
+        # asks for another rate), so a prompt starts as soon as the answer is heard.
+        prompts = self.dialog.prompts()
+        prepared_rate: int | None = None
         events = self.dialog.start()
         while True:
+            if self.dialog.rate != prepared_rate:
+                prepared_rate = self.dialog.rate
+                self.output.prepare(prompts, prepared_rate)
             ask = None
             for event in events:
                 if isinstance(event, Say | Ask):

@@ -11,7 +11,9 @@ Every utterance is synthesised by pyttsx3 in a short-lived child process
   ``render`` byte-for-byte reproducible, which fixtures and tests rely on;
 - a child process can be killed, so ``stop`` works mid-sentence.
 
-The child costs about 0.1 s per utterance. pyttsx3 would play through ``aplay`` with
+The child costs about 0.1-0.2 s per utterance, so ``prepare`` renders the prompts a
+check-in will say (its questions) ahead, in a background thread, into a private folder;
+``say`` then plays the prepared WAV at once. pyttsx3 would play through ``aplay`` with
 ``os.system`` and only print an error when that fails; we run ``aplay`` ourselves so a
 failure is noticed: the speaker then says once, on stderr, that audio output is
 unavailable and prints every utterance instead, so nothing said is lost.
@@ -30,6 +32,10 @@ import sys
 import tempfile
 import threading
 import wave
+import weakref
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -163,6 +169,16 @@ def _notice(problem: str) -> None:
 # -- the speaker ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Take:
+    """One rendering: the text and every setting that changes its samples."""
+
+    text: str
+    voice: str | None
+    rate: int
+    volume: str  # as passed to the child ("0.800"), so equal keys render equal bytes
+
+
 class Speaker:
     """Speaks text aloud, renders it to WAV, or prints it when there is no audio output.
 
@@ -182,6 +198,7 @@ class Speaker:
         self._checked = False
         self._player: subprocess.Popen | None = None
         self._lock = threading.Lock()
+        self._prompts: _Prompts | None = None  # made by the first prepare()
 
     @property
     def rate(self) -> int:
@@ -224,16 +241,40 @@ class Speaker:
         if not text:
             return False
         if self.can_play:
-            with tempfile.TemporaryDirectory(prefix="aftercare-say-") as tmp:
-                wav = self.render(text, Path(tmp) / "say.wav")
-                if self._play(wav):
-                    return True
+            wav = self.prepared(text)
+            if wav is not None:
+                played = self._play(wav)
+            else:
+                with tempfile.TemporaryDirectory(prefix="aftercare-say-") as tmp:
+                    played = self._play(self.render(text, Path(tmp) / "say.wav"))
+            if played:
+                return True
         # Said once even when the caller prints the text itself, so the user knows why
         # the device is silent.
         _notice(self._problem or "unknown problem")
         if self.print_when_silent:
             print(text, file=self.out or sys.stdout, flush=True)
         return False
+
+    def prepare(self, texts: Iterable[str], force: bool = False) -> None:
+        """Render ``texts`` at the current voice, rate and volume in the background, for
+        ``say``. Only where speech can be played (``say`` renders nothing otherwise),
+        unless ``force`` (benchmarks and tests)."""
+        if not (force or self.can_play):
+            return
+        if self._prompts is None:
+            self._prompts = _Prompts()
+            weakref.finalize(self, self._prompts.close)  # at exit at the latest
+        self._prompts.add(self._take(text) for text in texts)
+
+    def prepared(self, text: str) -> Path | None:
+        """The prepared WAV of ``text`` at the current settings: waits for its render if
+        it is under way, renders it now if its turn has not come yet; None when it was
+        not prepared (or its render failed)."""
+        return self._prompts.get(self._take(text)) if self._prompts else None
+
+    def _take(self, text: str) -> _Take:
+        return _Take(" ".join(text.split()), self.voice, self.rate, f"{self.volume:.3f}")
 
     def play(self, wav: str | Path) -> bool:
         """Play a WAV file (a replayed answer); False when there is no audio output."""
@@ -265,28 +306,92 @@ class Speaker:
     def render(self, text: str, path: str | Path) -> Path:
         """Write ``text`` as speech to ``path``: a 22,050 Hz mono 16-bit WAV. The same
         text, voice, rate and volume always give the same bytes."""
-        text = " ".join(text.split())
-        if not text:
-            raise SpeechError("nothing to say: the text is empty")
-        path = Path(path)
-        if not path.parent.is_dir():
-            raise SpeechError(f"cannot write {path}: folder {path.parent} does not exist")
-        command = [
-            sys.executable, "-m", "voice.tts", "--out", str(path),
-            "--rate", str(self.rate), "--volume", f"{self.volume:.3f}",
-        ]
-        if self.voice:
-            command += ["--voice", self.voice]
+        return _render(self._take(text), Path(path))
+
+
+def _render(take: _Take, path: Path) -> Path:
+    """``take`` as a WAV at ``path``, rendered in a fresh child process."""
+    if not take.text:
+        raise SpeechError("nothing to say: the text is empty")
+    if not path.parent.is_dir():
+        raise SpeechError(f"cannot write {path}: folder {path.parent} does not exist")
+    command = [
+        sys.executable, "-m", "voice.tts", "--out", str(path),
+        "--rate", str(take.rate), "--volume", take.volume,
+    ]
+    if take.voice:
+        command += ["--voice", take.voice]
+    try:
+        done = subprocess.run(command, input=take.text, capture_output=True, text=True,
+                              timeout=RENDER_TIMEOUT, env=_child_env())
+    except subprocess.TimeoutExpired:
+        raise SpeechError(f"speech synthesis hung for {RENDER_TIMEOUT:.0f} s") from None
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        failure = lines[-1] if lines else f"exit status {done.returncode}"
+        raise SpeechError(f"speech synthesis failed: {failure}")
+    return path
+
+
+class _Prompts:
+    """Prepared prompts: WAVs in a private folder (0700), rendered one at a time by a
+    background thread that ends when nothing is left; a Future per take."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="aftercare-prompts-"))
+        self._rendered: dict[_Take, Future[Path]] = {}
+        self._todo: deque[tuple[_Take, Path]] = deque()
+        self._worker: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def add(self, takes: Iterable[_Take]) -> None:
+        with self._lock:
+            for take in takes:
+                if take.text and take not in self._rendered:
+                    self._rendered[take] = Future()
+                    self._todo.append((take, self.folder / f"{len(self._rendered)}.wav"))
+            if self._todo and self._worker is None:
+                self._worker = threading.Thread(target=self._work, daemon=True,
+                                                name="aftercare-prompts")
+                self._worker.start()
+
+    def get(self, take: _Take) -> Path | None:
+        with self._lock:
+            future = self._rendered.get(take)
+            waiting = next((item for item in self._todo if item[0] == take), None)
+            if waiting is not None:  # still queued: render it here rather than wait
+                self._todo.remove(waiting)
+        if future is None:
+            return None
+        if waiting is not None:
+            self._render(*waiting)
+        return None if future.exception() is not None else future.result()
+
+    def close(self) -> None:
+        """Drop what is queued, let the render under way finish (its child would write
+        into the folder), remove the folder."""
+        with self._lock:
+            self._todo.clear()
+            worker = self._worker
+        if worker is not None:
+            worker.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                if not self._todo:
+                    self._worker = None
+                    return
+                take, path = self._todo.popleft()
+            self._render(take, path)
+
+    def _render(self, take: _Take, path: Path) -> None:
+        future = self._rendered[take]
         try:
-            done = subprocess.run(command, input=text, capture_output=True, text=True,
-                                  timeout=RENDER_TIMEOUT, env=_child_env())
-        except subprocess.TimeoutExpired:
-            raise SpeechError(f"speech synthesis hung for {RENDER_TIMEOUT:.0f} s") from None
-        if done.returncode != 0:
-            lines = done.stderr.strip().splitlines()
-            failure = lines[-1] if lines else f"exit status {done.returncode}"
-            raise SpeechError(f"speech synthesis failed: {failure}")
-        return path
+            future.set_result(_render(take, path))
+        except Exception as err:  # SpeechError, OSError: say() renders it on demand
+            future.set_exception(err)
 
 
 def _child_env() -> dict[str, str]:

@@ -156,7 +156,7 @@ class ClipRunner:
         dialog = CheckIn(self.protocol)
         ask = [e for e in dialog.goto(question.id) if isinstance(e, Ask)][-1]
         started = time.perf_counter()
-        heard, free = listen(self.recognizer, audio, ask.grammar)
+        heard, free = listen(self.recognizer, audio, ask.grammar, ask.narrow)
         events = dialog.hear(heard)
         seconds = time.perf_counter() - started
         ours = dialog_outcome(question, heard.text, events, dialog.findings, self.protocol)

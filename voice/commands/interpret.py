@@ -119,7 +119,8 @@ def _from_wav(path: Path, protocol: Protocol, question: Question | None,
     from voice.listen import listen
 
     grammar = protocol.grammar(question) if question and question.answer != "free" else None
-    heard, _ = listen(Recognizer(alternatives=0), read_wav(path), grammar)
+    narrow = protocol.answer_grammar(question) if question else None
+    heard, _ = listen(Recognizer(alternatives=0), read_wav(path), grammar, narrow)
     result = interpret(heard.text, protocol, question, number)
     # Red flags the free-form pass heard count too, as they do in the check-in.
     extra = [f for alt in heard.alternatives
