@@ -201,3 +201,56 @@ def test_prepared_prompts_are_removed_at_exit():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() and not os.path.exists(run.stdout.strip())
+
+
+def test_a_new_rate_drops_the_renders_still_queued(monkeypatch):
+    """After "slower", prompts still queued at the old rate would never be played."""
+    renders = counting_renders(monkeypatch)
+    speaker = Speaker()
+    texts = [f"Question number {n}." for n in range(8)]
+    speaker.prepare(texts, force=True)
+    speaker.rate = 120
+    speaker.prepare(texts[:2], force=True)
+    assert speaker.prepared(texts[1]) is not None  # at 120
+    for text in texts[:2]:
+        assert speaker.prepared(text) is not None
+    rendered_at = [c[c.index("--rate") + 1] for c in renders]
+    # At most the one render under way when the rate changed was at the old rate.
+    assert rendered_at.count("160") <= 1 and rendered_at.count("120") == 2
+    speaker.rate = 160
+    assert all(speaker.prepared(t) is None for t in texts[2:])  # dropped, not waited for
+
+
+def test_a_messages_last_samples_are_kept(monkeypatch):
+    """pyttsx3 2.99 saves the WAV on espeak-ng's end-of-message event before it adds the
+    samples that came with it (under load, the last words); they are added first."""
+    import ctypes
+
+    from pyttsx3.drivers import _espeak
+
+    class Driver:  # pyttsx3's order: save (and clear) at the end event, then append
+        def __init__(self):
+            self._data_buffer, self.saved = b"", []
+
+        def _onSynth(self, wav, samples, events):
+            if tts._ends_message(events):
+                self.saved.append(self._data_buffer)
+                self._data_buffer = b""
+            if samples > 0:
+                self._data_buffer += ctypes.string_at(wav, samples * 2)
+            return 0
+
+    def events(*types):
+        array = (_espeak.EVENT * (len(types) + 1))()
+        for i, kind in enumerate(types):
+            array[i].type = kind
+        array[len(types)].type = _espeak.EVENT_LIST_TERMINATED
+        return array
+
+    samples = (ctypes.c_short * 4)(1, 2, 3, 4)
+    for wrapped in (False, True):
+        driver = Driver()
+        synth = tts._final_samples_first(driver) if wrapped else driver._onSynth
+        synth(samples, 4, events(_espeak.EVENT_WORD))
+        synth(samples, 4, events(_espeak.EVENT_WORD, _espeak.EVENT_MSG_TERMINATED))
+        assert len(driver.saved[0]) == (16 if wrapped else 8)

@@ -11,6 +11,9 @@ Every utterance is synthesised by pyttsx3 in a short-lived child process
   ``render`` byte-for-byte reproducible, which fixtures and tests rely on;
 - a child process can be killed, so ``stop`` works mid-sentence.
 
+On a busy machine pyttsx3 2.99 also cut the last samples off a rendering (see
+``_keep_final_samples``); the child works around it.
+
 The child costs about 0.1-0.2 s per utterance, so ``prepare`` renders the prompts a
 check-in will say (its questions) ahead, in a background thread, into a private folder;
 ``say`` then plays the prepared WAV at once. pyttsx3 would play through ``aplay`` with
@@ -34,12 +37,12 @@ import threading
 import wave
 import weakref
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from voice.errors import SpeechError
 
@@ -345,7 +348,12 @@ class _Prompts:
         self._lock = threading.Lock()
 
     def add(self, takes: Iterable[_Take]) -> None:
+        """Queue ``takes``, instead of what is still queued (at a rate the patient has
+        just changed, say: those would never be played)."""
         with self._lock:
+            for stale, _ in self._todo:
+                self._rendered.pop(stale, None)
+            self._todo.clear()
             for take in takes:
                 if take.text and take not in self._rendered:
                     self._rendered[take] = Future()
@@ -413,6 +421,7 @@ def _synthesise(text: str, out: Path, voice: str | None, rate: int, volume: floa
         engine = pyttsx3.init()
     except Exception as err:
         raise SpeechError(f"espeak-ng could not start ({err}); install espeak-ng") from None
+    _keep_final_samples(engine)
     if voice:
         engine.setProperty("voice", voice)
     engine.setProperty("rate", rate)
@@ -438,6 +447,47 @@ def _synthesise(text: str, out: Path, voice: str | None, rate: int, volume: floa
         frames = 0
     if frames == 0:
         raise SpeechError(f"espeak-ng produced no audio for {out}")
+
+
+def _keep_final_samples(engine: object) -> None:
+    """pyttsx3 2.99's espeak driver writes the WAV when espeak-ng reports the end of
+    the message, *before* it adds the samples delivered in that same callback; on a busy
+    machine the last words come with that callback and were cut off (a prompt 0.4 s
+    short, then replayed from the cache all session). Hand it those samples first."""
+    from pyttsx3.drivers import _espeak
+
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if getattr(driver, "_onSynth", None) is None:  # another driver: nothing to work around
+        return
+    _espeak.SetSynthCallback(_final_samples_first(driver))
+
+
+def _final_samples_first(driver: Any) -> Callable[[Any, int, Any], int]:
+    """The driver's synthesis callback, adding a message's last samples before it ends."""
+    import ctypes
+
+    on_synth = driver._onSynth
+
+    def synth(wav: Any, samples: int, events: Any) -> int:
+        if samples > 0 and _ends_message(events):
+            driver._data_buffer += ctypes.string_at(wav, samples * ctypes.sizeof(
+                ctypes.c_short))
+            samples = 0
+        return on_synth(wav, samples, events)
+
+    return synth
+
+
+def _ends_message(events: Any) -> bool:
+    """``events``: the callback's array of espeak EVENTs, ended by LIST_TERMINATED."""
+    from pyttsx3.drivers import _espeak
+
+    i = 0
+    while events[i].type != _espeak.EVENT_LIST_TERMINATED:
+        if events[i].type == _espeak.EVENT_MSG_TERMINATED:
+            return True
+        i += 1
+    return False
 
 
 def _main(argv: list[str] | None = None) -> int:
