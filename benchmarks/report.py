@@ -126,8 +126,8 @@ HOW = """\
   SNR (speech power over active 20 ms frames).
 - **Same path as the check-in** (`{eval_command}`): per clip a fresh `CheckIn` is sent
   to the clip's question (`goto`), `listen()` decodes the audio with that question's
-  grammar (plus the free-form pass), `dialog.hear()` reacts; the scores come from
-  what the dialog did next.
+  grammars (wide and narrow, plus the free-form pass), `dialog.hear()` reacts; the
+  scores come from what the dialog did next.
 - **answer accuracy**: the dialog took the expected value (an emergency about the
   question's own symptom counts as "yes"); re-prompts count as not correct.
 - **re-prompt**: it asked the same question again ("I didn't catch that") instead of
@@ -138,8 +138,8 @@ HOW = """\
 - **false red flag**: clips with no red flag where it flagged one (emergency,
   confirmation, or a red-flag symptom recorded present/uncertain).
 - **WER**: word error rate of the transcript the decision was made on (ours: the
-  grammar pass, falling back to free-form; baseline: free-form), against the text
-  that was spoken.
+  wide grammar pass, falling back to the narrow one, then free-form; baseline:
+  free-form), against the text that was spoken.
 """
 
 
@@ -272,7 +272,8 @@ def speed_table(s: Speed) -> str:
 
     rows = ["| figure | value |", "|---|--:|",
             f"| model load (`Recognizer()` in a fresh process) | {f(s.model_load_s, '.2f')} s |",
-            f"| RTF, our path (`listen`: free-form + grammar pass) | {f(s.rtf_ours, '.3f')} |",
+            f"| RTF, our path (`listen`: free-form + wide and narrow grammar passes) | "
+            f"{f(s.rtf_ours, '.3f')} |",
             f"| RTF, plain vosk free-form, new `KaldiRecognizer` per clip | "
             f"{f(s.rtf_plain_fresh, '.3f')} |",
             f"| RTF, plain vosk free-form, one `KaldiRecognizer` reused | "

@@ -2,9 +2,9 @@
 """Speed and memory of the check-in, each figure the median of repeated runs.
 
 - model load: ``Recognizer()`` in a fresh process (the model is cached per process);
-- real-time factor of our recognition path (``listen`` with the question's grammar:
-  free-form + grammar pass) against plain vosk free-form on the same 16 kHz PCM in the
-  same process, timed the same way;
+- real-time factor of our recognition path (``listen`` with the question's grammars:
+  free-form + wide and narrow grammar passes) against plain vosk free-form on the same
+  16 kHz PCM in the same process, timed the same way;
 - end of an answer's audio -> next prompt's WAV ready (p50/p95), over a replayed
   check-in and corpus clips: streaming with prepared prompts (the live path), and
   decoded after the answer with the prompt rendered on demand (before); see ``Turns``;
