@@ -236,22 +236,12 @@ class Protocol:
             elif s.disposition == "emergency":
                 phrases.update(s.present)
         if question is not None:
-            if question.answer in ("yesno", "free"):
+            phrases |= self._answer_phrases(question)
+            if question.answer == "free":
                 phrases.update(a.yes, a.no, a.hedge)
-            if question.symptom is not None:
-                symptom = self.symptoms[question.symptom]
-                phrases.update(symptom.present, symptom.uncertain, symptom.absent)
-            for _, said in question.phrases:
-                phrases.update(said)
-            for c in question.choices:
-                phrases.update(c.phrases)
             if question.answer in ("scale", "temperature"):
-                phrases.update(NUMBER_WORDS - {"oh"})
-                phrases.update(("about", "out of ten", "or", "degrees", "point"))
-                phrases.update(("celsius", "fahrenheit") if question.answer == "temperature"
-                               else ())
-        out = {" ".join(phrase_tokens(p)) for p in phrases}
-        return sorted(p for p in out if p)
+                phrases.update(("out of ten", "degrees", "point"))
+        return _grammar(phrases)
 
     def answer_grammar(self, question: Question) -> list[str] | None:
         """Only the words that answer ``question`` (yes/no, numbers, its choices, its own
@@ -264,6 +254,9 @@ class Protocol:
         """
         if question.answer == "free":
             return None
+        return _grammar(self._answer_phrases(question))
+
+    def _answer_phrases(self, question: Question) -> set[str]:
         a = self.answers
         phrases: set[str] = set()
         if question.answer == "yesno":
@@ -280,8 +273,7 @@ class Protocol:
             phrases.update(("about", "or") + (
                 ("degrees", "point", "celsius", "fahrenheit")
                 if question.answer == "temperature" else ("out of ten",)))
-        out = {" ".join(phrase_tokens(p)) for p in phrases}
-        return sorted(p for p in out if p)
+        return phrases
 
 
 # -- loading -------------------------------------------------------------------------
@@ -666,6 +658,11 @@ def _symptom_of(payload: tuple[str, str]) -> str:
 
 def _words(items: Iterable[str]) -> list[str]:
     return [w for item in items for w in phrase_tokens(item)]
+
+
+def _grammar(phrases: Iterable[str]) -> list[str]:
+    """Phrases in vocabulary form, sorted and unique."""
+    return sorted({" ".join(phrase_tokens(p)) for p in phrases} - {""})
 
 
 def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
