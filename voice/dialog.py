@@ -316,8 +316,7 @@ class CheckIn:
         # question is simply asked again, and the others have their own questions.)
         if not prompt.question.red_flag and not any(_understood(u) for u in (meaning, *extra)):
             for symptom in self.protocol.symptoms:
-                if symptom != direct and self._is_emergency(symptom) \
-                        and f"confirm:{symptom}" not in self.answers \
+                if self._is_emergency(symptom) and f"confirm:{symptom}" not in self.answers \
                         and any(symptom in u.hinted for u in (meaning, *extra)):
                     return self._confirm(symptom, prompt)
         return []
