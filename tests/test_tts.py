@@ -254,3 +254,23 @@ def test_a_messages_last_samples_are_kept(monkeypatch):
         synth(samples, 4, events(_espeak.EVENT_WORD))
         synth(samples, 4, events(_espeak.EVENT_WORD, _espeak.EVENT_MSG_TERMINATED))
         assert len(driver.saved[0]) == (16 if wrapped else 8)
+
+
+def test_prepared_files_are_never_reused_for_another_take(tmp_path, monkeypatch):
+    """Dropping queued takes must not hand their file names to later ones: a take
+    rendered out of turn keeps its own WAV."""
+    def render(take, path):
+        path.write_text(take.text)
+        return path
+
+    monkeypatch.setattr(tts, "_render", render)
+    monkeypatch.setattr(tts._Prompts, "_work", lambda self: None)  # renders only in get()
+    prompts = tts._Prompts()
+    first = [tts._Take(f"text {n}", None, 160, "1.000") for n in range(8)]
+    prompts.add(first)
+    last = prompts.get(first[-1])  # asked for before its turn: rendered at once
+    prompts.add([tts._Take(f"slower {n}", None, 140, "1.000") for n in range(8)])
+    for take in [tts._Take(f"slower {n}", None, 140, "1.000") for n in range(8)]:
+        assert prompts.get(take).read_text() == take.text
+    assert last.read_text() == "text 7"
+    prompts.close()

@@ -15,8 +15,8 @@ On a busy machine pyttsx3 2.99 also cut the last samples off a rendering (see
 ``_keep_final_samples``); the child works around it.
 
 The child costs about 0.1-0.2 s per utterance, so ``prepare`` renders the prompts a
-check-in will say (its questions) ahead, in a background thread, into a private folder;
-``say`` then plays the prepared WAV at once. pyttsx3 would play through ``aplay`` with
+check-in will say (``CheckIn.prompts()``) ahead, in a background thread, into a private
+folder; ``say`` then plays the prepared WAV at once. pyttsx3 would play through ``aplay`` with
 ``os.system`` and only print an error when that fails; we run ``aplay`` ourselves so a
 failure is noticed: the speaker then says once, on stderr, that audio output is
 unavailable and prints every utterance instead, so nothing said is lost.
@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import os
 import re
 import shutil
@@ -344,6 +345,7 @@ class _Prompts:
         self.folder = Path(tempfile.mkdtemp(prefix="aftercare-prompts-"))
         self._rendered: dict[_Take, Future[Path]] = {}
         self._todo: deque[tuple[_Take, Path]] = deque()
+        self._names = itertools.count(1)  # never reused: dropped takes free no names
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
 
@@ -357,7 +359,7 @@ class _Prompts:
             for take in takes:
                 if take.text and take not in self._rendered:
                     self._rendered[take] = Future()
-                    self._todo.append((take, self.folder / f"{len(self._rendered)}.wav"))
+                    self._todo.append((take, self.folder / f"{next(self._names)}.wav"))
             if self._todo and self._worker is None:
                 self._worker = threading.Thread(target=self._work, daemon=True,
                                                 name="aftercare-prompts")
