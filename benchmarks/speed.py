@@ -207,18 +207,17 @@ class Turns:
     """
 
     def __init__(self, recognizer: Any, protocol: Any, folder: Path) -> None:
+        from voice.dialog import CheckIn
         from voice.tts import Speaker
 
         self.recognizer = recognizer
         self.folder = folder
         # As Session does: every prompt known ahead prepared at the dialog's rate. This
         # machine may have no sound card, where prepare() does nothing: force the renders.
-        from voice.dialog import CheckIn
-
         self.speaker = Speaker()
-        self.prompts = CheckIn(protocol).prompts()
-        self.speaker.prepare(self.prompts, force=True)
-        for text in self.prompts:  # all rendered before anything is timed
+        prompts = CheckIn(protocol).prompts()
+        self.speaker.prepare(prompts, force=True)
+        for text in prompts:  # all rendered before anything is timed
             self.speaker.prepared(text)
         self.hits = 0
 
