@@ -10,6 +10,8 @@ truncated data chunk silently; here a short file is an error.
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,11 +90,37 @@ def _to_float(data: np.ndarray) -> np.ndarray:
 def read_wav(path: str | Path) -> Audio:
     """Read any PCM WAV (8–48 kHz, mono or stereo, 8/16/24/32-bit; float too) as 16 kHz
     mono. Anything else is an ``AudioError`` with one line naming the file."""
-    path = Path(path)
+    samples, rate = _read(Path(path), header_only=False)
+    return from_samples(samples, rate, source=str(path))
+
+
+def check_wav(path: str | Path) -> None:
+    """Check that ``path`` is a WAV ``read_wav`` can read (header, format, length)
+    without decoding it: ``--replay`` checks every file before the check-in starts."""
+    _read(Path(path), header_only=True)
+
+
+def _open_regular(path: Path):
+    """``path`` opened for reading, only if it is a regular file: a FIFO with no writer
+    would block forever, a device never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise AudioError(f"{path}: not a regular file (a pipe or device); give a WAV file")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read(path: Path, header_only: bool) -> tuple[np.ndarray, int]:
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            samples, rate = _parse(handle, name)
+        with _open_regular(path) as handle:
+            samples, rate = _parse(handle, name, header_only)
     except IsADirectoryError:
         raise AudioError(f"{name}: is a folder, not a WAV file") from None
     except FileNotFoundError:
@@ -101,7 +129,7 @@ def read_wav(path: str | Path) -> Audio:
         raise AudioError(f"{name}: permission denied") from None
     except OSError as err:
         raise AudioError(f"{name}: cannot read ({err.strerror or err})") from None
-    return from_samples(samples, rate, source=name)
+    return samples, rate
 
 
 def write_wav(path: str | Path, audio: Audio) -> Path:
@@ -138,7 +166,7 @@ def _sniff(head: bytes) -> str:
     return "no RIFF/WAVE header"
 
 
-def _parse(handle, name: str) -> tuple[np.ndarray, int]:
+def _parse(handle, name: str, header_only: bool = False) -> tuple[np.ndarray, int]:
     head = handle.read(12)
     if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
         hint = "convert it to PCM WAV, e.g. 'ffmpeg -i IN -ar 16000 -ac 1 OUT.wav'"
@@ -158,7 +186,7 @@ def _parse(handle, name: str) -> tuple[np.ndarray, int]:
         elif kind == b"data":
             if fmt is None:
                 raise AudioError(f"{name}: damaged WAV (audio data before the format chunk)")
-            return _read_data(handle, size, fmt, name), fmt[1]
+            return _read_data(handle, size, fmt, name, header_only), fmt[1]
         else:
             handle.seek(size + (size & 1), 1)  # chunks are word-aligned
 
@@ -188,7 +216,8 @@ def _read_fmt(body: bytes, name: str) -> tuple[int, int, int, int]:
     return tag, rate, channels, bits
 
 
-def _read_data(handle, size: int, fmt: tuple[int, int, int, int], name: str) -> np.ndarray:
+def _read_data(handle, size: int, fmt: tuple[int, int, int, int], name: str,
+               header_only: bool = False) -> np.ndarray:
     tag, rate, channels, bits = fmt
     block = channels * bits // 8
     if size in _UNKNOWN_SIZES:
@@ -204,13 +233,23 @@ def _read_data(handle, size: int, fmt: tuple[int, int, int, int], name: str) -> 
             f"{name}: {frames / rate / 60:.1f} minutes of audio is longer than the "
             f"{MAX_SECONDS // 60}-minute limit"
         )
+    if header_only:  # the data must be there in full; it is not decoded
+        here = handle.tell()
+        held = handle.seek(0, 2) - here
+        if held < frames * block:
+            raise AudioError(f"{name}: truncated WAV (header promises {frames / rate:.2f} s, "
+                             f"file holds {held / block / rate:.2f} s)")
+        return np.zeros((0, channels))
     raw = handle.read(frames * block)
     if len(raw) < frames * block:
         got = len(raw) / block / rate
         raise AudioError(
             f"{name}: truncated WAV (header promises {frames / rate:.2f} s, file holds {got:.2f} s)"
         )
-    return _decode(raw, tag, bits).reshape(frames, channels)
+    samples = _decode(raw, tag, bits)
+    if tag == _FLOAT and not np.isfinite(samples).all():
+        raise AudioError(f"{name}: damaged float WAV (NaN or infinite samples)")
+    return samples.reshape(frames, channels)
 
 
 def _decode(raw: bytes, tag: int, bits: int) -> np.ndarray:

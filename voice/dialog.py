@@ -309,7 +309,10 @@ class CheckIn:
                 and symptom in heard_in_primary
             )
             if sure:
-                return self._emergency()
+                # The answer that raised the emergency is an answer like any other
+                # (stored before the emergency message is said).
+                return self._emergency_answer(prompt, symptom, meaning, heard) + \
+                    self._emergency()
             return self._confirm(symptom, prompt)
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
         # rest was lost to noise): ask about it rather than pass it by. (A red-flag
@@ -320,6 +323,22 @@ class CheckIn:
                         and any(symptom in u.hinted for u in (meaning, *extra)):
                     return self._confirm(symptom, prompt)
         return []
+
+    def _emergency_answer(self, prompt: _Prompt, symptom: str, meaning: Understanding,
+                          heard: Heard) -> list[Event]:
+        q = prompt.question
+        assert q is not None
+        value = "yes" if symptom == q.symptom else meaning.value
+        answered = Answered(q.id, value, meaning.text, round(heard.confidence, 3))
+        if symptom == q.symptom:  # it settles the question asked
+            self.answers[q.id] = answered
+            self._asked.append(q.id)
+        return [answered]
+
+    @property
+    def emergency(self) -> bool:
+        """An emergency has been raised (its message is among the events returned)."""
+        return self._emergency_said
 
     def _confirm(self, symptom: str, interrupted: _Prompt) -> list[Event]:
         self._prompt = _Prompt("confirm", symptom=symptom)

@@ -12,12 +12,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 from typing import Protocol as Interface
 
 from voice.dialog import Answered, Ask, CheckIn, Finished, Heard, Say
 from voice.errors import AftercareError, AudioError
-from voice.store import History
+from voice.lines import answer_text, parse_message, read_line
+from voice.store import History, StorageError
 
 # -- inputs ------------------------------------------------------------------------
 
@@ -37,14 +38,15 @@ class Output(Interface):
 
 
 class TextInput:
-    """Typed answers, one line each, from a text stream."""
+    """Typed answers, one line each, from a text or byte stream (checked by
+    ``voice.lines``: bounded, valid UTF-8)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | BinaryIO) -> None:
         self.stream = stream
 
     def listen(self, ask: Ask) -> Heard | None:
-        line = self.stream.readline()
-        return Heard(line.strip()) if line else None
+        line = read_line(self.stream)
+        return None if line is None else Heard(answer_text(line))
 
 
 class AudioInput:
@@ -76,33 +78,33 @@ class AudioInput:
 
 
 class JsonlInput:
-    """One JSON object per line: {"text": ...} or {"wav": path}."""
+    """One JSON object per line: {"text": ...} or {"wav": path} (checked by
+    ``voice.lines``)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | BinaryIO) -> None:
         self.stream = stream
         self._audio: AudioInput | None = None
 
     def listen(self, ask: Ask) -> Heard | None:
-        line = self.stream.readline()
-        while line and not line.strip():
-            line = self.stream.readline()
-        if not line:
+        line = read_line(self.stream)
+        while line is not None and not line.strip():
+            line = read_line(self.stream)
+        if line is None:
             return None
-        try:
-            message = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise AftercareError(f"stdin: not a JSON object: {line.strip()[:60]!r}") from err
-        if isinstance(message, dict) and isinstance(message.get("text"), str):
-            return Heard(message["text"].strip())
-        if isinstance(message, dict) and isinstance(message.get("wav"), str):
-            if self._audio is None:
-                self._audio = AudioInput([])
-            return self._audio.hear_file(Path(message["wav"]), ask)
-        raise AftercareError('stdin: expected {"text": ...} or {"wav": path}')
+        message = parse_message(line)
+        if message.text is not None:
+            return Heard(message.text)
+        if self._audio is None:
+            self._audio = AudioInput([])
+        return self._audio.hear_file(Path(message.wav or ""), ask)
 
 
 def replay_files(paths: Sequence[str]) -> list[Path]:
-    """WAV files in the order given; a folder contributes its WAVs sorted by name."""
+    """WAV files in the order given; a folder contributes its WAVs sorted by name. Each
+    file's format is checked here, before any question is asked, so a bad sixth file is
+    not found after five answers."""
+    from voice.audio import check_wav
+
     files: list[Path] = []
     for name in paths:
         path = Path(name)
@@ -115,6 +117,8 @@ def replay_files(paths: Sequence[str]) -> list[Path]:
             files.append(path)
         else:
             raise AudioError(f"{path}: no such file or folder")
+    for file in files:
+        check_wav(file)
     return files
 
 
@@ -175,15 +179,35 @@ class JsonlOutput:
 # -- the loop ------------------------------------------------------------------------
 
 
+def not_saved(reason: object) -> str:
+    """The one notice that a check-in goes on without being stored."""
+    return (f"this check-in is not being saved ({reason}); it carries on and gives its "
+            "advice as usual (use --no-history to run without saving)")
+
+
+def _stderr(text: str) -> None:
+    print(f"aftercare: {text}", file=sys.stderr, flush=True)
+
+
 @dataclass
 class Session:
+    """Care first, storage second: what each turn must store (the answers, an emergency
+    as soon as it is raised, the result) is written before anything of that turn is
+    said, and a storage failure only ends the storing (one notice), never the check-in.
+    Bad input ends the check-in as if the input had ended (closing summary and advice,
+    stored as "stopped"), and the error is raised after that."""
+
     dialog: CheckIn
     input: Input
     output: Output
     history: History | None = None
+    notify: Callable[[str], None] = _stderr
+    result: dict[str, Any] | None = None  # once finished (also when bad input ended it)
 
     def run(self) -> dict[str, Any]:
-        checkin_id = self.history.start() if self.history else None
+        checkin_id = self._store(lambda h: h.start())
+        emergency_stored = False
+        failure: AftercareError | None = None
         # Every question and fixed message is rendered ahead (again when the patient
         # asks for another rate), so a prompt starts as soon as the answer is heard.
         prompts = self.dialog.prompts()
@@ -193,27 +217,51 @@ class Session:
             if self.dialog.rate != prepared_rate:
                 prepared_rate = self.dialog.rate
                 self.output.prepare(prompts, prepared_rate)
+            if checkin_id is not None:
+                for event in events:
+                    if isinstance(event, Answered):
+                        self._store(lambda h, e=event: h.record_answer(
+                            checkin_id, e.question, e.value, e.transcript, e.confidence))
+                if self.dialog.emergency and not emergency_stored:
+                    emergency_stored = True
+                    self._store(lambda h: h.mark_emergency(checkin_id))
+                for event in events:
+                    if isinstance(event, Finished):
+                        status = "finished" if event.result["completed"] else "stopped"
+                        self._store(lambda h, r=event.result, s=status: h.finish(
+                            checkin_id, s, r))
             ask = None
             for event in events:
                 if isinstance(event, Say | Ask):
                     question = event.question if isinstance(event, Ask) else None
                     self.output.speak(event.text, self.dialog.rate, question)
                     ask = event if isinstance(event, Ask) else ask
-                elif isinstance(event, Answered) and self.history and checkin_id:
-                    self.history.record_answer(checkin_id, event.question, event.value,
-                                               event.transcript, event.confidence)
                 elif isinstance(event, Finished):
-                    if self.history and checkin_id:
-                        status = "finished" if event.result["completed"] else "stopped"
-                        self.history.finish(checkin_id, status, event.result)
+                    self.result = event.result
                     self.output.result(event.result)
+                    if failure is not None:
+                        raise failure
                     return event.result
             if ask is None:  # cannot happen: every turn ends in a question or the end
                 raise RuntimeError("dialog neither asked nor finished")
-            heard = self.input.listen(ask)
+            try:
+                heard = self.input.listen(ask)
+            except AftercareError as err:
+                failure, heard = err, None
             if heard is None:
                 events = self.dialog.end_of_input()
             else:
                 self.output.heard(heard)
                 events = self.dialog.hear(heard)
 
+    def _store(self, action: Callable[[History], Any]) -> Any:
+        """``action`` on the history; on a storage failure, one notice and no more
+        storing (the check-in goes on)."""
+        if self.history is None:
+            return None
+        try:
+            return action(self.history)
+        except StorageError as err:
+            self.history = None
+            self.notify(not_saved(err))
+            return None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from voice.dialog import CheckIn, Settings
@@ -19,9 +21,10 @@ from voice.session import (
     Output,
     Session,
     TextInput,
+    not_saved,
     replay_files,
 )
-from voice.store import History
+from voice.store import History, StorageError
 from voice.tts import Speaker
 
 NAME = "check"
@@ -55,9 +58,9 @@ def _input(args: argparse.Namespace, speaker: Speaker | None) -> Input:
     if args.replay or args.demo:
         return AudioInput(replay_files(args.replay or [str(DEMO)]), play)
     if args.jsonl:
-        return JsonlInput(sys.stdin)
+        return JsonlInput(_stdin())
     if args.text:
-        return TextInput(sys.stdin)
+        return TextInput(_stdin())
     from voice.microphone import MicInput, microphone_available
 
     if microphone_available():
@@ -65,6 +68,11 @@ def _input(args: argparse.Namespace, speaker: Speaker | None) -> Input:
     _notice("no microphone found: playing the bundled demo check-in instead "
             "(use --text to type your answers)")
     return AudioInput(replay_files([str(DEMO)]), play)
+
+
+def _stdin():
+    """stdin as bytes where it can be (``voice.lines`` checks the UTF-8 itself)."""
+    return getattr(sys.stdin, "buffer", sys.stdin)
 
 
 def _speaker(args: argparse.Namespace) -> Speaker | None:
@@ -81,19 +89,60 @@ def _output(args: argparse.Namespace, speaker: Speaker | None) -> Output:
     return JsonlOutput(sys.stdout) if args.jsonl else ConsoleOutput(speaker, sys.stdout)
 
 
+def check_result_path(path: Path) -> None:
+    """Refuse a --result path that could not be written, before the check-in starts."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise AftercareError(f"--result {path}: is a folder")
+    if not folder.is_dir():
+        raise AftercareError(f"--result {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise AftercareError(f"--result {path}: folder {folder} is not writable")
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` owner-only (0600), replacing it in one step."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise AftercareError(f"--result {path}: {err.strerror or err}") from None
+
+
+def _history(args: argparse.Namespace) -> tuple[History | None, Settings]:
+    """The history and what it says about earlier check-ins; when it cannot be used,
+    none, after one notice (care first: the check-in runs anyway)."""
+    settings = Settings(emergency_number=args.emergency_number, rate=args.rate)
+    if args.no_history:
+        return None, settings
+    history = None
+    try:
+        history = History()
+        unfinished = history.take_unfinished()
+        previous = history.previous_answers()
+    except StorageError as err:
+        _notice(not_saved(err))
+        return None, settings
+    return history, Settings(emergency_number=args.emergency_number, rate=args.rate,
+                             previous=previous, resumed=unfinished is not None)
+
+
 def run(args: argparse.Namespace) -> int:
     protocol = load_protocol()
-    history = None if args.no_history else History()
-    unfinished = history.take_unfinished() if history else None
-    previous = history.previous_answers() if history else {}
-    settings = Settings(
-        emergency_number=args.emergency_number, rate=args.rate,
-        previous=previous, resumed=unfinished is not None,
-    )
-    speaker = _speaker(args)
-    session = Session(CheckIn(protocol, settings), _input(args, speaker),
-                      _output(args, speaker), history)
-    result = session.run()
     if args.result:
-        args.result.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        check_result_path(args.result)
+    speaker = _speaker(args)
+    answers = _input(args, speaker)  # replayed files are checked here, before anything
+    history, settings = _history(args)
+    session = Session(CheckIn(protocol, settings), answers, _output(args, speaker), history,
+                      notify=_notice)
+    try:
+        session.run()
+    finally:  # the result of a check-in ended by bad input is written too
+        if args.result and session.result is not None:
+            write_private(args.result,
+                          json.dumps(session.result, indent=2, ensure_ascii=False) + "\n")
     return 0
