@@ -77,7 +77,9 @@ def test_pain_higher_than_last_time_counts_as_worsening(home):
     assert result["disposition"] == "urgent"
 
 
-def test_bad_fixture_mid_checkin_keeps_session(home, tmp_path):
+def test_bad_replay_file_is_refused_before_the_first_question(home, tmp_path):
+    """Issue 12 point 10: every replayed file's format is checked before the check-in
+    starts, so a bad third file is not found after two answers."""
     answers = tmp_path / "answers"
     answers.mkdir()
     for i, src in enumerate(sorted((SCENARIOS / "no_symptoms").glob("*.wav"))[:2], 1):
@@ -85,12 +87,30 @@ def test_bad_fixture_mid_checkin_keeps_session(home, tmp_path):
     (answers / "03.wav").write_text("this is not audio")
     done = aftercare("check", "--replay", str(answers))
     assert done.returncode != 0
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr and "assistant:" not in done.stdout
     errors = [line for line in done.stderr.splitlines() if "error" in line]
     assert errors == [f"aftercare: error: {answers / '03.wav'}: not a WAV file (looks like "
                       "text); convert it to PCM WAV, e.g. 'ffmpeg -i IN -ar 16000 -ac 1 OUT.wav'"]
+    assert not (home / "history.sqlite3").exists()
+
+
+def test_bad_input_mid_checkin_keeps_session_and_closes_it_with_care(home, tmp_path):
+    """A bad message after two answers: the answers stay, the check-in is closed as
+    stopped (not left "in progress"), its closing advice is given, then one error line."""
+    bad = tmp_path / "bad.wav"
+    bad.write_text("this is not audio")
+    lines = [json.dumps({"text": "no"}), json.dumps({"text": "no"}), json.dumps({"wav": str(bad)})]
+    done = aftercare("check", "--jsonl", stdin="\n".join(lines) + "\n")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith(f"aftercare: error: {bad}: not a WAV")
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert out[-1]["type"] == "result" and out[-1]["disposition"] == "urgent"
+    assert out[-1]["unanswered"]  # the red flags never asked are reported, not assumed
     record = History(home / "history.sqlite3").all()[-1]
     assert [a.question for a in record.answers] == ["fever", "leg_numbness"]
+    assert record.status == "stopped" and record.disposition == "urgent"
+    again = aftercare("check", "--text", stdin="stop\n")
+    assert "was not finished" not in again.stdout
 
 
 def test_missing_replay_path_is_one_line(home):

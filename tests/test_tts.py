@@ -163,9 +163,7 @@ def test_prepared_prompts_are_the_rendered_bytes_and_rendered_once(tmp_path, mon
     cached = speaker.prepared(second), speaker.prepared(f"  {first} ")
     assert len(renders) == 2
     direct = speaker.render(first, tmp_path / "direct.wav")
-    assert cached[1].read_bytes() == direct.read_bytes()
-    folder = cached[0].parent
-    assert folder.stat().st_mode & 0o777 == 0o700 and folder != tmp_path
+    assert cached[1] == direct.read_bytes() and cached[0].startswith(b"RIFF")
 
     # say() plays the prepared WAV without rendering again.
     played: list = []
@@ -191,16 +189,23 @@ def test_prepare_renders_nothing_without_audio_output(monkeypatch):
     assert renders == []
 
 
-def test_prepared_prompts_are_removed_at_exit():
+def test_nothing_spoken_is_written_to_disk(tmp_path):
+    """Prompts and the summary (which names symptoms) never touch the temp folder:
+    the child hands the WAV back on a pipe and prompts stay in memory."""
     code = (
+        "import os\n"
         "from voice.tts import Speaker\n"
         "s = Speaker()\n"
-        "s.prepare(['one', 'two', 'three'], force=True)\n"
-        "print(s.prepared('one').parent)\n"
+        "s.prepare(['one', 'You told me about a fever.'], force=True)\n"
+        "assert s.prepared('You told me about a fever.').startswith(b'RIFF')\n"
+        "print(sorted(os.listdir(os.environ['TMPDIR'])))\n"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "TMPDIR": str(tmp)})
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() and not os.path.exists(run.stdout.strip())
+    assert run.stdout.strip() == "[]" and list(tmp.iterdir()) == []
 
 
 def test_a_new_rate_drops_the_renders_still_queued(monkeypatch):
@@ -259,11 +264,7 @@ def test_a_messages_last_samples_are_kept(monkeypatch):
 def test_prepared_files_are_never_reused_for_another_take(tmp_path, monkeypatch):
     """Dropping queued takes must not hand their file names to later ones: a take
     rendered out of turn keeps its own WAV."""
-    def render(take, path):
-        path.write_text(take.text)
-        return path
-
-    monkeypatch.setattr(tts, "_render", render)
+    monkeypatch.setattr(tts, "_render_bytes", lambda take: take.text.encode())
     monkeypatch.setattr(tts._Prompts, "_work", lambda self: None)  # renders only in get()
     prompts = tts._Prompts()
     first = [tts._Take(f"text {n}", None, 160, "1.000") for n in range(8)]
@@ -271,6 +272,6 @@ def test_prepared_files_are_never_reused_for_another_take(tmp_path, monkeypatch)
     last = prompts.get(first[-1])  # asked for before its turn: rendered at once
     prompts.add([tts._Take(f"slower {n}", None, 140, "1.000") for n in range(8)])
     for take in [tts._Take(f"slower {n}", None, 140, "1.000") for n in range(8)]:
-        assert prompts.get(take).read_text() == take.text
-    assert last.read_text() == "text 7"
+        assert prompts.get(take) == take.text.encode()
+    assert last == b"text 7"
     prompts.close()

@@ -35,6 +35,10 @@ REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 CHECKSUMS = REPO_MODELS / f"{MODEL_NAME}.sha256"
 # The files vosk cannot start without; a quick presence check before loading.
 REQUIRED = ("am/final.mdl", "conf/model.conf", "graph/HCLr.fst", "graph/Gr.fst")
+# A model with an ivector/ folder needs all of these (vosk quietly skips the i-vector
+# extractor without final.ie and then cannot make a recognizer).
+REQUIRED_IVECTOR = ("ivector/final.ie", "ivector/final.mat", "ivector/final.dubm",
+                    "ivector/global_cmvn.stats", "ivector/online_cmvn.conf")
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,38 @@ def model_path() -> Path:
             f"no vosk model found; run 'aftercare models fetch' or set ${ENV_VAR} "
             f"to a folder holding {MODEL_NAME}"
         )
-    missing = [name for name in REQUIRED if not (path / name).is_file()]
+    missing = missing_files(path)
     if missing:
         raise ModelError(
             f"model folder {path} is incomplete (missing {missing[0]}); "
             f"check ${ENV_VAR} or run 'aftercare models fetch'"
         )
     return path
+
+
+def missing_files(path: Path) -> list[str]:
+    """Files a model in ``path`` cannot work without that are not there."""
+    needed = REQUIRED + (REQUIRED_IVECTOR if (path / "ivector").is_dir() else ())
+    return [name for name in needed if not (path / name).is_file()]
+
+
+def check_usable(path: Path) -> None:
+    """Load the model in ``path`` and make a recognizer from it, as every audio command
+    will: a damaged custom model (whose files we have no checksums for) fails here with
+    a ModelError instead of passing as healthy."""
+    from voice.asr import load_model
+
+    missing = missing_files(path)
+    if missing:
+        raise ModelError(f"model folder {path} is incomplete (missing {missing[0]})")
+    model = load_model(path)
+    from vosk import KaldiRecognizer
+
+    try:
+        KaldiRecognizer(model, 16000)
+    except Exception as err:  # vosk raises a bare Exception("Failed to create a recognizer")
+        raise ModelError(f"vosk loads the model in {path} but cannot recognise with it "
+                         f"({err}); the model is damaged or incomplete") from None
 
 
 def expected_checksums() -> dict[str, str]:

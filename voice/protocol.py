@@ -577,6 +577,11 @@ class _Loader:
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
                 **scale,
             ))
+        if not out:
+            src.fail(top["questions"], "questions is empty: a check-in needs at least one")
+        if not any(q.answer == "yesno" for q in out):
+            # Red-flag and stop confirmations are asked with a yes/no question's words.
+            src.fail(top["questions"], "no question has answer yesno: at least one is needed")
         return tuple(out)
 
     def _choices(self, src: Source, m: dict[str, Node], what: str, answer: str,

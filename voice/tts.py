@@ -15,8 +15,11 @@ On a busy machine pyttsx3 2.99 also cut the last samples off a rendering (see
 ``_keep_final_samples``); the child works around it.
 
 The child costs about 0.1-0.2 s per utterance, so ``prepare`` renders the prompts a
-check-in will say (``CheckIn.prompts()``) ahead, in a background thread, into a private
-folder; ``say`` then plays the prepared WAV at once. pyttsx3 would play through ``aplay`` with
+check-in will say (``CheckIn.prompts()``) ahead, in a background thread; ``say`` then
+plays the prepared WAV at once. Nothing spoken is ever written to disk: the child hands
+the WAV back on a pipe, prompts are kept in memory and played through ``aplay``'s
+stdin, so a killed process leaves no file behind (the summary and the emergency message
+name the patient's symptoms). pyttsx3 would play through ``aplay`` with
 ``os.system`` and only print an error when that fails; we run ``aplay`` ourselves so a
 failure is noticed: the speaker then says once, on stderr, that audio output is
 unavailable and prints every utterance instead, so nothing said is lost.
@@ -33,7 +36,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import wave
 import weakref
@@ -246,12 +248,7 @@ class Speaker:
             return False
         if self.can_play:
             wav = self.prepared(text)
-            if wav is not None:
-                played = self._play(wav)
-            else:
-                with tempfile.TemporaryDirectory(prefix="aftercare-say-") as tmp:
-                    played = self._play(self.render(text, Path(tmp) / "say.wav"))
-            if played:
+            if self._play(wav if wav is not None else _render_bytes(self._take(text))):
                 return True
         # Said once even when the caller prints the text itself, so the user knows why
         # the device is silent.
@@ -271,10 +268,10 @@ class Speaker:
             weakref.finalize(self, self._prompts.close)  # at exit at the latest
         self._prompts.add(self._take(text) for text in texts)
 
-    def prepared(self, text: str) -> Path | None:
-        """The prepared WAV of ``text`` at the current settings: waits for its render if
-        it is under way, renders it now if its turn has not come yet; None when it was
-        not prepared (or its render failed)."""
+    def prepared(self, text: str) -> bytes | None:
+        """The prepared WAV (bytes) of ``text`` at the current settings: waits for its
+        render if it is under way, renders it now if its turn has not come yet; None
+        when it was not prepared (or its render failed)."""
         return self._prompts.get(self._take(text)) if self._prompts else None
 
     def _take(self, text: str) -> _Take:
@@ -284,12 +281,18 @@ class Speaker:
         """Play a WAV file (a replayed answer); False when there is no audio output."""
         return self.can_play and self._play(Path(wav))
 
-    def _play(self, wav: Path) -> bool:
+    def _play(self, wav: bytes | Path) -> bool:
+        """Play a WAV file, or WAV bytes through aplay's stdin (no file)."""
+        source = "-" if isinstance(wav, bytes) else str(wav)
         with self._lock:
             self._player = subprocess.Popen(
-                ["aplay", "-q", str(wav)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-            )
-        _, err = self._player.communicate()
+                ["aplay", "-q", source], stdin=subprocess.PIPE if source == "-" else None,
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            _, err = self._player.communicate(wav if isinstance(wav, bytes) else None)
+        except BrokenPipeError:  # stopped by stop() before it read everything
+            err = b""
+            self._player.wait()
         code = self._player.returncode
         with self._lock:
             self._player = None
@@ -319,32 +322,40 @@ def _render(take: _Take, path: Path) -> Path:
         raise SpeechError("nothing to say: the text is empty")
     if not path.parent.is_dir():
         raise SpeechError(f"cannot write {path}: folder {path.parent} does not exist")
+    path.write_bytes(_render_bytes(take))
+    return path
+
+
+def _render_bytes(take: _Take) -> bytes:
+    """``take`` as WAV bytes, rendered in a fresh child process that hands them back on
+    its stdout (nothing is written to disk)."""
+    if not take.text:
+        raise SpeechError("nothing to say: the text is empty")
     command = [
-        sys.executable, "-m", "voice.tts", "--out", str(path),
+        sys.executable, "-m", "voice.tts", "--out", "-",
         "--rate", str(take.rate), "--volume", take.volume,
     ]
     if take.voice:
         command += ["--voice", take.voice]
     try:
-        done = subprocess.run(command, input=take.text, capture_output=True, text=True,
+        done = subprocess.run(command, input=take.text.encode("utf-8"), capture_output=True,
                               timeout=RENDER_TIMEOUT, env=_child_env())
     except subprocess.TimeoutExpired:
         raise SpeechError(f"speech synthesis hung for {RENDER_TIMEOUT:.0f} s") from None
-    if done.returncode != 0:
-        lines = done.stderr.strip().splitlines()
+    if done.returncode != 0 or not done.stdout.startswith(b"RIFF"):
+        lines = done.stderr.decode(errors="replace").strip().splitlines()
         failure = lines[-1] if lines else f"exit status {done.returncode}"
         raise SpeechError(f"speech synthesis failed: {failure}")
-    return path
+    return done.stdout
 
 
 class _Prompts:
-    """Prepared prompts: WAVs in a private folder (0700), rendered one at a time by a
-    background thread that ends when nothing is left; a Future per take."""
+    """Prepared prompts: WAV bytes in memory, rendered one at a time by a background
+    thread that ends when nothing is left; a Future per take."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="aftercare-prompts-"))
-        self._rendered: dict[_Take, Future[Path]] = {}
-        self._todo: deque[tuple[_Take, Path]] = deque()
+        self._rendered: dict[_Take, Future[bytes]] = {}
+        self._todo: deque[tuple[_Take, int]] = deque()
         self._names = itertools.count(1)  # never reused: dropped takes free no names
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -359,13 +370,13 @@ class _Prompts:
             for take in takes:
                 if take.text and take not in self._rendered:
                     self._rendered[take] = Future()
-                    self._todo.append((take, self.folder / f"{next(self._names)}.wav"))
+                    self._todo.append((take, next(self._names)))
             if self._todo and self._worker is None:
                 self._worker = threading.Thread(target=self._work, daemon=True,
                                                 name="aftercare-prompts")
                 self._worker.start()
 
-    def get(self, take: _Take) -> Path | None:
+    def get(self, take: _Take) -> bytes | None:
         with self._lock:
             future = self._rendered.get(take)
             waiting = next((item for item in self._todo if item[0] == take), None)
@@ -378,14 +389,12 @@ class _Prompts:
         return None if future.exception() is not None else future.result()
 
     def close(self) -> None:
-        """Drop what is queued, let the render under way finish (its child would write
-        into the folder), remove the folder."""
+        """Drop what is queued and let the render under way finish."""
         with self._lock:
             self._todo.clear()
             worker = self._worker
         if worker is not None:
             worker.join()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _work(self) -> None:
         while True:
@@ -396,10 +405,10 @@ class _Prompts:
                 take, path = self._todo.popleft()
             self._render(take, path)
 
-    def _render(self, take: _Take, path: Path) -> None:
+    def _render(self, take: _Take, number: int) -> None:
         future = self._rendered[take]
         try:
-            future.set_result(_render(take, path))
+            future.set_result(_render_bytes(take))
         except Exception as err:  # SpeechError, OSError: say() renders it on demand
             future.set_exception(err)
 
@@ -415,8 +424,9 @@ def _child_env() -> dict[str, str]:
 # -- the child process ---------------------------------------------------------------------
 
 
-def _synthesise(text: str, out: Path, voice: str | None, rate: int, volume: float) -> None:
-    """One utterance with a fresh pyttsx3 engine; runs in the child process only."""
+def _synthesise(text: str, voice: str | None, rate: int, volume: float) -> bytes:
+    """One utterance with a fresh pyttsx3 engine, as WAV bytes (the driver writes the
+    WAV into memory); runs in the child process only."""
     import pyttsx3
 
     try:
@@ -434,21 +444,23 @@ def _synthesise(text: str, out: Path, voice: str | None, rate: int, volume: floa
     finished = threading.Event()
     engine.connect("finished-utterance", lambda **_: finished.set())
     # The driver prints "Audio saved to ..." on stdout; stdout may be a JSON stream.
+    out = io.BytesIO()
     with contextlib.redirect_stdout(io.StringIO()):
-        engine.save_to_file(text, str(out))
+        engine.save_to_file(text, out)  # wave.open takes a file object too
         engine.runAndWait()
         if not finished.wait(RENDER_TIMEOUT):
             raise SpeechError("espeak-ng did not finish the utterance")
     if voice and engine.getProperty("voice") != voice.lower():
-        out.unlink(missing_ok=True)
         raise SpeechError(f"espeak-ng does not know voice {voice!r}")
+    data = out.getvalue()
     try:
-        with wave.open(str(out), "rb") as written:
+        with wave.open(io.BytesIO(data), "rb") as written:
             frames = written.getnframes()
     except (OSError, wave.Error, EOFError):
         frames = 0
     if frames == 0:
-        raise SpeechError(f"espeak-ng produced no audio for {out}")
+        raise SpeechError("espeak-ng produced no audio")
+    return data
 
 
 def _keep_final_samples(engine: object) -> None:
@@ -495,13 +507,21 @@ def _ends_message(events: Any) -> bool:
 def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m voice.tts",
                                      description="render stdin as speech (internal)")
-    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--out", required=True, help="a WAV file, or - for stdout")
     parser.add_argument("--voice")
     parser.add_argument("--rate", type=int, default=DEFAULT_RATE)
     parser.add_argument("--volume", type=float, default=1.0)
     args = parser.parse_args(argv)
+    # The WAV goes to the real stdout; anything else printed there goes to stderr.
+    wav_out = os.dup(1)
+    os.dup2(2, 1)
     try:
-        _synthesise(sys.stdin.read(), args.out, args.voice, args.rate, args.volume)
+        data = _synthesise(sys.stdin.read(), args.voice, args.rate, args.volume)
+        if args.out == "-":
+            with os.fdopen(wav_out, "wb") as out:
+                out.write(data)
+        else:
+            Path(args.out).write_bytes(data)
     except (SpeechError, OSError, RuntimeError) as err:
         print(str(err), file=sys.stderr)
         return 1

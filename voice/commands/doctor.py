@@ -18,9 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
-from voice import asr, models, tts
+from voice import asr, models, store, tts
 from voice.errors import AftercareError
 
 NAME = "doctor"
@@ -73,7 +71,7 @@ def check_model() -> Check:
         else:
             verified = "not the default model, checksums not checked"
         start = time.perf_counter()
-        asr.load_model(path)
+        models.check_usable(path)  # loads it and makes a recognizer, as a check-in will
         loaded = time.perf_counter() - start
     except AftercareError as err:
         return Check("model", False, str(err), fix, required=True)
@@ -132,12 +130,27 @@ def _capture_devices() -> list[str]:
 
 
 def check_history() -> Check:
-    folder = Path(user_data_dir("aftercare"))
+    """Where check-ins are stored ($AFTERCARE_HOME or the XDG data folder), and whether
+    they can be; nothing is created. Not required: a check-in runs without saving."""
+    fix = (f"fix the folder's permissions or set ${store.HOME_VAR}; meanwhile check-ins "
+           "run without being saved (--no-history)")
+    try:
+        folder = store.history_folder(create=False)
+    except AftercareError as err:
+        return Check("history", False, str(err), fix)
+    database = folder / store.FILE_NAME
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
-    if not os.access(existing, os.W_OK):
-        return Check("history", False, f"{folder}: {existing} is not writable",
-                     "fix the folder's permissions or set XDG_DATA_HOME")
-    state = "exists" if folder.exists() else "will be created on the first check-in"
-    return Check("history", True, f"{folder} ({state})")
+    if database.is_symlink() or (database.exists() and not database.is_file()):
+        return Check("history", False, f"{database} is a link or not a file", fix)
+    if not os.access(existing, os.W_OK) or (database.exists()
+                                            and not os.access(database, os.W_OK)):
+        return Check("history", False, f"{folder}: {existing} is not writable", fix)
+    if database.exists():
+        try:
+            store.History(database, readonly=True).all()
+        except AftercareError as err:
+            return Check("history", False, str(err), fix)
+    state = "exists" if database.exists() else "will be created on the first check-in"
+    return Check("history", True, f"{database} ({state})")
