@@ -40,7 +40,7 @@ def read_line(stream: IO[Any], where: str = "stdin") -> str | None:
     raw = stream.readline(MAX_LINE + 1)
     if not raw:
         return None
-    if len(raw) > MAX_LINE and not raw.endswith(("\n", b"\n")):
+    if len(raw) > MAX_LINE and raw[-1:] not in ("\n", b"\n"):
         raise InputError(f"{where}: a line is longer than the limit of {MAX_LINE} bytes")
     if isinstance(raw, bytes):
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -130,7 +131,15 @@ def _history(args: argparse.Namespace) -> tuple[History | None, Settings]:
                              previous=previous, resumed=unfinished is not None)
 
 
+def _end_on_signal(signum: int, frame: object) -> None:
+    """SIGTERM/SIGHUP end the check-in like Ctrl-C: cleanly, through every ``finally``
+    (what was answered is already stored; the record stays "not finished")."""
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _end_on_signal)
     protocol = load_protocol()
     if args.result:
         check_result_path(args.result)
