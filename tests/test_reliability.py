@@ -16,12 +16,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from storage_faults import fill, make_read_only, small_disk
 
 from voice import models
-from voice.store import History
 
 ROOT = Path(__file__).resolve().parent.parent
 NO = [json.dumps({"text": "no"})]
@@ -74,8 +74,19 @@ def kill(proc: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
     proc.communicate(timeout=60)
 
 
-def records(home: Path) -> list:
-    return History(home / "history.sqlite3", readonly=True).all()
+def records(home: Path) -> list[SimpleNamespace]:
+    """The check-ins as stored, read with plain SQL (so the test does not depend on
+    the code under test to read them back)."""
+    with sqlite3.connect(f"file:{home / 'history.sqlite3'}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT id, status, disposition FROM checkins ORDER BY id").fetchall()
+        out = []
+        for checkin_id, status, disposition in rows:
+            answers = [SimpleNamespace(question=q, value=json.loads(v)) for q, v in db.execute(
+                "SELECT question, value FROM answers WHERE checkin_id = ? ORDER BY seq",
+                (checkin_id,))]
+            out.append(SimpleNamespace(id=checkin_id, status=status, disposition=disposition,
+                                       answers=answers))
+    return out
 
 
 # -- 1. the answer that raises an emergency is stored, with the outcome, before it is said
