@@ -66,16 +66,26 @@ class Tally:
     tried: int = 0
     clean: int = 0
     traceback: int = 0
-    lost: int = 0
+    lost: int = 0  # acknowledged answers lost, or a false state left behind
+    emergency_missing: int = 0
+    files_left: int = 0  # files in the run's TMPDIR after it ended
     notes: list[str] = field(default_factory=list)
 
-    def add(self, clean: bool, traceback: bool, lost: bool, note: str = "") -> None:
+    def add(self, clean: bool, traceback: bool, lost: bool, note: str = "",
+            emergency_missing: bool = False, files_left: bool = False) -> None:
         self.tried += 1
         self.clean += clean
         self.traceback += traceback
         self.lost += lost
-        if (traceback or lost or not clean) and note:
+        self.emergency_missing += emergency_missing
+        self.files_left += files_left
+        if (traceback or lost or emergency_missing or files_left or not clean) and note:
             self.notes.append(note)
+
+    @property
+    def ok(self) -> bool:
+        return self.clean == self.tried and not (
+            self.traceback or self.lost or self.emergency_missing or self.files_left)
 
 
 def _env(home: Path, tmp: Path, **extra: str) -> dict[str, str]:
@@ -141,10 +151,20 @@ def reference(script: list[str]) -> Reference:
     return Reference(per_input, lines)
 
 
+@dataclass(frozen=True)
+class Killed:
+    traceback: bool
+    lost: bool
+    emergency_missing: bool
+    files_left: bool
+    emergency_said: bool
+    note: str
+
+
 def kill_run(script: list[str], ref: Reference, after_line: int | None,
-             after_answer: tuple[int, float] | None, work: Path) -> tuple[bool, bool, str]:
+             after_answer: tuple[int, float] | None, work: Path) -> Killed:
     """One check-in killed after output line ``after_line`` (or ``delay`` seconds after
-    answer number ``n``); (traceback, data lost, note)."""
+    answer number ``n``)."""
     home, tmp = work / "home", work / "tmp"
     tmp.mkdir(parents=True)
     proc = _checkin(home, tmp)
@@ -181,20 +201,24 @@ def kill_run(script: list[str], ref: Reference, after_line: int | None,
         s["type"] in ("say", "ask", "result") for s in seen[at + 1:])]
     expected = [a for i in acked for a in ref.answers[i]]
     problems = []
-    if not _integrity(home):
+    lost = not _integrity(home)
+    if lost:
         problems.append("integrity_check failed")
     records = _records(home)
     stored = [(a.question, a.value) for a in records[-1].answers] if records else []
     if stored[:len(expected)] != expected:
+        lost = True
         problems.append(f"stored {stored} but {expected} were acknowledged")
     emergency_said = any(s["type"] == "say" and EMERGENCY in s["text"] for s in seen)
-    if emergency_said and (not records or records[-1].disposition != "emergency"):
+    missing = emergency_said and (not records or records[-1].disposition != "emergency")
+    if missing:
         problems.append("emergency said but not stored")
     left = [p.name for p in tmp.rglob("*")]
     if left:
         problems.append(f"left in TMPDIR: {left}")
     where = f"after line {after_line}" if after_line else f"after answer {after_answer}"
-    return traceback, bool(problems), f"{where}: {'; '.join(problems)}"
+    return Killed(traceback, lost, missing, bool(left), emergency_said,
+                  f"{where}: {'; '.join(problems)}")
 
 
 def sweep_kills(work: Path, jobs: int = 2) -> tuple[Tally, Tally]:
@@ -208,19 +232,58 @@ def sweep_kills(work: Path, jobs: int = 2) -> tuple[Tally, Tally]:
         for _ in range(RANDOM_KILLS):
             plans.append((name, script, ref, None,
                           (rng.randint(1, len(ref.answers)), rng.uniform(0.0, 0.05))))
-    kills, emergencies = Tally("kill -9 during a check-in"), Tally("kill -9 after an emergency")
+    kills = Tally("kill -9 at every output line of 4 scripted check-ins, and at random")
+    emergencies = Tally("… of which after the emergency message was said")
 
-    def one(i: int) -> tuple[str, bool, bool, str]:
+    def one(i: int) -> tuple[str, Killed]:
         name, script, ref, n, at = plans[i]
-        traceback, lost, note = kill_run(script, ref, n, at, work / f"kill{i}")
-        return name, traceback, lost, note
+        return name, kill_run(script, ref, n, at, work / f"kill{i}")
 
     with ThreadPoolExecutor(jobs) as pool:
-        for name, traceback, lost, note in pool.map(one, range(len(plans))):
-            kills.add(True, traceback, lost, f"{name} {note}")
-            if "emergency" in name:
-                emergencies.add(True, traceback, lost, f"{name} {note}")
+        for name, k in pool.map(one, range(len(plans))):
+            for tally in (kills, emergencies) if k.emergency_said else (kills,):
+                tally.add(True, k.traceback, k.lost, f"{name} {k.note}",
+                          k.emergency_missing, k.files_left)
     return kills, emergencies
+
+
+def null_speaker(work: Path) -> dict[str, str]:
+    """Audio output that works: aplay plays to ALSA's null device, so every prompt and
+    the spoken summary are rendered and played as on a machine with a speaker."""
+    user = work / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / ".asoundrc").write_text("pcm.!default { type null }\n")
+    return {"HOME": str(user), "PULSE_SERVER": "127.0.0.1:9", "AFTERCARE_AUDIO_OUTPUT": ""}
+
+
+def sweep_spoken_kills(work: Path) -> Tally:
+    """SIGKILL, SIGTERM and SIGHUP with speech output on, at the first question and
+    while the summary of the patient's symptoms is spoken: nothing left in TMPDIR."""
+    tally = Tally("kill -9 / SIGTERM / SIGHUP with speech output on")
+    speaker = null_speaker(work)
+    for i, (sig, moment) in enumerate((s, m) for s in (signal.SIGKILL, signal.SIGTERM,
+                                                      signal.SIGHUP)
+                                      for m in ("assistant: Have you had a fever",
+                                                "assistant: Here is what I heard")):
+        home, tmp = work / f"spoken{i}" / "home", work / f"spoken{i}" / "tmp"
+        tmp.mkdir(parents=True)
+        proc = subprocess.Popen([sys.executable, "-m", "voice", "check", "--text"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=_env(home, tmp, **speaker),
+                                cwd=ROOT)
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(b"no\n" * 4 + b"yes\n3\nbetter\nno\n" + b"no\n" * 4)
+        proc.stdin.flush()
+        for raw in proc.stdout:
+            if raw.decode().startswith(moment):
+                break
+        time.sleep(0.05)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+        left = [p.name for p in tmp.rglob("*")]
+        tally.add(True, b"Traceback" in err, False, f"{sig.name} at {moment!r}: {left}",
+                  files_left=bool(left))
+    return tally
 
 
 # -- bad input ---------------------------------------------------------------------------------
@@ -283,7 +346,8 @@ def sweep_bad_input(work: Path) -> Tally:
         kept = bool(records) and [a.question for a in records[-1].answers] == ["fever"] \
             and records[-1].status == "stopped"
         tally.add(done.returncode == 2 and len(errors) == 1, "Traceback" in err, not kept,
-                  f"{name}: exit {done.returncode}, {err.strip()[-120:]!r}")
+                  f"{name}: exit {done.returncode}, {err.strip()[-120:]!r}",
+                  files_left=bool(list(tmp.rglob("*"))))
     return tally
 
 
@@ -385,8 +449,7 @@ def sweep_storage(work: Path) -> Tally:
         tally.add(proc.returncode == 0 and result.get("disposition") == "self-care"
                   and err.count(b"not being saved") == 1, b"Traceback" in err, not kept,
                   "disk fills mid-check-in")
-    left = list(tmp.rglob("*"))
-    tally.lost += bool(left)
+    tally.files_left += bool(list(tmp.rglob("*")))
     return tally
 
 
@@ -426,15 +489,17 @@ def sweep_concurrent(work: Path, pairs: int = 5) -> Tally:
 
 def sweep(work: Path, jobs: int = 2) -> list[Tally]:
     kills, emergencies = sweep_kills(work, jobs)
-    return [kills, emergencies, sweep_bad_input(work), sweep_storage(work),
-            sweep_concurrent(work)]
+    return [kills, emergencies, sweep_spoken_kills(work), sweep_bad_input(work),
+            sweep_storage(work), sweep_concurrent(work)]
 
 
 def table(tallies: list[Tally]) -> str:
-    rows = ["| fault | tried | clean error / completed | traceback | data lost |",
-            "|---|---:|---:|---:|---:|"]
+    rows = ["| fault | tried | clean error / completed | traceback | data lost "
+            "| emergency missing | files left in TMPDIR |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
     for t in tallies:
-        rows.append(f"| {t.name} | {t.tried} | {t.clean} | {t.traceback} | {t.lost} |")
+        rows.append(f"| {t.name} | {t.tried} | {t.clean} | {t.traceback} | {t.lost} "
+                    f"| {t.emergency_missing} | {t.files_left} |")
     return "\n".join(rows)
 
 
@@ -460,8 +525,7 @@ def main() -> int:
         head, _, rest = old.partition(BEGIN)
         _, _, tail = rest.partition(END)
         doc.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
-    return 0 if all(t.traceback == 0 and t.lost == 0 and t.clean == t.tried
-                    for t in tallies) else 1
+    return 0 if all(t.ok for t in tallies) else 1
 
 
 if __name__ == "__main__":
