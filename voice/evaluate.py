@@ -202,12 +202,11 @@ def dialog_outcome(question: Question, heard: str, events: Sequence[Event],
     flagged |= confirms & flags
     answered = [e for e in events if isinstance(e, Answered) and e.question == question.id]
     value: Any = answered[0].value if answered else None
-    if answered:
-        action = "answered"
-    elif emergency:
+    if emergency:  # the answer that raised it is an Answered event too (issue 12)
         action = "emergency"
-        if question.symptom and question.symptom in flagged:
-            value = "yes"
+        value = "yes" if question.symptom and question.symptom in flagged else None
+    elif answered:
+        action = "answered"
     elif confirms:
         action = "confirm"
     elif any(a.question == question.id for a in asks):
