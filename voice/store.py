@@ -61,6 +61,7 @@ class CheckinRecord:
     status: str
     disposition: str | None
     answers: tuple[StoredAnswer, ...]
+    result: dict[str, Any] | None = None  # the result JSON, once finished (FHIR export)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,8 +170,8 @@ class History:
     def get(self, checkin_id: int) -> CheckinRecord | None:
         with self._errors():
             row = self._db.execute(
-                "SELECT id, started_at, finished_at, status, disposition FROM checkins "
-                "WHERE id = ?", (checkin_id,)
+                "SELECT id, started_at, finished_at, status, disposition, result "
+                "FROM checkins WHERE id = ?", (checkin_id,)
             ).fetchone()
             if row is None:
                 return None
@@ -179,8 +180,9 @@ class History:
                 "WHERE checkin_id = ? ORDER BY seq", (checkin_id,)
             ).fetchall()
         return CheckinRecord(
-            *row,
+            *row[:5],
             answers=tuple(StoredAnswer(q, json.loads(v), t, c) for q, v, t, c in answers),
+            result=json.loads(row[5]) if row[5] else None,
         )
 
     def all(self) -> list[CheckinRecord]:

@@ -16,4 +16,5 @@ COMMANDS: tuple[str, ...] = (
     "questions",
     "interpret",
     "evaluate",
+    "export",
 )
