@@ -17,4 +17,5 @@ COMMANDS: tuple[str, ...] = (
     "interpret",
     "evaluate",
     "export",
+    "satellite",
 )

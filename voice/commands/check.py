@@ -37,6 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--demo", action="store_true", help="replay the bundled demo answers")
     parser.add_argument("--jsonl", action="store_true",
                         help="machine interface: JSON lines out; JSON lines in unless --replay")
+    add_session_arguments(parser)
+
+
+def add_session_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of every spoken check-in (``check``, ``satellite``)."""
     parser.add_argument("--voice", help="speech voice id (see 'aftercare doctor')")
     parser.add_argument("--rate", type=int, default=160, help="speaking rate, words/minute")
     parser.add_argument("--emergency-number", default="911")
@@ -82,6 +87,13 @@ def _output(args: argparse.Namespace, speaker: Speaker | None) -> Output:
 
 
 def run(args: argparse.Namespace) -> int:
+    speaker = _speaker(args)
+    return run_session(args, _input(args, speaker), _output(args, speaker))
+
+
+def run_session(args: argparse.Namespace, source: Input, output: Output) -> int:
+    """One check-in between ``source`` and ``output``, with the history and options of
+    ``add_session_arguments``."""
     protocol = load_protocol()
     history = None if args.no_history else History()
     unfinished = history.take_unfinished() if history else None
@@ -90,10 +102,7 @@ def run(args: argparse.Namespace) -> int:
         emergency_number=args.emergency_number, rate=args.rate,
         previous=previous, resumed=unfinished is not None,
     )
-    speaker = _speaker(args)
-    session = Session(CheckIn(protocol, settings), _input(args, speaker),
-                      _output(args, speaker), history)
-    result = session.run()
+    result = Session(CheckIn(protocol, settings), source, output, history).run()
     if args.result:
         args.result.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return 0
