@@ -27,7 +27,7 @@ import pytest
 from voice.audio import from_samples, read_wav
 from voice.commands.doctor import check_satellite
 from voice.errors import AftercareError
-from voice.satellite import describe
+from voice.satellite import SatelliteError, SatelliteLink, describe
 from voice.store import History
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,3 +208,13 @@ def test_lost_connection_keeps_the_answers(satellite, tmp_path):
 def test_doctor_says_when_no_satellite_answers():
     check = check_satellite(f"tcp://127.0.0.1:{_free_port()}")
     assert not check.ok and "no satellite answers" in check.detail
+
+
+def test_a_satellite_held_by_another_server_is_refused_in_one_line(satellite):
+    peer = satellite([])
+    held = SatelliteLink(peer.uri)  # as Home Assistant holds a paired satellite
+    try:
+        with pytest.raises(SatelliteError, match="is Home Assistant connected to it"):
+            SatelliteLink(peer.uri)
+    finally:
+        held.close()

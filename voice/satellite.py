@@ -147,7 +147,7 @@ class SatelliteLink:
         self._to_pcm = AudioChunkConverter(rate=SAMPLE_RATE, width=2, channels=1)
         self._listening = threading.Event()
         self._played = threading.Event()
-        self._heard_audio = False
+        self._streaming = threading.Event()  # its first microphone audio came
         self._lost: str | None = None
         self._stream: AudioStart | None = None  # the prompt stream being sent
         self._stream_started = 0.0
@@ -155,6 +155,16 @@ class SatelliteLink:
         self._convert: AudioChunkConverter | None = None
         threading.Thread(target=self._read, daemon=True, name="aftercare-satellite").start()
         self._send(RunSatellite().event())
+        # Before the check-in starts: a satellite that refuses us (it serves one server
+        # at a time) or waits for a wake word would otherwise fail at the first answer.
+        if not self._streaming.wait(CONNECT_TIMEOUT) or self._lost:
+            reason = (f"{uri} closed the connection (a satellite serves one server at a "
+                      "time: is Home Assistant connected to it?)") if self._lost else (
+                f"{uri} sends no microphone audio: a satellite serves one server at a "
+                "time (is Home Assistant connected to it?) and must run without a wake "
+                "word or --vad")
+            self.close()
+            raise SatelliteError(reason)
 
     # -- the satellite's side ----------------------------------------------------
 
@@ -167,11 +177,12 @@ class SatelliteLink:
             why = str(err) or type(err).__name__
         self._lost = self._lost or why
         self._played.set()  # nobody waits for a satellite that is gone
+        self._streaming.set()
         self.blocks.put(None)
 
     def _handle(self, event: Event) -> None:
         if AudioChunk.is_type(event.type):
-            self._heard_audio = True
+            self._streaming.set()
             if self._listening.is_set():
                 self.blocks.put(self._to_pcm.convert(AudioChunk.from_event(event)).audio)
         elif Played.is_type(event.type):
@@ -183,10 +194,6 @@ class SatelliteLink:
         # run-pipeline, the microphone's own audio-start/stop, streaming-* : nothing to do
 
     def lost_error(self) -> SatelliteLost:
-        if not self._heard_audio and self._lost == "the satellite closed the connection":
-            return SatelliteLost(f"{self.uri} closed the connection before streaming audio "
-                                 "(a satellite serves one server at a time: is Home "
-                                 "Assistant connected to it?)")
         return SatelliteLost(f"lost the satellite at {self.uri}: {self._lost}")
 
     def _send(self, event: Event, quiet: bool = False) -> None:
@@ -259,8 +266,12 @@ class SatelliteLink:
             with contextlib.suppress(AftercareError):
                 self._send(PauseSatellite().event(), quiet=True)
         self._lost = self._lost or "closed"
+        with contextlib.suppress(OSError):
+            # Wakes the reader thread with end-of-file first: closing a buffered reader
+            # that another thread is reading from would wait for that read.
+            self._sock.shutdown(socket.SHUT_RDWR)
         for closing in (self._writer, self._reader, self._sock):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, ValueError):
                 closing.close()
 
 
