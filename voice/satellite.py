@@ -28,6 +28,7 @@ import socket
 import threading
 import time
 import wave
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from wyoming.satellite import PauseSatellite, RunSatellite
 from wyoming.snd import Played
 
 from voice.audio import SAMPLE_RATE
+from voice.dialog import Ask, Heard
 from voice.errors import AftercareError, AudioError
 
 CONNECT_TIMEOUT = 5.0  # seconds to connect and to get the satellite's description
@@ -142,7 +144,11 @@ class SatelliteLink:
         self._reader = self._sock.makefile("rb")
         self._writer = self._sock.makefile("wb")
         self._write_lock = threading.Lock()
-        self.info = _describe(uri, self._sock, self._reader, self._writer)
+        try:
+            self.info = _describe(uri, self._sock, self._reader, self._writer)
+        except SatelliteError:
+            self._sock.close()
+            raise
         self.blocks = _Blocks(self)
         self._to_pcm = AudioChunkConverter(rate=SAMPLE_RATE, width=2, channels=1)
         self._listening = threading.Event()
@@ -246,7 +252,7 @@ class SatelliteLink:
     # -- listening -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def listening(self) -> Any:
+    def listening(self) -> Iterator[_Blocks]:
         """Microphone audio reaches ``blocks`` only inside this context."""
         if self._lost:
             raise self.lost_error()
@@ -287,7 +293,7 @@ class SatelliteInput:
         self.link = link
         self.recognizer = Recognizer(alternatives=0)  # the dialog needs no n-best
 
-    def listen(self, ask: Any) -> Any:
+    def listen(self, ask: Ask) -> Heard | None:
         from voice.listen import Listener
         from voice.microphone import MAX_ANSWER, take_answer
 
@@ -314,7 +320,7 @@ class SatelliteOutput:
         self.speaker = speaker  # a Speaker: renders whatever the local sound card
         self.console = console  # a ConsoleOutput without a speaker: prints
 
-    def prepare(self, texts: Any, rate: int) -> None:
+    def prepare(self, texts: Sequence[str], rate: int) -> None:
         self.speaker.rate = rate
         self.speaker.prepare(texts, force=True)  # rendered for the satellite
 
@@ -332,7 +338,7 @@ class SatelliteOutput:
         with tempfile.TemporaryDirectory(prefix="aftercare-satellite-") as tmp:
             self.link.play(self.speaker.render(text, Path(tmp) / "say.wav"))
 
-    def heard(self, heard: Any) -> None:
+    def heard(self, heard: Heard) -> None:
         self.console.heard(heard)
 
     def result(self, result: dict[str, Any]) -> None:
