@@ -35,7 +35,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStart, AudioStop
-from wyoming.error import Error
 from wyoming.event import Event, read_event, write_event
 from wyoming.info import Describe, Info
 from wyoming.ping import Ping, Pong
@@ -152,7 +151,9 @@ class SatelliteLink:
         self.blocks = _Blocks(self)
         self._to_pcm = AudioChunkConverter(rate=SAMPLE_RATE, width=2, channels=1)
         self._listening = threading.Event()
-        self._played = threading.Event()
+        self._played = threading.Condition()  # counts the satellite's "played" events
+        self._played_count = 0
+        self._streams = 0  # prompt streams sent
         self._streaming = threading.Event()  # its first microphone audio came
         self._lost: str | None = None
         self._stream: AudioStart | None = None  # the prompt stream being sent
@@ -182,7 +183,8 @@ class SatelliteLink:
         except (OSError, ValueError) as err:  # reset, or a broken event
             why = str(err) or type(err).__name__
         self._lost = self._lost or why
-        self._played.set()  # nobody waits for a satellite that is gone
+        with self._played:  # nobody waits for a satellite that is gone
+            self._played.notify_all()
         self._streaming.set()
         self.blocks.put(None)
 
@@ -192,12 +194,13 @@ class SatelliteLink:
             if self._listening.is_set():
                 self.blocks.put(self._to_pcm.convert(AudioChunk.from_event(event)).audio)
         elif Played.is_type(event.type):
-            self._played.set()
+            with self._played:
+                self._played_count += 1
+                self._played.notify_all()
         elif Ping.is_type(event.type):
             self._send(Pong(text=Ping.from_event(event).text).event(), quiet=True)
-        elif Error.is_type(event.type):
-            self._lost = f"the satellite reported: {Error.from_event(event).text}"
-        # run-pipeline, the microphone's own audio-start/stop, streaming-* : nothing to do
+        # run-pipeline, the microphone's own audio-start/stop, streaming-*, error (a
+        # satellite reports its own failures there; its microphone may go on): nothing
 
     def lost_error(self) -> SatelliteLost:
         return SatelliteLost(f"lost the satellite at {self.uri}: {self._lost}")
@@ -225,7 +228,7 @@ class SatelliteLink:
                                           channels=audio.getnchannels(), timestamp=0)
                 self._convert = AudioChunkConverter(self._stream.rate, self._stream.width,
                                                     self._stream.channels)
-                self._played.clear()
+                self._streams += 1
                 self._stream_started = time.monotonic()
                 self._stream_seconds = 0.0
                 self._send(self._stream.event())
@@ -245,7 +248,10 @@ class SatelliteLink:
         self._stream = None
         self._send(AudioStop(timestamp=int(self._stream_seconds * 1000)).event())
         deadline = self._stream_started + self._stream_seconds + PLAYED_MARGIN
-        self._played.wait(max(0.0, deadline - time.monotonic()))
+        with self._played:  # counted, so a late "played" is not taken for this stream's
+            self._played.wait_for(lambda: self._played_count >= self._streams or
+                                  self._lost is not None,
+                                  max(0.0, deadline - time.monotonic()))
         if self._lost:
             raise self.lost_error()
 
