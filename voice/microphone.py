@@ -56,9 +56,11 @@ def _microphone() -> Iterator[queue.Queue[bytes]]:
         raise AudioError(f"microphone failed: {err}") from err
 
 
-def _answer(blocks: queue.Queue[bytes], listener: Listener | None, seconds: float) -> Audio:
+def take_answer(blocks: queue.Queue[bytes], listener: Listener | None,
+                seconds: float) -> Audio:
     """Blocks until the answer ends (or ``seconds`` of audio), each fed to ``listener``
-    as it arrives; without a listener, ``seconds`` of audio."""
+    as it arrives; without a listener, ``seconds`` of audio. The one end-of-turn rule of
+    every live source (this microphone, a Wyoming satellite)."""
     chunks: list[bytes] = []
     recorded = 0.0  # seconds of audio, not of wall time: decoding may lag behind
     while recorded < seconds:
@@ -77,7 +79,7 @@ def _answer(blocks: queue.Queue[bytes], listener: Listener | None, seconds: floa
 def capture(recognizer: Any, seconds: float = MAX_ANSWER, until_silence: bool = True) -> Audio:
     """Record from the default microphone until vosk hears the end of an utterance."""
     with _microphone() as blocks:
-        return _answer(blocks, Listener(recognizer) if until_silence else None, seconds)
+        return take_answer(blocks, Listener(recognizer) if until_silence else None, seconds)
 
 
 class MicInput:
@@ -93,6 +95,6 @@ class MicInput:
             # Made once the microphone is on: the first blocks queue up while the
             # decoders are built and the lead pad is decoded, so no word is lost.
             listener = Listener(self.recognizer, ask.grammar, ask.narrow)
-            _answer(blocks, listener, MAX_ANSWER)
+            take_answer(blocks, listener, MAX_ANSWER)
         heard, _ = listener.finish()  # the trailing pad: all that is left to decode
         return heard

@@ -84,6 +84,7 @@ class CheckinRecord:
     disposition: str | None
     answers: tuple[StoredAnswer, ...]
     damaged: bool = False
+    result: dict[str, Any] | None = None  # the result JSON, once finished (FHIR export)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -365,8 +366,8 @@ class History:
     def get(self, checkin_id: int) -> CheckinRecord | None:
         with self._errors():
             row = self._db.execute(
-                "SELECT id, started_at, finished_at, status, disposition FROM checkins "
-                "WHERE id = ?", (checkin_id,)
+                "SELECT id, started_at, finished_at, status, disposition, result "
+                "FROM checkins WHERE id = ?", (checkin_id,)
             ).fetchone()
             if row is None:
                 return None
@@ -413,5 +414,8 @@ def _record(row: tuple, answers: list[tuple]) -> CheckinRecord:
         t, b3 = _text(transcript)
         c, b4 = _real(confidence)
         stored.append(StoredAnswer(q, v, t, c, damaged=b1 or b2 or b3 or b4))
+    result, bad3 = (None, False) if row[5] is None else _json(row[5])
+    if not isinstance(result, dict):
+        result, bad3 = None, bad3 or result is not None
     return CheckinRecord(int(row[0]), started, finished, status, disposition, tuple(stored),
-                         damaged=bad1 or bad2)
+                         damaged=bad1 or bad2 or bad3, result=result)

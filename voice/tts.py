@@ -274,6 +274,12 @@ class Speaker:
         when it was not prepared (or its render failed)."""
         return self._prompts.get(self._take(text)) if self._prompts else None
 
+    def wav(self, text: str) -> bytes:
+        """``text`` as WAV bytes at the current settings: the prepared take, else
+        rendered now (in memory: nothing is written to disk)."""
+        wav = self.prepared(text)
+        return wav if wav is not None else _render_bytes(self._take(text))
+
     def _take(self, text: str) -> _Take:
         return _Take(" ".join(text.split()), self.voice, self.rate, f"{self.volume:.3f}")
 

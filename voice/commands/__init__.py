@@ -16,4 +16,6 @@ COMMANDS: tuple[str, ...] = (
     "questions",
     "interpret",
     "evaluate",
+    "export",
+    "satellite",
 )

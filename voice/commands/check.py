@@ -41,6 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--demo", action="store_true", help="replay the bundled demo answers")
     parser.add_argument("--jsonl", action="store_true",
                         help="machine interface: JSON lines out; JSON lines in unless --replay")
+    add_session_arguments(parser)
+
+
+def add_session_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of every spoken check-in (``check``, ``satellite``)."""
     parser.add_argument("--voice", help="speech voice id (see 'aftercare doctor')")
     parser.add_argument("--rate", type=int, default=160, help="speaking rate, words/minute")
     parser.add_argument("--emergency-number", default="911")
@@ -140,14 +145,20 @@ def _end_on_signal(signum: int, frame: object) -> None:
 def run(args: argparse.Namespace) -> int:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _end_on_signal)
-    protocol = load_protocol()
     if args.result:
         check_result_path(args.result)
     speaker = _speaker(args)
     answers = _input(args, speaker)  # replayed files are checked here, before anything
+    return run_session(args, answers, _output(args, speaker))
+
+
+def run_session(args: argparse.Namespace, source: Input, output: Output) -> int:
+    """One check-in between ``source`` and ``output``, with the history and options of
+    ``add_session_arguments``: care first (the check-in runs when the history cannot be
+    written), and the result file written however the check-in ends."""
+    protocol = load_protocol()
     history, settings = _history(args)
-    session = Session(CheckIn(protocol, settings), answers, _output(args, speaker), history,
-                      notify=_notice)
+    session = Session(CheckIn(protocol, settings), source, output, history, notify=_notice)
     try:
         session.run()
     finally:  # the result of a check-in ended by bad input is written too

@@ -40,12 +40,15 @@ class Check:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    del parser  # no options
+    parser.add_argument("--satellite", metavar="tcp://HOST:PORT",
+                        help="also check that a Wyoming voice satellite answers there")
 
 
 def run(args: argparse.Namespace) -> int:
     checks = [check_model(), check_speech(), check_output(), check_microphone(),
               check_history()]
+    if args.satellite:
+        checks.append(check_satellite(args.satellite))
     for check in checks:
         print(check.line(), flush=True)
     ready = all(check.ok for check in checks if check.required)
@@ -154,3 +157,18 @@ def check_history() -> Check:
             return Check("history", False, str(err), fix)
     state = "exists" if database.exists() else "will be created on the first check-in"
     return Check("history", True, f"{database} ({state})")
+
+
+def check_satellite(uri: str) -> Check:
+    """Required once asked for: ``aftercare satellite`` cannot run without it."""
+    from voice.satellite import describe
+
+    try:
+        info = describe(uri)
+    except AftercareError as err:
+        return Check("satellite", False, str(err),
+                     "start wyoming-satellite with --uri tcp://0.0.0.0:PORT on the device",
+                     required=True)
+    area = f" in {info.area}" if info.area else ""
+    return Check("satellite", True, f"{info.name!r}{area} answers at {uri}", required=True)
+

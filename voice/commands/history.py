@@ -10,14 +10,17 @@ import argparse
 import json
 
 from voice.errors import AftercareError
-from voice.store import History, default_path
+from voice.store import CheckinRecord, History, default_path
 
 NAME = "history"
 HELP = "list past check-ins (stored only on this machine), or delete them"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="one JSON object per check-in")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="one JSON object per check-in")
+    form.add_argument("--speak", action="store_true",
+                      help="also read the trend across check-ins aloud (printed too)")
     parser.add_argument("--delete", metavar="N", nargs="?", const="", type=_which,
                         help="erase check-in number N (as listed); with --all, every one")
     parser.add_argument("--all", action="store_true", help="with --delete: every check-in")
@@ -61,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
                   f"{record.disposition or '-':<10} {len(record.answers)} answers{damaged}")
     if not records and not args.json:
         print("no check-ins yet")
+    if args.speak:
+        _speak_trend(records)
     return 0
 
 
@@ -76,3 +81,16 @@ def _delete(which: int | str) -> int:
         raise AftercareError(f"no check-in #{which}")
     print(f"deleted {gone} check-in{'s' if gone != 1 else ''}")
     return 0
+
+
+def _speak_trend(records: list[CheckinRecord]) -> None:
+    """For patients who cannot read the screen; printed too (and only printed where no
+    audio output works, after one notice)."""
+    from voice.protocol import load_protocol
+    from voice.trend import trend_sentences
+    from voice.tts import Speaker
+
+    speaker = Speaker(print_when_silent=False)
+    for sentence in trend_sentences(records, load_protocol()):
+        print(sentence, flush=True)
+        speaker.say(sentence)

@@ -1,0 +1,41 @@
+"""``aftercare satellite``: the check-in through a Home Assistant voice satellite."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from voice.commands.check import add_session_arguments, run_session
+from voice.errors import AftercareError
+
+NAME = "satellite"
+HELP = ("run a check-in through a Wyoming voice satellite (its microphone and speaker), "
+        "e.g. --uri tcp://bedroom-pi:10700")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--uri", required=True, metavar="tcp://HOST:PORT",
+                        help="the satellite's address (wyoming-satellite --uri)")
+    add_session_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from voice.satellite import SatelliteInput, SatelliteLink, SatelliteLost, SatelliteOutput
+    from voice.session import ConsoleOutput
+    from voice.tts import Speaker
+
+    # Rendering must work (the satellite plays what is rendered here), so a broken
+    # speech engine is an error, not a printed fallback.
+    speaker = Speaker(rate=args.rate, voice=args.voice, print_when_silent=False)
+    link = SatelliteLink(args.uri)
+    print(f"aftercare: connected to satellite {link.info.name!r} at {args.uri}",
+          file=sys.stderr, flush=True)
+    try:
+        output = SatelliteOutput(link, speaker, ConsoleOutput(None, sys.stdout))
+        return run_session(args, SatelliteInput(link), output)
+    except SatelliteLost as err:
+        kept = ("not stored (--no-history)" if args.no_history else
+                "kept in the history; the next check-in resumes where this one stopped")
+        raise AftercareError(f"{err}; the answers so far are {kept}") from None
+    finally:
+        link.close()
