@@ -201,7 +201,9 @@ def test_lost_connection_keeps_the_answers(satellite, tmp_path):
     assert err.strip().splitlines()[-1].startswith("aftercare: error: lost the satellite")
     assert "kept in the history" in err and "Traceback" not in err
     record = History(tmp_path / "home" / "history.sqlite3").all()[-1]
-    assert record.status == "in_progress"
+    # Ended like any input that fails mid-check-in: stored as stopped, not "in progress"
+    # (which would tell a later check-in, falsely, that one is still running).
+    assert record.status == "stopped"
     assert [(a.question, a.value) for a in record.answers] == [("fever", "no")]
 
 

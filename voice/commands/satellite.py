@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return run_session(args, SatelliteInput(link), output)
     except SatelliteLost as err:
         kept = ("not stored (--no-history)" if args.no_history else
-                "kept in the history; the next check-in resumes where this one stopped")
+                "kept in the history (the check-in is stored as stopped)")
         raise AftercareError(f"{err}; the answers so far are {kept}") from None
     finally:
         link.close()
