@@ -94,6 +94,8 @@ class PhraseIndex(Generic[T]):
                     break
                 if all(w in self.vocabulary for w in words):
                     continue  # known words: exact matching already decided
+                if len(" ".join(words)) < self.fuzzy.min_chars:
+                    continue  # "ever" is not a slip of "fever": short words match exactly
                 windows.append((i, end))
         if not windows:
             return []

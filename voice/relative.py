@@ -31,6 +31,18 @@ class Reading:
     used: frozenset[int] = frozenset()  # positions the content phrases (and scopes) took
 
 
+def spans(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> set[int]:
+    """Positions the question's own content phrases cover. Symptom phrases inside them
+    are not read on their own: "sitting up makes it WORSE" at the headache-position
+    question is about the headache, not "worse pain"."""
+    index = protocol.lexicon.per_question.get(question.id) if question is not None and \
+        question.answer == "yesno" else None
+    if index is None:
+        return set()
+    return {i for m in index.find(words, fuzzy=False) if set(m.payload) & {"yes", "no"}
+            for i in range(m.start, m.end)}
+
+
 def content(words: tuple[str, ...], protocol: Protocol, question: Question,
             taken: set[int], symptom_status: str | None) -> Reading:
     """The value the content of ``words`` gives at ``question``.
@@ -39,7 +51,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     its phrases and concepts (None if they did not mention it)."""
     lex = protocol.lexicon
     index = lex.per_question.get(question.id)
-    matches = [m for m in index.find(words, taken=taken, fuzzy=False)
+    matches = [m for m in index.find(words, fuzzy=False)
                if set(m.payload) & {"yes", "no"}] if index else []
     spans = [(m.start, m.end) for m in matches]
     own = [i for s, e in spans for i in range(s, e)]

@@ -80,7 +80,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
-    findings, used = _scan(words, said, protocol, question)
+    findings, used = _scan(words, said, protocol, question,
+                           relative.spans(words, protocol, question))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
     complaints = load_complaints(protocol).find(words, protocol, used)
@@ -120,8 +121,9 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             value, hedged, clarify = None, False, True
         elif said_content.value is not None:
             # Content decides: "yes, the ibuprofen helps" is a no to "still bad?".
-            value, hedged = said_content.value, said_content.hedged or (
-                hedged and value == said_content.value)
+            # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
+            agree = value == said_content.value
+            value, hedged = said_content.value, hedged if agree else said_content.hedged
         if question is not None and question.symptom:
             if value in ("yes", "no"):
                 status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
@@ -155,14 +157,22 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
 
 
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
-          question: Question | None = None) -> tuple[list[Finding], set[int]]:
-    """Every symptom phrase and concept with its status; also the positions used."""
+          question: Question | None = None,
+          blocked: set[int] | None = None) -> tuple[list[Finding], set[int]]:
+    """Every symptom phrase and concept with its status; also the positions used.
+    ``blocked``: positions the question's own content phrases explain."""
     lex = protocol.lexicon
-    matches = lex.symptoms.find(words)
+    blocked = blocked or set()
+    matches = [m for m in lex.symptoms.find(words)
+               if not set(range(m.start, m.end)) <= blocked]
     implied = question.symptom if question is not None else None
-    # Concepts ("my KNEES BUCKLED") are scoped like phrases, over their last part.
+    # Concepts ("my KNEES BUCKLED") are scoped like phrases, over their last part;
+    # where a listed phrase of the same symptom covers the same words, it decides.
+    phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
     matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
-                for c in load_concepts(protocol).find(words, implied)]
+                for c in load_concepts(protocol).find(words, implied)
+                if not blocked & set(range(c.start, c.end))
+                and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
     triggers = triggers_in(words, lex.negation, taken)
@@ -184,8 +194,12 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         status = PRESENT
     if scope.negated:
         # A denied symptom is absent; a denied denial ("legs don't feel normal") is
-        # not proof of the symptom, but it is not absence either.
-        status = UNCERTAIN if status == ABSENT else ABSENT
+        # not proof of the symptom, but it is not absence either -- unless the "no"
+        # is the answer word in front of it ("no, walking fine").
+        if status != ABSENT:
+            status = ABSENT
+        elif not scope.by_answer_word:
+            status = UNCERTAIN
     elif scope.resolved and status != ABSENT:
         # "The numbness went away": an emergency sign that came and went is asked
         # about again, not dropped.
