@@ -43,7 +43,10 @@ class Complaints:
         if not spans:
             return ()
         rules = protocol.lexicon.negation
-        inside = sorted({i for s, e in spans for i in range(s, e)} | taken)
+        # Triggers are looked for outside the complaints only: ``taken`` also holds
+        # the scopes of symptom phrases, which can include the very "no" that denies
+        # the complaint ("no chest PAIN").
+        inside = sorted({i for s, e in spans for i in range(s, e)})
         found = scopes(words, spans, rules, triggers_in(words, rules, inside))
         # Hedged ("i think i fainted") still counts: a concern is never talked away.
         return tuple(span for span, scope in zip(spans, found, strict=True)

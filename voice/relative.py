@@ -62,7 +62,10 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
         triggers = triggers_in(words, lex.negation, sorted(set(own) | taken))
         for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
             value = next(v for v in m.payload if v in ("yes", "no"))
-            if scope.negated:
+            if scope.negated and scope.by_answer_word:
+                # "no, still there" or "no help at all"? Both readings; ask.
+                values.add(_FLIP[value])
+            elif scope.negated:
                 value = _FLIP[value]
             if scope.resolved and value == "yes":
                 value = "no"  # "the headache went away" at "is it still there?"
