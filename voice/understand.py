@@ -124,10 +124,9 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
             agree = value == said_content.value
             value, hedged = said_content.value, hedged if agree else said_content.hedged
-        if question is not None and question.symptom:
-            if value in ("yes", "no"):
-                status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
-                findings.append(Finding(question.symptom, status, said, qid))
+        if question is not None and question.symptom and value in ("yes", "no"):
+            status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
+            findings.append(Finding(question.symptom, status, said, qid))
         # Free text: "no" / "nothing else" ends it; anything else is kept as said.
         if question is not None and question.answer == "free" and said and (
                 value != "no" or any(f.status != ABSENT for f in findings)):
