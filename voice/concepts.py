@@ -43,36 +43,35 @@ class ConceptMatch:
     start: int  # the last part's span: what is wrong
     end: int
     words: tuple[int, int]  # the whole stretch the concept covered (evidence)
+    implied: bool = False  # the first part was supplied by the question
 
 
 class Concepts:
     def __init__(self, concepts: tuple[Concept, ...]) -> None:
         self.concepts = concepts
-        # One index per part of each concept; words are looked up without "'s"
-        # ("plaster's" -> "plaster") so a contraction does not hide the body part.
+        # One index per part of each concept (normalising already reads "plaster's"
+        # as "plaster is", so a contraction does not hide the body part).
         self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
                          for k, c in enumerate(concepts)]
 
     def find(self, words: tuple[str, ...], implied: str | None = None) -> list[ConceptMatch]:
         """Every concept found in ``words``; ``implied``: the symptom the question asks
         about, whose concepts need no first (where) part."""
-        plain = tuple(_strip(w) for w in words)
+        plain = words
         out: list[ConceptMatch] = []
         for c, indexes in zip(self.concepts, self._indexes, strict=True):
             found = [index.find(plain) for index in indexes]
-            if implied == c.symptom:
-                found[0] = found[0] or [Match(-1, -1, (), (), 100.0)]
+            supplied = implied == c.symptom and not found[0]
+            if supplied:
+                found[0] = [Match(-1, -1, (), (), 100.0)]
             if not all(found):
                 continue
             for last in found[-1]:
                 stretch = _together(plain, found[:-1], last, c.window)
                 if stretch is not None:
-                    out.append(ConceptMatch(c.symptom, c.status, last.start, last.end, stretch))
+                    out.append(ConceptMatch(c.symptom, c.status, last.start, last.end,
+                                            stretch, supplied))
         return out
-
-
-def _strip(word: str) -> str:
-    return word[:-2] if word.endswith("'s") and len(word) > 3 else word
 
 
 def _together(words: tuple[str, ...], others: list[list[Match[int]]], last: Match[int],

@@ -77,7 +77,10 @@ def scopes(
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             for k, (s, _) in enumerate(spans):
-                if t.end <= s < reach:
+                if t.end <= s < reach and not (t.phrase[-1] == "gone" and s == t.end
+                                               and RESOLVED in kinds):
+                    # ("gone" straight before what it describes is a change: "my vision
+                    # has gone BLURRY", "gone NUMB", not "has gone away".)
                     flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds
                              else "negated"] = True
                     negated_by[k].add(t.phrase in rules.interjections and (

@@ -31,16 +31,24 @@ class Reading:
     used: frozenset[int] = frozenset()  # positions the content phrases (and scopes) took
 
 
-def spans(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> set[int]:
-    """Positions the question's own content phrases cover. Symptom phrases inside them
-    are not read on their own: "sitting up makes it WORSE" at the headache-position
-    question is about the headache, not "worse pain"."""
+def spans(words: tuple[str, ...], protocol: Protocol,
+          question: Question | None) -> list[tuple[int, int]]:
+    """Where the question's own content phrases are. A symptom phrase they explain is
+    not read on its own: "sitting up makes it WORSE" or "it GETS WORSE when i get up"
+    at the headache-position question is about the headache, not "worse pain"."""
     index = protocol.lexicon.per_question.get(question.id) if question is not None and \
         question.answer == "yesno" else None
     if index is None:
-        return set()
-    return {i for m in index.find(words, fuzzy=False) if set(m.payload) & {"yes", "no"}
-            for i in range(m.start, m.end)}
+        return []
+    return [(m.start, m.end) for m in index.find(words, fuzzy=False)
+            if set(m.payload) & {"yes", "no"}]
+
+
+def explained(start: int, end: int, content_spans: list[tuple[int, int]]) -> bool:
+    """A symptom phrase at start..end is explained by the content unless it holds a
+    whole content phrase (then it says more: "worse when i stand UP")."""
+    overlaps = [(s, e) for s, e in content_spans if s < end and start < e]
+    return bool(overlaps) and not any(start <= s and e <= end for s, e in overlaps)
 
 
 def content(words: tuple[str, ...], protocol: Protocol, question: Question,
@@ -59,7 +67,9 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     hedged = False
     used = set(own)
     if matches:
-        triggers = triggers_in(words, lex.negation, sorted(set(own) | taken))
+        # Negation words inside a symptom phrase ("tablets DON'T touch it") still
+        # negate the content phrase after them.
+        triggers = triggers_in(words, lex.negation, sorted(own))
         for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
             value = next(v for v in m.payload if v in ("yes", "no"))
             if scope.negated and scope.by_answer_word:

@@ -157,32 +157,41 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
 
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
           question: Question | None = None,
-          blocked: set[int] | None = None) -> tuple[list[Finding], set[int]]:
+          content: list[tuple[int, int]] | None = None) -> tuple[list[Finding], set[int]]:
     """Every symptom phrase and concept with its status; also the positions used.
-    ``blocked``: positions the question's own content phrases explain."""
+    ``content``: where the question's own content phrases are (they explain the
+    symptom phrases they overlap)."""
     lex = protocol.lexicon
-    blocked = blocked or set()
+    content = content or []
     matches = [m for m in lex.symptoms.find(words)
-               if not set(range(m.start, m.end)) <= blocked]
+               if not relative.explained(m.start, m.end, content)]
     implied = question.symptom if question is not None else None
     # Concepts ("my KNEES BUCKLED") are scoped like phrases, over their last part;
     # where a listed phrase of the same symptom covers the same words, it decides.
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
-    matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
-                for c in load_concepts(protocol).find(words, implied)
-                if not blocked & set(range(c.start, c.end))
+    concepts = [c for c in load_concepts(protocol).find(words, implied)
+                if not relative.explained(c.start, c.end, content)
                 and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
+    # A concept completed by the question ("no, still there" at "is the headache still
+    # there?"): an answer-word "no" in front may answer the question rather than deny.
+    ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
+                    if c.implied and c.status != ABSENT}
+    matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
+                for c in concepts]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
     triggers = triggers_in(words, lex.negation, taken)
     found: list[Finding] = []
     used = set(taken)
-    for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
+    for k, (m, scope) in enumerate(zip(matches, scopes(words, spans, lex.negation, triggers),
+                                       strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
         for symptom, status in m.payload:
-            found.append(Finding(symptom, _status(words, m, status, scope, symptom, protocol),
-                                 said))
+            status = _status(words, m, status, scope, symptom, protocol)
+            if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
+                status = UNCERTAIN
+            found.append(Finding(symptom, status, said))
     return found, used
 
 
