@@ -52,7 +52,7 @@ def explained(start: int, end: int, content_spans: list[tuple[int, int]]) -> boo
 
 
 def content(words: tuple[str, ...], protocol: Protocol, question: Question,
-            taken: set[int], symptom_status: str | None) -> Reading:
+            symptom_status: str | None) -> Reading:
     """The value the content of ``words`` gives at ``question``.
 
     ``symptom_status``: the merged status of the question's own symptom as found by

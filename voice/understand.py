@@ -115,7 +115,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         said_content = relative.Reading(None)
         if question is not None and question.answer == "yesno":
             own = _status_of(findings, question.symptom) if question.symptom else None
-            said_content = relative.content(words, protocol, question, used, own)
+            said_content = relative.content(words, protocol, question, own)
         value, hedged = _yes_no(words, used | said_content.used, protocol)
         if said_content.ambiguous:
             value, hedged, clarify = None, False, True
