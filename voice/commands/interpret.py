@@ -149,6 +149,12 @@ def _print_human(result: dict[str, Any], out: TextIO) -> None:
     print(f"answer: {value}{hedge}", file=out)
     for f in result["symptoms"]:
         print(f"symptom: {f['symptom']} {f['status']}", file=out)
+    if result.get("clarify"):
+        print("unclear: the words point both ways; the check-in asks once more", file=out)
+    for concern in result.get("concerns", []):
+        print(f"concern (cannot be judged here): {concern}", file=out)
+    for symptom in result.get("hinted", []):
+        print(f"ask about: {symptom}", file=out)
     print(f"disposition: {result['disposition']}", file=out)
     for reason in result["reasons"]:
         print(f"  because {reason}", file=out)
