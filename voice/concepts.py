@@ -49,8 +49,8 @@ class ConceptMatch:
 class Concepts:
     def __init__(self, concepts: tuple[Concept, ...]) -> None:
         self.concepts = concepts
-        # One index per part of each concept (normalising already reads "plaster's"
-        # as "plaster is", so a contraction does not hide the body part).
+        # One index per part of each concept (normalising already drops the "'s" of
+        # "plaster's", so a contraction does not hide the body part).
         self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
                          for k, c in enumerate(concepts)]
 

@@ -94,11 +94,12 @@ _KEEP_S = frozenset({"it's", "that's", "there's", "he's", "she's", "what's", "le
 
 
 def _contraction(word: str) -> tuple[str, ...]:
-    """"plaster's" -> "plaster is", "temp's" -> "temp is" (then "temperature is"): a
-    noun's "'s" hides the word from phrases and cues. Possessives read as "is" do no
-    harm to matching ("my husband is car" matches nothing)."""
+    """"plaster's" -> "plaster", "temp's" -> "temp" (then "temperature"): a noun's
+    "'s" (is, has, or a possessive) hides the word from phrases and cues. Dropped, not
+    read as "is": an inserted word makes new fuzzy matches ("my name's feel am" would
+    become "is feel am", close to "i feel warm")."""
     if word.endswith("'s") and len(word) > 3 and word not in _KEEP_S:
-        return word[:-2], "is"
+        return (word[:-2],)
     return (word,)
 
 
