@@ -149,5 +149,5 @@ def test_advice_stays_within_the_seed(protocol):
 def test_to_dict_has_stable_keys(protocol):
     result = triage([F("fever")], ["site_bleeding"], protocol)
     assert list(result.to_dict()) == ["disposition", "reasons", "symptoms", "unanswered",
-                                      "messages", "advice"]
+                                      "messages", "advice", "concerns"]
     assert result.to_dict()["symptoms"] == {"fever": {"status": "present", "evidence": "words"}}

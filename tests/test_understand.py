@@ -229,7 +229,8 @@ def test_to_dict_is_stable_and_json_is_byte_identical(protocol):
         "headache")).to_dict())
     assert first == again
     assert list(json.loads(first)) == ["text", "question", "kind", "value", "hedged", "unit",
-                                       "meta", "symptoms", "hinted"]
+                                       "meta", "symptoms", "hinted", "concerns", "clarify",
+                                       "similar"]
 
 
 def test_interpret_command_json(capsys):

@@ -116,6 +116,7 @@ class CheckIn:
         self._last: list[Say | Ask] = []
         self._emergency_said = False
         self._stopped = False
+        self.concerns: list[str] = []  # complaints the protocol does not cover
 
     # -- driving -------------------------------------------------------------
 
@@ -161,7 +162,7 @@ class CheckIn:
         if prompt.kind == "stop":
             return self._stop_confirmed(prompt, meaning)
 
-        out = self._scan_red_flags(heard, meaning, extra, prompt)
+        out = self._concerns(meaning, extra) + self._scan_red_flags(heard, meaning, extra, prompt)
         if self.finished or self._prompt is not prompt:
             return out  # an emergency or a confirmation took over
         if prompt.kind == "confirm":
@@ -340,6 +341,13 @@ class CheckIn:
         """An emergency has been raised (its message is among the events returned)."""
         return self._emergency_said
 
+    def _concerns(self, meaning: Understanding, extra: list[Understanding]) -> list[Event]:
+        """A complaint we cannot judge is recorded and said to be so, at once."""
+        said = meaning.concerns or next((u.concerns for u in extra if u.concerns), ())
+        new = [c for c in said if c not in self.concerns]
+        self.concerns.extend(new)
+        return [self._say(self.protocol.message("concern", complaint=c)) for c in new]
+
     def _confirm(self, symptom: str, interrupted: _Prompt) -> list[Event]:
         self._prompt = _Prompt("confirm", symptom=symptom)
         self._resume = interrupted
@@ -409,7 +417,11 @@ class CheckIn:
         )
         if unclear:
             if prompt.attempts < MAX_REPROMPTS:
-                return self._reprompt(prompt, "not_understood" if meaning.text else "nothing_heard")
+                # Words pointing both ways ("it helps a bit but it's still there"): say
+                # so, and ask the question again in its one direction.
+                lead = "clarify" if meaning.clarify else \
+                    "not_understood" if meaning.text else "nothing_heard"
+                return self._reprompt(prompt, lead)
             return self._give_up(q)
         answered = Answered(q.id, value, meaning.text, round(confidence, 3))
         self.answers[q.id] = answered
@@ -458,7 +470,8 @@ class CheckIn:
         decision = triage(self.findings, self.unanswered, self.protocol,
                           previous=self.settings.previous,
                           answers={k: a.value for k, a in self.answers.items()},
-                          emergency_number=self.settings.emergency_number)
+                          emergency_number=self.settings.emergency_number,
+                          concerns=self.concerns)
         # Triage may add findings from the answers (a score above last time's).
         self.findings = combine(self.findings, decision.findings)
         events: list[Event] = [self._say(t) for t in self._closing(decision)]
@@ -495,6 +508,7 @@ class CheckIn:
                 for qid, a in self.answers.items()
             },
             "unanswered": list(self.unanswered),
+            "concerns": list(self.concerns),
             "completed": not self._stopped,
             "emergency_number": self.settings.emergency_number,
             "spoken": list(self.spoken),

@@ -41,6 +41,9 @@ class Scope:
     negated: bool = False
     resolved: bool = False
     hedged: bool = False
+    # Negated only by an answer word at the front ("no, walking fine"): that "no"
+    # agrees with a denial rather than denying it.
+    by_answer_word: bool = False
     start: int = 0  # first token of the phrase with its trigger / hedge (evidence)
     end: int = 0
 
@@ -61,6 +64,7 @@ def scopes(
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
     flags = [dict(negated=False, resolved=False, hedged=False, start=s, end=e) for s, e in spans]
+    negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
 
     def widen(k: int, i: int, j: int) -> None:
         flags[k]["start"] = min(flags[k]["start"], i)
@@ -73,14 +77,20 @@ def scopes(
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             for k, (s, _) in enumerate(spans):
-                if t.end <= s < reach:
+                if t.end <= s < reach and not (t.phrase[-1] == "gone" and s == t.end
+                                               and RESOLVED in kinds):
+                    # ("gone" straight before what it describes is a change: "my vision
+                    # has gone BLURRY", "gone NUMB", not "has gone away".)
                     flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds
                              else "negated"] = True
+                    negated_by[k].add(t.phrase in rules.interjections and (
+                        t.start == 0 or tokens[t.start - 1] == BREAK))
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
             if k is not None:
                 flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
+                negated_by[k].add(False)
                 widen(k, t.start, t.end)
     for t in triggers:
         kinds = set(t.payload)
@@ -92,7 +102,8 @@ def scopes(
         if k is not None:
             flags[k]["hedged"] = True
             widen(k, t.start, t.end)
-    return [Scope(**f) for f in flags]
+    return [Scope(**f, by_answer_word=by == {True}) for f, by in zip(flags, negated_by,
+                                                                     strict=True)]
 
 
 def _forward_scope(

@@ -87,6 +87,22 @@ def _degrees(match: re.Match[str]) -> str:
     return " degrees celsius " if unit == "c" else " degrees fahrenheit "
 
 
+# "'s" words kept whole (they are canonical tokens in phrases and answers).
+_KEEP_S = frozenset({"it's", "that's", "there's", "he's", "she's", "what's", "let's",
+                     "here's", "who's", "where's", "how's", "one's", "everything's",
+                     "nothing's", "something's"})
+
+
+def _contraction(word: str) -> tuple[str, ...]:
+    """"plaster's" -> "plaster", "temp's" -> "temp" (then "temperature"): a noun's
+    "'s" (is, has, or a possessive) hides the word from phrases and cues. Dropped, not
+    read as "is": an inserted word makes new fuzzy matches ("my name's feel am" would
+    become "is feel am", close to "i feel warm")."""
+    if word.endswith("'s") and len(word) > 3 and word not in _KEEP_S:
+        return (word[:-2],)
+    return (word,)
+
+
 def _rewrite(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
@@ -120,7 +136,7 @@ def tokens(text: str) -> tuple[str, ...]:
     text = _BREAKS.sub(" . ", text)
     text = _OTHER.sub(" ", text)
     text = _QUOTE.sub(" ", text)
-    words = _rewrite(text.split())
+    words = _rewrite([w for word in text.split() for w in _contraction(word)])
     out: list[str] = []
     for word in words:
         if word == BREAK and (not out or out[-1] == BREAK):

@@ -94,6 +94,8 @@ class PhraseIndex(Generic[T]):
                     break
                 if all(w in self.vocabulary for w in words):
                     continue  # known words: exact matching already decided
+                if len(" ".join(words)) < self.fuzzy.min_chars:
+                    continue  # "ever" is not a slip of "fever": short words match exactly
                 windows.append((i, end))
         if not windows:
             return []
@@ -104,8 +106,8 @@ class PhraseIndex(Generic[T]):
         for w, p in zip(*scores.nonzero(), strict=True):
             i, j = windows[w]
             phrase = self._fuzzy_phrases[p]
-            if abs((j - i) - len(phrase)) > 1:
-                continue
+            if abs((j - i) - len(phrase)) > 1 or texts[w][0] != self._fuzzy_text[p][0]:
+                continue  # a slip keeps the first letter: "sleeping" is not "bleeding"
             found.append(Match(i, j, phrase, self._payload[phrase], float(scores[w, p])))
         return found
 

@@ -4,6 +4,8 @@ Pure. Conservative by construction:
 - ``uncertain`` counts like ``present`` (the reason says "possibly");
 - a red-flag question without a usable answer makes the result at least
   ``unanswered_at_least`` (triage.yaml: urgent) and is listed in ``unanswered``;
+- a complaint the protocol does not cover (a ``concern``, voice/complaints.py) makes
+  it at least ``at_least`` of intents/complaints.yaml (urgent), with that reason;
 - findings from several answers are combined so that present beats uncertain beats
   absent; only the explicit answer to the question that asks about a symptom may
   clear an uncertain finding (``combine(..., authoritative=True)``).
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from voice.complaints import load_complaints
 from voice.protocol import DISPOSITIONS, SYMPTOM_IDS, Protocol, Question
 from voice.understand import ABSENT, PRESENT, UNCERTAIN, Finding
 
@@ -32,6 +35,7 @@ class Triage:
     unanswered: tuple[str, ...]  # red-flag question ids without a usable answer
     messages: tuple[str, ...]  # what to say at the end: disposition message, then advice
     advice: tuple[str, ...]  # advice keys used in ``messages`` (in order)
+    concerns: tuple[str, ...] = ()  # complaints not judged here, in the patient's words
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +46,7 @@ class Triage:
             "unanswered": list(self.unanswered),
             "messages": list(self.messages),
             "advice": list(self.advice),
+            "concerns": list(self.concerns),
         }
 
 
@@ -72,12 +77,13 @@ def triage(
     answers: Mapping[str, Any] | None = None,
     previous: Mapping[str, Any] | None = None,
     emergency_number: str = "911",
+    concerns: Iterable[str] = (),
 ) -> Triage:
     """The disposition for these findings and unanswered red-flag questions.
 
     ``answers`` (question id -> value) and ``previous`` (the previous check-in's
     answers) let a scale question marked ``worse_than_previous`` count a higher score
-    than last time as worsening.
+    than last time as worsening. ``concerns``: complaints the protocol does not cover.
     """
     merged = combine(_by_symptom(findings), _worsened(protocol, answers or {}, previous or {}))
     counted = sorted((f for f in merged.values() if f.status != ABSENT and
@@ -87,13 +93,19 @@ def triage(
     levels = [protocol.symptoms[f.symptom].disposition for f in counted]
     if missing:
         levels.append(protocol.unanswered_at_least)
+    concerns = tuple(dict.fromkeys(concerns))
+    if concerns:
+        levels.append(load_complaints(protocol).at_least)
     disposition = min(levels, key=DISPOSITIONS.index) if levels else "none"
 
     reasons = [_reason(protocol, f) for f in counted]
     reasons += [f'no usable answer to the red-flag question "{protocol.question(q).text}"'
                 for q in missing]
-    messages, advice = _messages(protocol, disposition, counted, missing, emergency_number)
-    return Triage(disposition, tuple(reasons), tuple(counted), missing, messages, advice)
+    reasons += [f'a complaint this check-in cannot judge: said "{c}"' for c in concerns]
+    messages, advice = _messages(protocol, disposition, counted, missing, emergency_number,
+                                 concerns)
+    return Triage(disposition, tuple(reasons), tuple(counted), missing, messages, advice,
+                  concerns)
 
 
 def unanswered_red_flags(protocol: Protocol, answers: Mapping[str, Any],
@@ -175,7 +187,8 @@ def _question(protocol: Protocol, qid: str | None) -> Question | None:
 
 
 def _messages(protocol: Protocol, disposition: str, counted: list[Finding],
-              missing: tuple[str, ...], number: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+              missing: tuple[str, ...], number: str,
+              concerns: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
     m = protocol.message
 
     def names(level: str) -> str:
@@ -190,6 +203,7 @@ def _messages(protocol: Protocol, disposition: str, counted: list[Finding],
         texts.append(m(protocol.disposition("urgent").message, symptoms=names("urgent")))
     if missing:
         texts.append(m("urgent_unanswered"))
+    texts.extend(m("concern", complaint=c) for c in concerns)
     keys: list[str] = []
     if disposition in ("self-care", "none"):
         texts.insert(0, m(protocol.disposition(disposition).message))

@@ -13,11 +13,15 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from voice import relative
+from voice.complaints import load_complaints
+from voice.concepts import load_concepts
 from voice.negation import Scope, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
 from voice.protocol import SYMPTOM_IDS, Protocol, Question
+from voice.similarity import content_words, load_net
 
 PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
 _RANK = {ABSENT: 0, UNCERTAIN: 1, PRESENT: 2}
@@ -52,13 +56,22 @@ class Understanding:
     # Symptoms a hint word points at ("my leg...") that no phrase settled: the dialog
     # asks about a red flag among them rather than rule it out or pass it by.
     hinted: tuple[str, ...] = ()
+    # Complaints the protocol does not cover ("i fainted"), in the patient's words: the
+    # check-in cannot judge them, says so, and the result is at least urgent.
+    concerns: tuple[str, ...] = ()
+    # The answer's words point both ways at its question ("it helps a bit but it's
+    # still there"): no value, and the dialog asks one clarifying question.
+    clarify: bool = False
+    # Hinted symptoms that only the similarity model pointed at (a subset of hinted).
+    similar: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text, "question": self.question, "kind": self.kind,
             "value": self.value, "hedged": self.hedged, "unit": self.unit, "meta": self.meta,
             "symptoms": [f.to_dict() for f in self.symptoms],
-            "hinted": list(self.hinted),
+            "hinted": list(self.hinted), "concerns": list(self.concerns),
+            "clarify": self.clarify, "similar": list(self.similar),
         }
 
 
@@ -67,12 +80,16 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
-    findings, used = _scan(words, said, protocol)
+    findings, used = _scan(words, said, protocol, question,
+                           relative.spans(words, protocol, question))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
+    complaints = load_complaints(protocol).find(words, protocol, used)
+    concerns = (said,) if complaints and meta is None else ()
 
     value: Value = None
     hedged = False
+    clarify = False
     unit = None
     if meta is None and question is not None and question.answer == "scale":
         value = _scale(words, protocol, question)
@@ -92,15 +109,24 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         if reading is not None:
             value, unit = reading[0], reading[1]
         else:
-            value, _ = _yes_no(words, used, protocol, None)
+            value, _ = _yes_no(words, used, protocol)
             value = "unsure" if value in ("unsure", "no") else None
     elif meta is None:
-        value, hedged = _yes_no(words, used, protocol, question)
-        if question is not None and question.symptom:
-            value, hedged = _answer_from_findings(value, hedged, findings, question.symptom)
-            if value in ("yes", "no"):
-                status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
-                findings.append(Finding(question.symptom, status, said, qid))
+        said_content = relative.Reading(None)
+        if question is not None and question.answer == "yesno":
+            own = _status_of(findings, question.symptom) if question.symptom else None
+            said_content = relative.content(words, protocol, question, own)
+        value, hedged = _yes_no(words, used | said_content.used, protocol)
+        if said_content.ambiguous:
+            value, hedged, clarify = None, False, True
+        elif said_content.value is not None:
+            # Content decides: "yes, the ibuprofen helps" is a no to "still bad?".
+            # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
+            agree = value == said_content.value
+            value, hedged = said_content.value, hedged if agree else said_content.hedged
+        if question is not None and question.symptom and value in ("yes", "no"):
+            status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
+            findings.append(Finding(question.symptom, status, said, qid))
         # Free text: "no" / "nothing else" ends it; anything else is kept as said.
         if question is not None and question.answer == "free" and said and (
                 value != "no" or any(f.status != ABSENT for f in findings)):
@@ -108,8 +134,12 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     kind = None
     if meta is None and value is not None:
         kind = question.answer if question is not None else "yesno"
+    similar = ()
+    if meta is None and not findings and not concerns and not clarify and (
+            value is None or kind == "free" and value != "no"):
+        similar = _similar(said, protocol, hinted)
     return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid,
-                         hinted)
+                         hinted + similar, concerns, clarify, similar)
 
 
 # -- meta --------------------------------------------------------------------------
@@ -125,21 +155,43 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
 # -- symptoms ------------------------------------------------------------------------
 
 
-def _scan(words: tuple[str, ...], said: str, protocol: Protocol) -> tuple[list[Finding], set[int]]:
-    """Every symptom phrase with its status; also the token positions it used."""
+def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
+          question: Question | None = None,
+          content: list[tuple[int, int]] | None = None) -> tuple[list[Finding], set[int]]:
+    """Every symptom phrase and concept with its status; also the positions used.
+    ``content``: where the question's own content phrases are (they explain the
+    symptom phrases they overlap)."""
     lex = protocol.lexicon
-    matches = lex.symptoms.find(words)
+    content = content or []
+    matches = [m for m in lex.symptoms.find(words)
+               if not relative.explained(m.start, m.end, content)]
+    implied = question.symptom if question is not None else None
+    # Concepts ("my KNEES BUCKLED") are scoped like phrases, over their last part;
+    # where a listed phrase of the same symptom covers the same words, it decides.
+    phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
+    concepts = [c for c in load_concepts(protocol).find(words, implied)
+                if not relative.explained(c.start, c.end, content)
+                and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
+    # A concept completed by the question ("no, still there" at "is the headache still
+    # there?"): an answer-word "no" in front may answer the question rather than deny.
+    ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
+                    if c.implied and c.status != ABSENT}
+    matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
+                for c in concepts]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
     triggers = triggers_in(words, lex.negation, taken)
     found: list[Finding] = []
     used = set(taken)
-    for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
+    for k, (m, scope) in enumerate(zip(matches, scopes(words, spans, lex.negation, triggers),
+                                       strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
         for symptom, status in m.payload:
-            found.append(Finding(symptom, _status(words, m, status, scope, symptom, protocol),
-                                 said))
+            status = _status(words, m, status, scope, symptom, protocol)
+            if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
+                status = UNCERTAIN
+            found.append(Finding(symptom, status, said))
     return found, used
 
 
@@ -150,8 +202,12 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         status = PRESENT
     if scope.negated:
         # A denied symptom is absent; a denied denial ("legs don't feel normal") is
-        # not proof of the symptom, but it is not absence either.
-        status = UNCERTAIN if status == ABSENT else ABSENT
+        # not proof of the symptom, but it is not absence either -- unless the "no"
+        # is the answer word in front of it ("no, walking fine").
+        if status != ABSENT:
+            status = ABSENT
+        elif not scope.by_answer_word:
+            status = UNCERTAIN
     elif scope.resolved and status != ABSENT:
         # "The numbness went away": an emergency sign that came and went is asked
         # about again, not dropped.
@@ -192,16 +248,14 @@ def _merge(findings: list[Finding]) -> tuple[Finding, ...]:
 # -- yes / no ----------------------------------------------------------------------
 
 
-def _yes_no(words: tuple[str, ...], used: set[int], protocol: Protocol,
-            question: Question | None) -> tuple[Value, bool]:
+def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
+            protocol: Protocol) -> tuple[Value, bool]:
+    """The bare answer words: yes, no, unsure, or a hedged yes (content aside)."""
     lex = protocol.lexicon
     core = tuple(w for w in words if w != BREAK and w not in lex.fillers)
     if core in lex.alone:
         return lex.alone[core], False
-    own = lex.per_question.get(question.id) if question else None
-    matches: list[Match[str]] = own.find(words, taken=used, fuzzy=False) if own else []
-    blocked = used | {i for m in matches for i in range(m.start, m.end)}
-    matches += lex.answers.find(words, taken=blocked, fuzzy=False)
+    matches = lex.answers.find(words, taken=used, fuzzy=False)
     values = {v for m in matches for v in m.payload}
     if not values:
         return None, False
@@ -215,19 +269,20 @@ def _yes_no(words: tuple[str, ...], used: set[int], protocol: Protocol,
     return first, False
 
 
-def _answer_from_findings(value: Value, hedged: bool, findings: list[Finding],
-                          symptom: str) -> tuple[Value, bool]:
-    """No yes/no said: "my head is pounding" answers "do you have a headache?"."""
-    if value is not None:
-        return value, hedged
+def _status_of(findings: list[Finding], symptom: str) -> str | None:
+    """The merged status of ``symptom`` in this answer ("my head is pounding" answers
+    "do you have a headache?"), None if not mentioned."""
     statuses = {f.status for f in findings if f.symptom == symptom}
-    if PRESENT in statuses:
-        return "yes", False
-    if UNCERTAIN in statuses:
-        return "yes", True
-    if ABSENT in statuses:
-        return "no", False
-    return None, False
+    return max(statuses, key=_RANK.__getitem__) if statuses else None
+
+
+def _similar(said: str, protocol: Protocol, hinted: tuple[str, ...]) -> tuple[str, ...]:
+    """The red flag an otherwise unexplained answer sounds like, to be asked about."""
+    net = load_net(protocol)
+    if net is None or content_words(said, protocol) < net.settings.min_words:
+        return ()
+    symptom, score = net.closest(said)
+    return (symptom,) if score >= net.settings.threshold and symptom not in hinted else ()
 
 
 # -- numbers -------------------------------------------------------------------------
@@ -249,7 +304,7 @@ def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> in
 def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
                     question: Question) -> Value:
     """No number: "none" / "no pain" is the lowest score; "not sure" is unsure."""
-    value, hedged = _yes_no(words, set(), protocol, None)
+    value, hedged = _yes_no(words, set(), protocol)
     if value == "unsure":
         return "unsure"
     if value == "no" and not hedged:
@@ -307,5 +362,5 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
         # The most specific (longest) phrase; "not better" beats "better".
         best = max(matches, key=lambda m: (m.end - m.start, -m.start))
         return best.payload[0]
-    value, _ = _yes_no(words, set(), protocol, None)
+    value, _ = _yes_no(words, set(), protocol)
     return "unsure" if value == "unsure" else None

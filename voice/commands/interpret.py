@@ -45,7 +45,8 @@ def interpret(text: str, protocol: Protocol, question: Question | None,
             meaning.value in (None, "unsure") and not any(
                 f.symptom == question.symptom and f.status != ABSENT for f in meaning.symptoms):
         unanswered.append(question.id)
-    decision = triage(meaning.symptoms, unanswered, protocol, emergency_number=emergency_number)
+    decision = triage(meaning.symptoms, unanswered, protocol, emergency_number=emergency_number,
+                      concerns=meaning.concerns)
     return {
         "input": text,
         **meaning.to_dict(),
@@ -127,7 +128,8 @@ def _from_wav(path: Path, protocol: Protocol, question: Question | None,
              for f in understand(alt, protocol, None).symptoms if f.status != ABSENT]
     if extra:
         merged = combine(understand(heard.text, protocol, question).symptoms, extra)
-        decision = triage(merged, result["unanswered"], protocol, emergency_number=number)
+        decision = triage(merged, result["unanswered"], protocol, emergency_number=number,
+                          concerns=result["concerns"])
         result["symptoms"] = [f.to_dict() for f in merged.values()]
         result["disposition"] = decision.disposition
         result["reasons"] = list(decision.reasons)
@@ -147,6 +149,12 @@ def _print_human(result: dict[str, Any], out: TextIO) -> None:
     print(f"answer: {value}{hedge}", file=out)
     for f in result["symptoms"]:
         print(f"symptom: {f['symptom']} {f['status']}", file=out)
+    if result.get("clarify"):
+        print("unclear: the words point both ways; the check-in asks once more", file=out)
+    for concern in result.get("concerns", []):
+        print(f"concern (cannot be judged here): {concern}", file=out)
+    for symptom in result.get("hinted", []):
+        print(f"ask about: {symptom}", file=out)
     print(f"disposition: {result['disposition']}", file=out)
     for reason in result["reasons"]:
         print(f"  because {reason}", file=out)

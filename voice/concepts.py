@@ -1,0 +1,131 @@
+"""Paraphrases that compose: a body part and what is wrong with it, matched together.
+
+Patients do not say our phrases; they combine parts: "my KNEES BUCKLED", "the
+PLASTER's SOAKED", "i can HARDLY LIFT my LEGS". A concept (intents/concepts.yaml) is a
+symptom with a status and two or more word lists ("parts"): the first names where
+(body part, dressing, toilet), the last what is wrong (numb, give way, soaked), any
+between are companions ("painkillers" ... "do nothing" ... "headache"). The concept
+matches when one phrase of every part occurs within ``window`` words, in any order,
+inside one sentence. At the question that asks about the concept's symptom the first
+part is implied ("they keep giving way" answers "any weakness in your legs?").
+
+The span reported is the last part's words, so negation and hedging are decided by
+the same NegEx scopes as any symptom phrase ("my legs DON'T give way").
+Pure once loaded; the data is loaded and checked once per intents directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from voice.normalize import BREAK, tokens
+from voice.phrases import Match, PhraseIndex
+from voice.protocol import STATUSES, Protocol
+from voice.yamlsrc import compose
+
+FILE = "concepts.yaml"
+
+
+@dataclass(frozen=True)
+class Concept:
+    symptom: str
+    status: str
+    parts: tuple[tuple[tuple[str, ...], ...], ...]  # each part: its phrases (tokens)
+    window: int
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    symptom: str
+    status: str
+    start: int  # the last part's span: what is wrong
+    end: int
+    words: tuple[int, int]  # the whole stretch the concept covered (evidence)
+    implied: bool = False  # the first part was supplied by the question
+
+
+class Concepts:
+    def __init__(self, concepts: tuple[Concept, ...]) -> None:
+        self.concepts = concepts
+        # One index per part of each concept (normalising already drops the "'s" of
+        # "plaster's", so a contraction does not hide the body part).
+        self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
+                         for k, c in enumerate(concepts)]
+
+    def find(self, words: tuple[str, ...], implied: str | None = None) -> list[ConceptMatch]:
+        """Every concept found in ``words``; ``implied``: the symptom the question asks
+        about, whose concepts need no first (where) part."""
+        plain = words
+        out: list[ConceptMatch] = []
+        for c, indexes in zip(self.concepts, self._indexes, strict=True):
+            found = [index.find(plain) for index in indexes]
+            supplied = implied == c.symptom and not found[0]
+            if supplied:
+                found[0] = [Match(-1, -1, (), (), 100.0)]
+            if not all(found):
+                continue
+            for last in found[-1]:
+                stretch = _together(plain, found[:-1], last, c.window)
+                if stretch is not None:
+                    out.append(ConceptMatch(c.symptom, c.status, last.start, last.end,
+                                            stretch, supplied))
+        return out
+
+
+def _together(words: tuple[str, ...], others: list[list[Match[int]]], last: Match[int],
+              window: int) -> tuple[int, int] | None:
+    """The stretch covering ``last`` and one match of every other part, within
+    ``window`` words and one sentence; None if there is none."""
+    lo, hi = last.start, last.end
+    for part in others:
+        best = None
+        for m in part:
+            if m.start < 0:  # implied by the question
+                best = (lo, hi)
+                break
+            if m.start < last.end and last.start < m.end:
+                continue  # the same words cannot be both parts
+            a, b = min(lo, m.start), max(hi, m.end)
+            if b - a <= window + (last.end - last.start) and BREAK not in words[a:b] and (
+                    best is None or b - a < best[1] - best[0]):
+                best = (a, b)
+        if best is None:
+            return None
+        lo, hi = best
+    return lo, hi
+
+
+def load_concepts(protocol: Protocol) -> Concepts:
+    path = protocol.directory / FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return Concepts(())
+    return _load(str(path), stamp, tuple(protocol.symptoms))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, stamp: int, symptoms: tuple[str, ...]) -> Concepts:
+    src, root = compose(Path(path), f"intents/{FILE}")
+    top = src.mapping(root, FILE, required=("concepts",), allowed=("concepts", "window"))
+    default = int(src.string(top["window"], "window")) if "window" in top else 6
+    out = []
+    for node in src.sequence(top["concepts"], "concepts"):
+        m = src.mapping(node, "a concept", required=("symptom", "status", "parts"),
+                        allowed=("symptom", "status", "parts", "window", "note"))
+        symptom = src.string(m["symptom"], "concept symptom")
+        if symptom not in symptoms:
+            src.fail(m["symptom"], f"concept refers to unknown symptom '{symptom}'")
+        status = src.string(m["status"], "concept status")
+        if status not in STATUSES:
+            src.fail(m["status"], f"concept status must be one of {', '.join(STATUSES)}")
+        parts = src.sequence(m["parts"], "concept parts")
+        if len(parts) < 2:
+            src.fail(m["parts"], "a concept needs at least two parts (where, what)")
+        phrases = tuple(tuple(tuple(t for t in tokens(p) if t != BREAK)
+                              for p in src.strings(part, "a concept part")) for part in parts)
+        window = int(src.string(m["window"], "window")) if "window" in m else default
+        out.append(Concept(symptom, status, phrases, window))
+    return Concepts(tuple(out))

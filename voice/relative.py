@@ -1,0 +1,92 @@
+"""What a yes/no answer means relative to its question.
+
+"Yes, the ibuprofen helps" answers "is the pain still bad after pain relievers?" with
+*no*: the words say what the answer means, and a bare "yes" or "no" in front of them
+does not. Each question may list content phrases for both directions
+(questions.yaml `phrases`); the question's own symptom phrases and concepts count as
+content too. Content phrases go through the same NegEx scopes as symptom phrases, so
+"it DOESN'T help" flips "it helps" (no -> yes).
+
+One rule: content decides; the bare yes/no decides only when there is no content;
+content pointing both ways ("it helps a bit but it's still there") or a hedged
+content "no" is ambiguous, and the dialog asks one clarifying question instead of
+guessing (``Reading.ambiguous``). Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voice.negation import scopes, triggers_in
+from voice.protocol import Protocol, Question
+
+_FLIP = {"yes": "no", "no": "yes"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: str | None  # "yes" | "no" | None (no content, or ambiguous)
+    hedged: bool = False
+    ambiguous: bool = False
+    used: frozenset[int] = frozenset()  # positions the content phrases (and scopes) took
+
+
+def spans(words: tuple[str, ...], protocol: Protocol,
+          question: Question | None) -> list[tuple[int, int]]:
+    """Where the question's own content phrases are. A symptom phrase they explain is
+    not read on its own: "sitting up makes it WORSE" or "it GETS WORSE when i get up"
+    at the headache-position question is about the headache, not "worse pain"."""
+    index = protocol.lexicon.per_question.get(question.id) if question is not None and \
+        question.answer == "yesno" else None
+    if index is None:
+        return []
+    return [(m.start, m.end) for m in index.find(words, fuzzy=False)
+            if set(m.payload) & {"yes", "no"}]
+
+
+def explained(start: int, end: int, content_spans: list[tuple[int, int]]) -> bool:
+    """A symptom phrase at start..end is explained by the content unless it holds a
+    whole content phrase (then it says more: "worse when i stand UP")."""
+    overlaps = [(s, e) for s, e in content_spans if s < end and start < e]
+    return bool(overlaps) and not any(start <= s and e <= end for s, e in overlaps)
+
+
+def content(words: tuple[str, ...], protocol: Protocol, question: Question,
+            symptom_status: str | None) -> Reading:
+    """The value the content of ``words`` gives at ``question``.
+
+    ``symptom_status``: the merged status of the question's own symptom as found by
+    its phrases and concepts (None if they did not mention it)."""
+    lex = protocol.lexicon
+    index = lex.per_question.get(question.id)
+    matches = [m for m in index.find(words, fuzzy=False)
+               if set(m.payload) & {"yes", "no"}] if index else []
+    spans = [(m.start, m.end) for m in matches]
+    own = [i for s, e in spans for i in range(s, e)]
+    values: set[str] = set()
+    hedged = False
+    used = set(own)
+    if matches:
+        # Negation words inside a symptom phrase ("tablets DON'T touch it") still
+        # negate the content phrase after them.
+        triggers = triggers_in(words, lex.negation, sorted(own))
+        for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
+            value = next(v for v in m.payload if v in ("yes", "no"))
+            if scope.negated and scope.by_answer_word:
+                # "no, still there" or "no help at all"? Both readings; ask.
+                values.add(_FLIP[value])
+            elif scope.negated:
+                value = _FLIP[value]
+            if scope.resolved and value == "yes":
+                value = "no"  # "the headache went away" at "is it still there?"
+            hedged = hedged or scope.hedged
+            values.add(value)
+            used.update(range(scope.start, scope.end))
+    if symptom_status is not None:
+        values.add("no" if symptom_status == "absent" else "yes")
+        hedged = hedged or symptom_status == "uncertain"
+    if not values:
+        return Reading(None)
+    if len(values) > 1 or (values == {"no"} and hedged):
+        return Reading(None, ambiguous=True, used=frozenset(used))
+    return Reading(values.pop(), hedged, used=frozenset(used))
