@@ -7,6 +7,7 @@ every mode of ``aftercare check`` is one input and one output around the same
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -22,9 +23,19 @@ from voice.store import History
 # -- inputs ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Continued:
+    """The patient went on with the previous answer after it had ended (a late
+    correction: "no ... actually yes"): ``heard`` is that whole answer, to be decided
+    again in place of what was heard before."""
+
+    heard: Heard
+
+
 class Input(Interface):
-    def listen(self, ask: Ask) -> Heard | None:
-        """The answer to ``ask``; None when no more answers will come."""
+    def listen(self, ask: Ask) -> Heard | Continued | None:
+        """The answer to ``ask``; None when no more answers will come. Only live inputs
+        give ``Continued``."""
 
 
 class Output(Interface):
@@ -188,32 +199,61 @@ class Session:
         # asks for another rate), so a prompt starts as soon as the answer is heard.
         prompts = self.dialog.prompts()
         prepared_rate: int | None = None
+        # A live answer may still be continued: the dialog as it was before it, and its
+        # answers, are kept until the next answer starts (then they are written).
+        before: CheckIn | None = None
+        pending: list[Answered] = []
+
+        def write(answers: list[Answered]) -> None:
+            for a in answers:
+                if self.history and checkin_id:
+                    self.history.record_answer(checkin_id, a.question, a.value,
+                                               a.transcript, a.confidence)
+            answers.clear()
+
         events = self.dialog.start()
-        while True:
-            if self.dialog.rate != prepared_rate:
-                prepared_rate = self.dialog.rate
-                self.output.prepare(prompts, prepared_rate)
-            ask = None
-            for event in events:
-                if isinstance(event, Say | Ask):
-                    question = event.question if isinstance(event, Ask) else None
-                    self.output.speak(event.text, self.dialog.rate, question)
-                    ask = event if isinstance(event, Ask) else ask
-                elif isinstance(event, Answered) and self.history and checkin_id:
-                    self.history.record_answer(checkin_id, event.question, event.value,
-                                               event.transcript, event.confidence)
-                elif isinstance(event, Finished):
-                    if self.history and checkin_id:
-                        status = "finished" if event.result["completed"] else "stopped"
-                        self.history.finish(checkin_id, status, event.result)
-                    self.output.result(event.result)
-                    return event.result
-            if ask is None:  # cannot happen: every turn ends in a question or the end
-                raise RuntimeError("dialog neither asked nor finished")
-            heard = self.input.listen(ask)
-            if heard is None:
-                events = self.dialog.end_of_input()
-            else:
+        try:
+            while True:
+                if self.dialog.rate != prepared_rate:
+                    prepared_rate = self.dialog.rate
+                    self.output.prepare(prompts, prepared_rate)
+                ask = None
+                for event in events:
+                    if isinstance(event, Say | Ask):
+                        question = event.question if isinstance(event, Ask) else None
+                        self.output.speak(event.text, self.dialog.rate, question)
+                        ask = event if isinstance(event, Ask) else ask
+                    elif isinstance(event, Answered):
+                        pending.append(event)
+                    elif isinstance(event, Finished):
+                        write(pending)
+                        if self.history and checkin_id:
+                            status = "finished" if event.result["completed"] else "stopped"
+                            self.history.finish(checkin_id, status, event.result)
+                        self.output.result(event.result)
+                        return event.result
+                if ask is None:  # cannot happen: every turn ends in a question or the end
+                    raise RuntimeError("dialog neither asked nor finished")
+                if before is None:
+                    write(pending)
+                heard = self.input.listen(ask)
+                if isinstance(heard, Continued) and before is not None:
+                    self.dialog, heard = before, heard.heard
+                    pending.clear()
+                elif isinstance(heard, Continued):
+                    heard = heard.heard
+                else:
+                    write(pending)
+                if heard is None:
+                    events = self.dialog.end_of_input()
+                    continue
+                if getattr(self.input, "corrections", False):
+                    # The protocol and settings are shared, not copied: they never change.
+                    before = copy.deepcopy(self.dialog, {id(self.dialog.protocol):
+                                                         self.dialog.protocol,
+                                                         id(self.dialog.settings):
+                                                         self.dialog.settings})
                 self.output.heard(heard)
                 events = self.dialog.hear(heard)
-
+        finally:
+            write(pending)  # a failing microphone loses no answer already given

@@ -44,27 +44,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write the final result JSON to FILE")
     parser.add_argument("--no-history", action="store_true",
                         help="do not store this check-in in the history database")
+    parser.add_argument("--keep-audio", type=Path, metavar="DIR",
+                        help="microphone: write each answer's audio to DIR as 01.wav, "
+                        "02.wav, ... (--replay DIR gives the same result; holds the "
+                        "patient's voice)")
 
 
 def _notice(text: str) -> None:
     print(f"aftercare: {text}", file=sys.stderr, flush=True)
 
 
-def _input(args: argparse.Namespace, speaker: Speaker | None) -> Input:
+def _io(args: argparse.Namespace, speaker: Speaker | None) -> tuple[Input, Output]:
     play = speaker.play if speaker is not None and not args.jsonl else None
     if args.replay or args.demo:
-        return AudioInput(replay_files(args.replay or [str(DEMO)]), play)
+        return AudioInput(replay_files(args.replay or [str(DEMO)]), play), _output(args, speaker)
     if args.jsonl:
-        return JsonlInput(sys.stdin)
+        return JsonlInput(sys.stdin), _output(args, speaker)
     if args.text:
-        return TextInput(sys.stdin)
+        return TextInput(sys.stdin), _output(args, speaker)
     from voice.microphone import MicInput, microphone_available
 
     if microphone_available():
-        return MicInput()
+        from voice.live import Gate
+        from voice.playback import LiveOutput
+
+        if args.keep_audio is not None and not args.keep_audio.is_dir():
+            raise AftercareError(f"{args.keep_audio}: no such folder")
+        gate = Gate()
+        output = LiveOutput(speaker, gate, sys.stdout)
+        return MicInput(gate, output.stop, args.keep_audio), output
     _notice("no microphone found: playing the bundled demo check-in instead "
             "(use --text to type your answers)")
-    return AudioInput(replay_files([str(DEMO)]), play)
+    return AudioInput(replay_files([str(DEMO)]), play), _output(args, speaker)
 
 
 def _speaker(args: argparse.Namespace) -> Speaker | None:
@@ -91,9 +102,13 @@ def run(args: argparse.Namespace) -> int:
         previous=previous, resumed=unfinished is not None,
     )
     speaker = _speaker(args)
-    session = Session(CheckIn(protocol, settings), _input(args, speaker),
-                      _output(args, speaker), history)
-    result = session.run()
+    answers, output = _io(args, speaker)
+    try:
+        result = Session(CheckIn(protocol, settings), answers, output, history).run()
+    finally:
+        close = getattr(answers, "close", None)
+        if close is not None:
+            close()
     if args.result:
         args.result.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return 0

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""The live conversation as a patient gets it, through the virtual microphone and
+speaker of tests/virtual_audio.py (PulseAudio null sink + pipe source, ALSA's pulse
+plugin, PortAudio, aplay): the real ``aftercare check`` in a child process and a
+scripted patient who answers after each prompt is heard.
+
+- latency: end of a complete one-word answer's speech (its last sample written into the
+  microphone) -> the next prompt audible on the speaker's monitor, p50/p95, with the
+  end-of-turn wait (silence the rule waited) and decision -> audible shown apart;
+- pause sweep: answers "no [pause] not really" at pauses of 0.3-1.5 s, one check-in per
+  pause length (every question is a try); a cut-off is an answer whose second part was
+  lost or taken as the next answer.
+
+Writes docs/benchmarks-live.md (with --write). Usage:
+  .venv/bin/python benchmarks/live.py [--checkins 3] [--pauses 0.3 0.5 ...] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from virtual_audio import Patient, Pause, Room, Turn, pulse_server, trimmed  # noqa: E402
+
+from benchmarks.speed import machine, percentile  # noqa: E402
+from voice.audio import read_wav  # noqa: E402
+from voice.tts import Speaker  # noqa: E402
+
+AFTERCARE = ROOT / ".venv" / "bin" / "aftercare"
+DOC = ROOT / "docs" / "benchmarks-live.md"
+
+
+def voice(text: str, folder: Path, speaker_voice: str = "en-us+f3", rate: int = 130):
+    path = folder / f"{abs(hash((text, speaker_voice, rate)))}.wav"
+    if not path.exists():
+        Speaker(voice=speaker_voice, rate=rate).render(text, path)
+    return trimmed(read_wav(path).samples.astype(float))
+
+
+def run_checkin(turns: list[Turn], rate: int = 160, timeout: float = 300) -> dict:
+    """One live check-in; the patient's timings and the assistant's decisions."""
+    with pulse_server() as server:
+        room = Room(server, noise_dbfs=-60.0)
+        try:
+            patient = Patient(room, turns)
+            env = dict(server.env, AFTERCARE_DEBUG_LIVE="1")
+            with tempfile.TemporaryDirectory() as home:
+                env["AFTERCARE_HOME"] = home
+                done = subprocess.run([str(AFTERCARE), "check", "--rate", str(rate),
+                                       "--no-history", "--result", f"{home}/r.json"],
+                                      env=env, capture_output=True, text=True,
+                                      timeout=timeout)
+                result = json.loads(Path(f"{home}/r.json").read_text()) \
+                    if done.returncode == 0 else None
+            latencies = patient.latencies()
+            decisions = [ast.literal_eval(line[6:line.rindex("} echo=") + 1])
+                         for line in done.stderr.splitlines() if line.startswith("live: {")]
+            audible = [room.first_sound_after(d["decided_at"]) for d in decisions]
+            return {"result": result, "stdout": done.stdout, "stderr": done.stderr,
+                    "spoken": patient.spoken, "latencies": latencies,
+                    "decisions": decisions,
+                    "after_decision": [a - d["decided_at"] for a, d in zip(audible, decisions,
+                                                                            strict=True)
+                                       if a is not None]}
+        finally:
+            room.close()
+
+
+def latency(checkins: int, folder: Path) -> dict:
+    no = voice("no", folder)
+    lat, waits, after = [], [], []
+    for _ in range(checkins):
+        run = run_checkin([Turn([no]) for _ in range(14)])
+        lat += run["latencies"]
+        waits += [d["silence"] for d in run["decisions"] if d["decision"] == "finished"]
+        after += run["after_decision"]
+    return {"n": len(lat), "p50": percentile(lat, 50), "p95": percentile(lat, 95),
+            "max": max(lat), "wait_p50": statistics.median(waits),
+            "wait_p95": percentile(waits, 95), "after_p50": statistics.median(after),
+            "after_p95": percentile(after, 95)}
+
+
+def sweep(pauses: list[float], folder: Path) -> list[dict]:
+    no, rest = voice("no", folder), voice("not really", folder)
+    rows = []
+    for pause in pauses:
+        run = run_checkin([Turn([no, Pause(pause), rest]) for _ in range(14)])
+        finals: dict[int, dict] = {}
+        turn = -1
+        for d in run["decisions"]:
+            if not d["continued"]:
+                turn += 1
+            finals[turn] = d
+        tries = [finals[t] for t in sorted(finals)][: len(run["spoken"])]
+        cut = [d for d in tries if "really" not in d["text"]]
+        rows.append({"pause": pause, "tries": len(tries), "cut": len(cut),
+                     "merged": sum(d["continued"] for d in tries),
+                     "texts": [d["text"] for d in cut]})
+        print(f"pause {pause}: {len(cut)}/{len(tries)} cut", file=sys.stderr, flush=True)
+    return rows
+
+
+def report(lat: dict | None, rows: list[dict], info: dict) -> str:
+    lines = ["# Live conversation benchmarks", "",
+             "Generated by `.venv/bin/python benchmarks/live.py --write` (not by run_all.py):",
+             "the real `aftercare check` through a virtual microphone and speaker (PulseAudio",
+             "null sink + pipe source via ALSA's pulse plugin; tests/virtual_audio.py), a",
+             "scripted patient (espeak-ng voice en-us+f3, 130 wpm) answering after each",
+             "prompt is heard, at a -60 dBFS noise floor. Prompts at 160 wpm.", "",
+             "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), ""]
+    if lat:
+        lines += ["## End of speech -> next prompt audible (complete one-word answers)", "",
+                  "| answers | p50 | p95 | max | end-of-turn wait p50 / p95 | "
+                  "decision -> audible p50 / p95 |", "|---|---|---|---|---|---|",
+                  f"| {lat['n']} | {lat['p50']:.2f} s | {lat['p95']:.2f} s | "
+                  f"{lat['max']:.2f} s | {lat['wait_p50']:.2f} / {lat['wait_p95']:.2f} s | "
+                  f"{lat['after_p50']:.2f} / {lat['after_p95']:.2f} s |", "",
+                  "From the answer's last sample written into the microphone pipe to the "
+                  "first 20 ms of the next prompt above -40 dBFS on the speaker's monitor. "
+                  "The end-of-turn wait is the silence the turn rule waited after the "
+                  "voice-activity detector's last voiced frame (0.45 s for a complete answer); "
+                  "the rest is audio buffering, the final decode and starting playback.", ""]
+    if rows:
+        lines += ["## Pauses inside an answer", "",
+                  "\"no [pause] not really\" to every question; a cut-off is an answer "
+                  "without its second part.", "",
+                  "| pause | tries | cut off | merged by a late correction |",
+                  "|---|---|---|---|"]
+        lines += [f"| {r['pause']:.1f} s | {r['tries']} | {r['cut']} | {r['merged']} |"
+                  for r in rows]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--checkins", type=int, default=3)
+    parser.add_argument("--pauses", type=float, nargs="*",
+                        default=[0.3, 0.5, 0.7, 1.0, 1.2, 1.5])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        lat = latency(args.checkins, folder) if args.checkins else None
+        print(json.dumps(lat), file=sys.stderr, flush=True)
+        rows = sweep(args.pauses, folder) if args.pauses else []
+    info = machine()
+    info["wall"] = f"{time.monotonic() - started:.0f} s"
+    text = report(lat, rows, info)
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps({"latency": lat, "sweep": rows}, indent=2))
+    if args.write:
+        DOC.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
