@@ -235,11 +235,13 @@ class Pause:
 
 @dataclass
 class Turn:
-    """One answer: speech (arrays of 16 kHz samples) and pauses, said after the prompt;
-    ``silent`` answers nothing for that long instead."""
+    """One answer: speech (arrays of 16 kHz samples) and pauses, said after the prompt.
+    ``silent``: say nothing (wait for the next prompt); ``stall``: the microphone stops
+    delivering audio instead."""
 
-    parts: list
-    silent: float = 0.0
+    parts: list = field(default_factory=list)
+    silent: bool = False
+    stall: bool = False
 
 
 @dataclass
@@ -274,12 +276,15 @@ class Patient:
                 while not self.room.quiet_for(self.quiet):
                     time.sleep(0.01)
                 prompt_end = self.room.last_sound() or time.monotonic()
-                time.sleep(self.reaction + (self.room.echo or 0.0))
-                if turn.silent:
-                    time.sleep(turn.silent)
+                if turn.stall:
+                    self.room.stalled = True
                     self.spoken.append(Spoken(prompt_end, time.monotonic()))
-                    since = time.monotonic()
                     continue
+                if turn.silent:
+                    self.spoken.append(Spoken(prompt_end, prompt_end))
+                    since = prompt_end + 0.3
+                    continue
+                time.sleep(self.reaction + (self.room.echo or 0.0))
                 for part in turn.parts:
                     if isinstance(part, Pause):
                         self.room.wait_said()

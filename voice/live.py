@@ -144,7 +144,9 @@ class Gate:
         for p in done:
             if p.cut or p.pcm is None or p.start is None:
                 continue
-            delay = echo_delay(p.pcm, p.start, list(self._heard))
+            # Timed from when the sound really started: the player ends when its last
+            # sample has been played, and the first can start late (a cold device).
+            delay = echo_delay(p.pcm, p.end - len(p.pcm) / SAMPLE_RATE, list(self._heard))
             if delay is None:
                 if self.echo_heard is None:
                     self.echo_heard, self.echo = False, 0.0
@@ -239,9 +241,13 @@ class Ears:
         self._answers = 0
         self.log: list[dict] = []  # one entry per decision, for benchmarks and tests
 
-    def listen(self, ask: Ask) -> Heard | Continued | None:
+    def listen(self, ask: Ask | None) -> Heard | Continued | None:
+        """The answer to ``ask``, or the previous answer continued. With ``ask`` None
+        (the check-in is over), only a continuation, or None once that cannot come."""
         opened = time.monotonic()  # the prompt is queued: older blocks are not its answer
-        current = self._turn(ask)  # decoders built while the prompt plays
+        if ask is None and self._ended is None:
+            return None
+        current = self._turn(ask) if ask is not None else None  # built while it plays
         started = False
         continued = False
         while True:
@@ -259,6 +265,10 @@ class Ears:
                             self._ended = None
                     continue
                 self._ended = None
+            if current is None:
+                return None
+            if continued and self.gate.echo_reaches(block):
+                continue  # the cut prompt's echo
             if not started:
                 if block.start < opened or self.gate.muted(block):
                     continue
@@ -270,6 +280,7 @@ class Ears:
             decision = self._decide(current)
             if decision != turn.LISTEN:
                 break
+        finishing = time.monotonic()
         heard, _ = current.listener.finish()
         if decision == turn.NOTHING or current.voice.speech < self.timing.min_speech:
             heard = Heard("", heard.confidence)  # noise is never an answer
@@ -277,7 +288,8 @@ class Ears:
         self.log.append({"question": current.ask.question, "decision": decision,
                          "text": heard.text, "continued": continued,
                          "decided_at": time.monotonic(), "block_end": block.end,
-                         "silence": current.voice.silence})
+                         "silence": current.voice.silence,
+                         "finish_s": round(time.monotonic() - finishing, 3)})
         if DEBUG:
             print(f"live: {self.log[-1]} echo={self.gate.echo} heard={self.gate.echo_heard}",
                   file=sys.stderr, flush=True)

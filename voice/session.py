@@ -35,7 +35,8 @@ class Continued:
 class Input(Interface):
     def listen(self, ask: Ask) -> Heard | Continued | None:
         """The answer to ``ask``; None when no more answers will come. Only live inputs
-        give ``Continued``."""
+        give ``Continued`` (and are asked with ``ask`` None, once the check-in is over,
+        whether the last answer goes on)."""
 
 
 class Output(Interface):
@@ -217,7 +218,7 @@ class Session:
                 if self.dialog.rate != prepared_rate:
                     prepared_rate = self.dialog.rate
                     self.output.prepare(prompts, prepared_rate)
-                ask = None
+                ask = more = None
                 for event in events:
                     if isinstance(event, Say | Ask):
                         question = event.question if isinstance(event, Ask) else None
@@ -226,17 +227,22 @@ class Session:
                     elif isinstance(event, Answered):
                         pending.append(event)
                     elif isinstance(event, Finished):
+                        more = self.input.listen(None) if before is not None else None
+                        if more is not None:  # the last answer went on: decide again
+                            break
                         write(pending)
                         if self.history and checkin_id:
                             status = "finished" if event.result["completed"] else "stopped"
                             self.history.finish(checkin_id, status, event.result)
                         self.output.result(event.result)
                         return event.result
-                if ask is None:  # cannot happen: every turn ends in a question or the end
-                    raise RuntimeError("dialog neither asked nor finished")
-                if before is None:
-                    write(pending)
-                heard = self.input.listen(ask)
+                else:
+                    if ask is None:  # cannot happen: every turn asks or ends
+                        raise RuntimeError("dialog neither asked nor finished")
+                    if before is None:
+                        write(pending)
+                    more = self.input.listen(ask)
+                heard = more
                 if isinstance(heard, Continued) and before is not None:
                     self.dialog, heard = before, heard.heard
                     pending.clear()

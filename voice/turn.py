@@ -33,7 +33,7 @@ TURNS_FILE = Path(__file__).resolve().parent.parent / "intents" / "turns.yaml"
 
 @dataclass(frozen=True)
 class Timing:
-    complete: float = 0.45  # silence after a complete answer
+    complete: float = 0.4  # silence after a complete answer
     incomplete: float = 2.2  # silence after an incomplete or continuing one
     nothing: float = 10.0  # no speech at all for this long: "nothing heard" (documented)
     min_speech: float = 0.12  # voiced seconds before anything counts as speech, not noise
