@@ -114,7 +114,7 @@ def main() -> int:
     print("| 15 s of white noise | VAD voice | vosk free-form heard |")
     print("|---|---|---|")
     for level in (-70, -60, -50, -45):
-        data = pcm(noise(level, 15.0, seed=level))
+        data = pcm(noise(level, 15.0, seed=-level))
         tracker = VoiceTracker()
         listener = Listener(recognizer)
         for i in range(0, len(data), BLOCK):

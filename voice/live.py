@@ -81,7 +81,7 @@ class _Playback:
     end: float | None = None
     pcm: np.ndarray | None = None  # 16 kHz, for measuring the echo
     cut: bool = False  # stopped before its end
-    measured: bool = False
+    measured: bool = False  # its echo was looked for (or it is not to be)
 
 
 class Gate:
@@ -96,8 +96,10 @@ class Gate:
         self._lock = threading.Lock()
 
     # the output's side
-    def queued(self) -> _Playback:
-        playback = _Playback(queued=time.monotonic())
+    def queued(self, measure: bool = True) -> _Playback:
+        """A prompt is about to play. ``measure``: look for its echo (not after a
+        question, when the patient's answer would be heard with it)."""
+        playback = _Playback(queued=time.monotonic(), measured=not measure)
         with self._lock:
             self._played.append(playback)
         return playback

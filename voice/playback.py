@@ -37,7 +37,7 @@ class LiveOutput(ConsoleOutput):
         if self.speaker is None:
             return
         with self._lock:
-            self._queue.append((text, rate, self.gate.queued()))
+            self._queue.append((text, rate, self.gate.queued(measure=question is None)))
             self._lock.notify_all()
 
     def stop(self) -> None:
