@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -31,10 +32,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from virtual_audio import Patient, Pause, Room, Turn, pulse_server, trimmed  # noqa: E402
+from virtual_audio import (  # noqa: E402
+    Patient,
+    Pause,
+    Room,
+    Transcript,
+    Turn,
+    pulse_server,
+    trimmed,
+)
 
 from benchmarks.speed import machine, percentile  # noqa: E402
 from voice.audio import read_wav  # noqa: E402
+from voice.protocol import load_protocol  # noqa: E402
 from voice.tts import Speaker  # noqa: E402
 
 AFTERCARE = ROOT / ".venv" / "bin" / "aftercare"
@@ -53,14 +63,21 @@ def run_checkin(turns: list[Turn], rate: int = 160, timeout: float = 300) -> dic
     with pulse_server() as server:
         room = Room(server, noise_dbfs=-60.0)
         try:
-            patient = Patient(room, turns)
             env = dict(server.env, AFTERCARE_DEBUG_LIVE="1")
             with tempfile.TemporaryDirectory() as home:
                 env["AFTERCARE_HOME"] = home
-                done = subprocess.run([str(AFTERCARE), "check", "--rate", str(rate),
-                                       "--no-history", "--result", f"{home}/r.json"],
-                                      env=env, capture_output=True, text=True,
-                                      timeout=timeout)
+                process = subprocess.Popen([str(AFTERCARE), "check", "--rate", str(rate),
+                                            "--no-history", "--result", f"{home}/r.json"],
+                                           env=env, stdout=subprocess.PIPE,
+                                           stderr=subprocess.PIPE, text=True)
+                transcript = Transcript(process, load_protocol())
+                patient = Patient(room, turns, transcript)
+                try:
+                    _, stderr = process.communicate(timeout=timeout)
+                finally:
+                    process.kill()
+                done = subprocess.CompletedProcess(process.args, process.returncode,
+                                                   transcript.stdout, stderr)
                 result = json.loads(Path(f"{home}/r.json").read_text()) \
                     if done.returncode == 0 else None
             latencies = patient.latencies()
@@ -186,6 +203,9 @@ def main() -> int:
         fixes = corrections(args.corrections, folder) if args.corrections else None
     info = machine()
     info["wall"] = f"{time.monotonic() - started:.0f} s"
+    # The machine is shared: how busy it was says how far the figures are from idle.
+    info["load average (1/5/15 min) at the end"] = " / ".join(
+        f"{x:.1f}" for x in os.getloadavg())
     text = report(lat, rows, info, fixes)
     print(text)
     if args.json:

@@ -3,7 +3,7 @@
 The real ``aftercare check`` runs in a child process with its default microphone and
 speaker pointed at a private PulseAudio server (tests/virtual_audio.py); a scripted
 patient answers after each prompt is heard, with pauses, corrections, silence, noise
-and echo. Prompts at 220 words per minute keep each check-in short. Timings that are
+and echo. Prompts at 240 words per minute (the fastest) keep each check-in short. Timings that are
 performance targets are measured by benchmarks/live.py, not asserted here; what is
 asserted are behaviours (the re-prompt comes at the documented time, give or take).
 """
@@ -17,9 +17,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from virtual_audio import Patient, Pause, Room, Turn, pulse_server, trimmed
+from virtual_audio import Patient, Pause, Room, Transcript, Turn, pulse_server, trimmed
 
 from voice.audio import read_wav
+from voice.protocol import load_protocol
 from voice.turn import Timing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,13 +45,21 @@ def checkin(server, tmp_path, turns, *args, noise=-60.0, echo=None, timeout=150)
     the time it ended)."""
     room = Room(server, noise_dbfs=noise, echo=echo)
     try:
-        patient = Patient(room, turns)
         env = dict(server.env, AFTERCARE_HOME=str(tmp_path / "home"))
         result_file = tmp_path / "result.json"
-        done = subprocess.run([str(AFTERCARE), "check", "--rate", "220",
-                               "--result", str(result_file), *args],
-                              env=env, capture_output=True, text=True, timeout=timeout)
+        command = [str(AFTERCARE), "check", "--rate", "240", "--result", str(result_file),
+                   *args]
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        transcript = Transcript(process, load_protocol())
+        patient = Patient(room, turns, transcript)
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        finally:
+            process.kill()
         ended = time.monotonic()
+        done = subprocess.CompletedProcess(command, process.returncode, transcript.stdout,
+                                           stderr)
         patient.latencies()
         result = json.loads(result_file.read_text()) if result_file.exists() else None
         assert patient.error is None, patient.error

@@ -244,6 +244,48 @@ class Turn:
     stall: bool = False
 
 
+class Transcript:
+    """The check-in's printed side, read as it runs: (time, line) for each line, and
+    whether a line is a question the patient should answer (every turn of the dialog
+    ends with one)."""
+
+    def __init__(self, process: subprocess.Popen, protocol) -> None:
+        self.process = process
+        self.lines: list[tuple[float, str]] = []
+        m = protocol.message
+        self._asks = {q.text for q in protocol.questions}
+        self._asks |= {r for q in protocol.questions for r in q.reprompts}
+        self._asks |= {m("confirm_stop"), m("emergency_repeat")}
+        self._prefix = m("confirm_red_flag", symptom_phrase="\0").split("\0")[0]
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            with self._lock:
+                self.lines.append((time.monotonic(), line.rstrip("\n")))
+
+    def asked_since(self, t: float) -> float | None:
+        """When a question was last printed (queued to be spoken) after ``t``."""
+        with self._lock:
+            for when, line in reversed(self.lines):
+                if when < t:
+                    return None
+                text = line.removeprefix("assistant: ")
+                if line.startswith("assistant: ") and (
+                        text in self._asks or text.startswith(self._prefix)
+                        or any(text.endswith(" " + a) for a in self._asks)):
+                    return when
+        return None
+
+    @property
+    def stdout(self) -> str:
+        self._thread.join(5)
+        with self._lock:
+            return "\n".join(line for _, line in self.lines) + "\n"
+
+
 @dataclass
 class Spoken:
     prompt_end: float  # the speaker went quiet
@@ -252,12 +294,14 @@ class Spoken:
 
 
 class Patient:
-    """Answers each prompt once the speaker has been quiet for ``quiet`` seconds (plus
-    the echo delay: the patient hears a late speaker late too), after ``reaction``."""
+    """Answers each question once it has been printed (queued), played, and the speaker
+    has been quiet for ``quiet`` seconds; after ``reaction`` plus the echo delay (the
+    patient hears a late speaker late too)."""
 
-    def __init__(self, room: Room, turns: list[Turn], quiet: float = 0.9,
-                 reaction: float = 0.2) -> None:
+    def __init__(self, room: Room, turns: list[Turn], transcript: Transcript,
+                 quiet: float = 0.6, reaction: float = 0.2) -> None:
         self.room = room
+        self.transcript = transcript
         self.turns = turns
         self.quiet = quiet
         self.reaction = reaction
@@ -271,9 +315,14 @@ class Patient:
         try:
             since = 0.0
             for turn in self.turns:
-                while not self.room.playing_since(since):
+                # A question was queued, the speaker has played since, and has gone quiet.
+                while (asked := self.transcript.asked_since(since)) is None:
+                    if self.transcript.process.poll() is not None:
+                        return
                     time.sleep(0.01)
-                while not self.room.quiet_for(self.quiet):
+                while not (self.room.playing_since(asked) and self.room.quiet_for(self.quiet)):
+                    if self.transcript.process.poll() is not None:
+                        return
                     time.sleep(0.01)
                 prompt_end = self.room.last_sound() or time.monotonic()
                 if turn.stall:
@@ -282,7 +331,7 @@ class Patient:
                     continue
                 if turn.silent:
                     self.spoken.append(Spoken(prompt_end, prompt_end))
-                    since = prompt_end + 0.3
+                    since = time.monotonic()
                     continue
                 time.sleep(self.reaction + (self.room.echo or 0.0))
                 for part in turn.parts:
