@@ -151,7 +151,25 @@ def report(lat: dict | None, rows: list[dict], info: dict, fixes: dict | None = 
              "null sink + pipe source via ALSA's pulse plugin; tests/virtual_audio.py), a",
              "scripted patient (espeak-ng voice en-us+f3, 130 wpm) answering after each",
              "prompt is heard, at a -60 dBFS noise floor. Prompts at 160 wpm.", "",
-             "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), ""]
+             "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
+             "## The numbers and why", "",
+             "- **0.4 s** of silence ends a complete answer (voice/turn.py). The detector's "
+             "last voiced frame falls within ~0.1 s of the recogniser's own word end on real "
+             "recordings (table at the end), so the wait starts at the end of speech; 0.4 s "
+             "is the low end of the 0.4-0.5 s that voice-agent endpointers use. A pause "
+             "longer than that after a complete \"no\" is caught as a late correction.",
+             "- **2.2 s** after an incomplete or continuing answer (\"it is about\", "
+             "\"um\", \"no wait\"): above the longest pause of the sweep below (1.5 s) "
+             "with margin, under the 2.5 s the issue allows.",
+             "- **2.5 s** correction window after the end of a turn, until the next prompt "
+             "has been played: a 1-2 s pause after a complete \"no\" is caught.",
+             "- **10 s** without voice is \"nothing heard\" (documented; the -60 dBFS floor "
+             "is not voice: frames under -50 dBFS never are, and an answer needs 0.12 s of "
+             "voice).",
+             "- **Echo**: measured on prompts that are not questions (envelope "
+             "cross-correlation of what was played with what the microphone heard, lags "
+             "0-1.5 s); the microphone is muted for a prompt's length plus that delay plus "
+             "0.2 s; 1 s until the first measurement.", ""]
     if lat:
         lines += ["## End of speech -> next prompt audible (complete one-word answers)", "",
                   "| answers | p50 | p95 | max | end-of-turn wait p50 / p95 | "

@@ -157,5 +157,5 @@ def test_a_stalled_microphone_is_one_clear_error_and_keeps_the_answers(
     assert ended - stalled_at < 10  # the error, and the program has exited
     listed = aftercare("history", "--json", env={"AFTERCARE_HOME": str(tmp_path / "home")})
     record = json.loads(listed.stdout.splitlines()[-1])
-    assert record["answers"][0]["question"] == "fever"
+    assert record["answers"][0]["question"] == "fever", (done.stdout, done.stderr, record)
     assert json.loads(json.dumps(record["answers"][0]["value"])) == "no"
