@@ -49,6 +49,7 @@ class Microphone:
     def __init__(self, block: int = BLOCK) -> None:
         sd = _sounddevice()
         self._blocks: queue.Queue[Block] = queue.Queue()
+        self._closed = False
         try:
             self._stream = sd.RawInputStream(samplerate=SAMPLE_RATE, channels=1,
                                              dtype="int16", blocksize=block,
@@ -70,7 +71,10 @@ class Microphone:
             return None
 
     def close(self) -> None:
-        """Stop recording without ever hanging the caller."""
+        """Stop recording without ever hanging the caller (once; later calls return)."""
+        if self._closed:
+            return
+        self._closed = True
         closer = threading.Thread(target=self._close, daemon=True, name="aftercare-mic-close")
         closer.start()
         closer.join(CLOSE_TIMEOUT)

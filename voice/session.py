@@ -226,6 +226,8 @@ class Session:
                         ask = event if isinstance(event, Ask) else ask
                     elif isinstance(event, Answered):
                         pending.append(event)
+                        if before is None:  # nothing can take it back: keep it now
+                            write(pending)
                     elif isinstance(event, Finished):
                         more = self.input.listen(None) if before is not None else None
                         if more is not None:  # the last answer went on: decide again
@@ -239,8 +241,6 @@ class Session:
                 else:
                     if ask is None:  # cannot happen: every turn asks or ends
                         raise RuntimeError("dialog neither asked nor finished")
-                    if before is None:
-                        write(pending)
                     more = self.input.listen(ask)
                 heard = more
                 if isinstance(heard, Continued) and before is not None:
