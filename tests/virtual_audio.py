@@ -299,7 +299,7 @@ class Patient:
     patient hears a late speaker late too)."""
 
     def __init__(self, room: Room, turns: list[Turn], transcript: Transcript,
-                 quiet: float = 0.6, reaction: float = 0.2) -> None:
+                 quiet: float = 0.8, reaction: float = 0.2) -> None:
         self.room = room
         self.transcript = transcript
         self.turns = turns

@@ -49,6 +49,7 @@ CORRECTION_WINDOW = 2.5  # s after an answer ends in which more speech continues
 ECHO_UNKNOWN = 1.0  # s: assumed echo delay until one is measured
 ECHO_MAX = 1.5  # s: the longest echo delay looked for
 ECHO_TAIL = 0.2  # s muted after the echo of a prompt's last sample
+ECHO_MATCH = 0.8  # envelope correlation that counts as the prompt heard again
 STALL_TIMEOUT = 3.0  # s without a block: the input has stopped
 DEBUG = bool(os.environ.get("AFTERCARE_DEBUG_LIVE"))
 
@@ -184,7 +185,7 @@ def echo_delay(played: np.ndarray, start: float, heard: list[Block]) -> float | 
         if score > best:
             best, best_lag = score, lag
     loud = env_m[best_lag : best_lag + n].max() > 3 * max(np.median(env_m), 1.0)
-    return best_lag / 100 if best > 0.6 and loud else None
+    return best_lag / 100 if best > ECHO_MATCH and loud else None
 
 
 def _envelope(samples: np.ndarray, step: int) -> np.ndarray:

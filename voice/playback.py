@@ -74,6 +74,11 @@ class LiveOutput(ConsoleOutput):
                         pcm = read_wav(wav).samples
                     except AftercareError:
                         pcm = None
+                with self._lock:  # the next prompt is rendered while this one plays
+                    following = self._queue[0] if self._queue else None
+                if following is not None and following[1] == rate:
+                    threading.Thread(target=self.speaker.prepared, args=(following[0],),
+                                     daemon=True).start()
                 self.gate.started(playback, pcm)
                 if DEBUG:
                     print(f"play: queued {playback.queued:.3f} start {playback.start:.3f} "

@@ -73,10 +73,18 @@ class AudioInput:
     def hear_file(self, path: Path, ask: Ask | None) -> Heard:
         from voice.audio import read_wav
         from voice.listen import listen
+        from voice.turn import Timing
+        from voice.vad import has_voice
 
+        audio = read_wav(path)
         if ask is None:
-            return listen(self.recognizer, read_wav(path))[0]
-        return listen(self.recognizer, read_wav(path), ask.grammar, ask.narrow)[0]
+            heard = listen(self.recognizer, audio)[0]
+        else:
+            heard = listen(self.recognizer, audio, ask.grammar, ask.narrow)[0]
+        # As live (voice/live.py): noise without voice is never an answer, so a live
+        # run's kept audio replays to the same decisions.
+        return heard if has_voice(audio.pcm, Timing().min_speech) else Heard(
+            "", heard.confidence)
 
     def listen(self, ask: Ask) -> Heard | None:
         path = next(self.files, None)

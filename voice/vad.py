@@ -60,3 +60,10 @@ def is_voice(vad: webrtcvad.Vad, frame: bytes) -> bool:
     if np.sqrt(np.mean(samples * samples)) < _FLOOR:
         return False
     return vad.is_speech(frame, SAMPLE_RATE)
+
+
+def has_voice(pcm: bytes, at_least: float) -> bool:
+    """``pcm`` holds at least ``at_least`` seconds of voice."""
+    tracker = VoiceTracker()
+    tracker.push(pcm)
+    return tracker.speech >= at_least
