@@ -58,7 +58,7 @@ def voice(text: str, folder: Path, speaker_voice: str = "en-us+f3", rate: int = 
     return trimmed(read_wav(path).samples.astype(float))
 
 
-def run_checkin(turns: list[Turn], rate: int = 160, timeout: float = 300) -> dict:
+def run_checkin(turns: list[Turn], rate: int = 220, timeout: float = 300) -> dict:
     """One live check-in; the patient's timings and the assistant's decisions."""
     with pulse_server() as server:
         room = Room(server, noise_dbfs=-60.0)
@@ -72,12 +72,9 @@ def run_checkin(turns: list[Turn], rate: int = 160, timeout: float = 300) -> dic
                                            stderr=subprocess.PIPE, text=True)
                 transcript = Transcript(process, load_protocol())
                 patient = Patient(room, turns, transcript)
-                try:
-                    _, stderr = process.communicate(timeout=timeout)
-                finally:
-                    process.kill()
+                stdout, stderr = transcript.wait(timeout)
                 done = subprocess.CompletedProcess(process.args, process.returncode,
-                                                   transcript.stdout, stderr)
+                                                   stdout, stderr)
                 result = json.loads(Path(f"{home}/r.json").read_text()) \
                     if done.returncode == 0 else None
             latencies = patient.latencies()
@@ -150,7 +147,7 @@ def report(lat: dict | None, rows: list[dict], info: dict, fixes: dict | None = 
              "the real `aftercare check` through a virtual microphone and speaker (PulseAudio",
              "null sink + pipe source via ALSA's pulse plugin; tests/virtual_audio.py), a",
              "scripted patient (espeak-ng voice en-us+f3, 130 wpm) answering after each",
-             "prompt is heard, at a -60 dBFS noise floor. Prompts at 160 wpm.", "",
+             "prompt is heard, at a -60 dBFS noise floor. Prompts at 220 wpm.", "",
              "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
              "## The numbers and why", "",
              "- **0.4 s** of silence ends a complete answer (voice/turn.py). The detector's "

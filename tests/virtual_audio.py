@@ -252,6 +252,7 @@ class Transcript:
     def __init__(self, process: subprocess.Popen, protocol) -> None:
         self.process = process
         self.lines: list[tuple[float, str]] = []
+        self.errors: list[str] = []
         m = protocol.message
         self._asks = {q.text for q in protocol.questions}
         self._asks |= {r for q in protocol.questions for r in q.reprompts}
@@ -260,11 +261,26 @@ class Transcript:
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
+        self._errors = threading.Thread(target=self._read_errors, daemon=True)
+        self._errors.start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
             with self._lock:
                 self.lines.append((time.monotonic(), line.rstrip("\n")))
+
+    def _read_errors(self) -> None:
+        self.errors.extend(self.process.stderr)
+
+    def wait(self, timeout: float) -> tuple[str, str]:
+        """Wait for the check-in to end (killed after ``timeout``): its stdout, stderr."""
+        try:
+            self.process.wait(timeout)
+        finally:
+            self.process.kill()
+            self.process.wait()
+        self._errors.join(5)
+        return self.stdout, "".join(self.errors)
 
     def asked_since(self, t: float) -> float | None:
         """When a question was last printed (queued to be spoken) after ``t``."""
