@@ -177,7 +177,8 @@ def report(lat: dict | None, rows: list[dict], info: dict, fixes: dict | None = 
                   "From the answer's last sample written into the microphone pipe to the "
                   "first 20 ms of the next prompt above -40 dBFS on the speaker's monitor. "
                   "The end-of-turn wait is the silence the turn rule waited after the "
-                  "voice-activity detector's last voiced frame (0.45 s for a complete answer); "
+                  "voice-activity detector's last voiced frame (0.4 s for a complete "
+                  "answer, more when its words were not yet decoded); "
                   "the rest is audio buffering, the final decode and starting playback.", ""]
     if rows:
         lines += ["## Pauses inside an answer", "",
