@@ -328,6 +328,14 @@ class Stream:
         """What the current utterance sounds like so far (for live feedback only)."""
         return json.loads(self._best.PartialResult()).get("partial", "")
 
+    def so_far(self) -> str:
+        """Everything heard since the stream started: ended utterances and the partial
+        one (for deciding whether the patient has finished)."""
+        with _decode_lock:
+            partial = self.partial()
+        return " ".join(t for t in (*(s.get("text", "") for s in self._segments), partial)
+                        if t)
+
     def result(self) -> Recognition:
         """Everything heard since the stream started (or since the last ``result``)."""
         seed = self._chunks + 1

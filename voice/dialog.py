@@ -372,7 +372,22 @@ class CheckIn:
             events.append(self._say(self.protocol.message("could_not_confirm")))
             if self._is_emergency(symptom):
                 return events + self._emergency()
-        self._prompt = self._resume
+        resume = self._prompt = self._resume
+        if resume is None or resume.kind != "question" or resume.question is None:
+            return events + self._ask_prompt()
+        q = resume.question
+        if value == "no" and q.symptom == symptom and q.answer == "yesno":
+            # "Do you have a fever?" - "no" answers the fever question itself: asking it
+            # again could loop (the same words, heard the same way, confirmed again).
+            answered = Answered(q.id, "no", meaning.text, 1.0)
+            self.answers[q.id] = answered
+            self._asked.append(q.id)
+            return [*events, answered, *self._next_question(after=q.id)]
+        # Otherwise the interrupted question is asked again, and that counts toward its
+        # re-prompt limit, so confirmations can never go round for ever.
+        if resume.attempts >= MAX_REPROMPTS:
+            return events + self._give_up(q)
+        resume.attempts += 1
         return events + self._ask_prompt()
 
     def _stop(self) -> list[Event]:

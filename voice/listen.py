@@ -68,6 +68,10 @@ class Listener:
         end of an answer."""
         return self._free.heard
 
+    def so_far(self) -> str:
+        """The words heard so far, by the wide grammar pass (free-form without one)."""
+        return (self._grammars[0] if self._grammars else self._free).so_far()
+
     def finish(self) -> tuple[Heard, Recognition]:
         """The Heard for the dialog and the free-form result (as ``listen`` gives)."""
         self._decode(self._framer.close())

@@ -290,6 +290,27 @@ class SatelliteLink:
 
 # -- the check-in's input and output ----------------------------------------------------
 
+STALL_TIMEOUT = 5.0  # seconds without a block: the satellite has stopped streaming
+SILENCE_TIMEOUT = 10.0  # seconds of audio before "nothing heard"
+MAX_ANSWER = 30.0  # seconds; nobody answers a check-in question for longer
+
+
+def take_answer(blocks: queue.Queue[bytes], listener: Any, seconds: float) -> None:
+    """Feed ``listener`` the satellite's blocks until vosk's endpoint ends the answer
+    (or ``seconds`` of audio). Not yet the local microphone's end-of-turn rule
+    (voice/live.py): see docs/satellite.md."""
+    recorded = 0.0  # seconds of audio, not of wall time: decoding may lag behind
+    while recorded < seconds:
+        try:
+            chunk = blocks.get(timeout=STALL_TIMEOUT)
+        except queue.Empty:
+            raise AudioError("the satellite stopped delivering audio") from None
+        if chunk is None:
+            raise AudioError("the satellite connection ended")
+        recorded += len(chunk) / 2 / SAMPLE_RATE
+        if listener.accept(chunk) and (listener.heard or recorded > SILENCE_TIMEOUT):
+            return
+
 
 class SatelliteInput:
     """Answers from the satellite's microphone: the local microphone's path exactly."""
@@ -302,7 +323,6 @@ class SatelliteInput:
 
     def listen(self, ask: Ask) -> Heard | None:
         from voice.listen import Listener
-        from voice.microphone import MAX_ANSWER, take_answer
 
         self.link.finish_prompt()  # listen only once the question has been played
         with self.link.listening() as blocks:

@@ -7,6 +7,7 @@ every mode of ``aftercare check`` is one input and one output around the same
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -23,9 +24,20 @@ from voice.store import History, StorageError
 # -- inputs ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Continued:
+    """The patient went on with the previous answer after it had ended (a late
+    correction: "no ... actually yes"): ``heard`` is that whole answer, to be decided
+    again in place of what was heard before."""
+
+    heard: Heard
+
+
 class Input(Interface):
-    def listen(self, ask: Ask) -> Heard | None:
-        """The answer to ``ask``; None when no more answers will come."""
+    def listen(self, ask: Ask) -> Heard | Continued | None:
+        """The answer to ``ask``; None when no more answers will come. Only live inputs
+        give ``Continued`` (and are asked with ``ask`` None, once the check-in is over,
+        whether the last answer goes on)."""
 
 
 class Output(Interface):
@@ -63,10 +75,18 @@ class AudioInput:
     def hear_file(self, path: Path, ask: Ask | None) -> Heard:
         from voice.audio import read_wav
         from voice.listen import listen
+        from voice.turn import Timing
+        from voice.vad import has_voice
 
+        audio = read_wav(path)
         if ask is None:
-            return listen(self.recognizer, read_wav(path))[0]
-        return listen(self.recognizer, read_wav(path), ask.grammar, ask.narrow)[0]
+            heard = listen(self.recognizer, audio)[0]
+        else:
+            heard = listen(self.recognizer, audio, ask.grammar, ask.narrow)[0]
+        # As live (voice/live.py): noise without voice is never an answer, so a live
+        # run's kept audio replays to the same decisions.
+        return heard if has_voice(audio.pcm, Timing().min_speech) else Heard(
+            "", heard.confidence)
 
     def listen(self, ask: Ask) -> Heard | None:
         path = next(self.files, None)
@@ -212,6 +232,11 @@ class Session:
         # asks for another rate), so a prompt starts as soon as the answer is heard.
         prompts = self.dialog.prompts()
         prepared_rate: int | None = None
+        # A live answer may still be continued ("no ... actually yes"): the dialog as it
+        # was before that answer is kept, to decide the whole answer again. (What the
+        # first decision stored stays stored; the answer stored last is the one that
+        # counts, as after "go back".)
+        before: CheckIn | None = None
         events = self.dialog.start()
         while True:
             if self.dialog.rate != prepared_rate:
@@ -237,22 +262,46 @@ class Session:
                     self.output.speak(event.text, self.dialog.rate, question)
                     ask = event if isinstance(event, Ask) else ask
                 elif isinstance(event, Finished):
+                    # A live input is asked whether the last answer went on.
+                    more = None
+                    if before is not None and failure is None:
+                        more, failure = self._listen(None)
+                    if more is not None:
+                        break
                     self.result = event.result
                     self.output.result(event.result)
                     if failure is not None:
                         raise failure
                     return event.result
-            if ask is None:  # cannot happen: every turn ends in a question or the end
-                raise RuntimeError("dialog neither asked nor finished")
-            try:
-                heard = self.input.listen(ask)
-            except AftercareError as err:
-                failure, heard = err, None
+            else:
+                if ask is None:  # cannot happen: every turn ends in a question or the end
+                    raise RuntimeError("dialog neither asked nor finished")
+                more, failure = self._listen(ask)
+            if isinstance(more, Continued):
+                if before is not None:  # decide the whole answer again, from before it
+                    self.dialog = before
+                heard = more.heard
+            else:
+                heard = more
             if heard is None:
                 events = self.dialog.end_of_input()
-            else:
-                self.output.heard(heard)
-                events = self.dialog.hear(heard)
+                continue
+            if getattr(self.input, "corrections", False):
+                # The protocol and settings are shared, not copied: they never change.
+                before = copy.deepcopy(self.dialog, {
+                    id(self.dialog.protocol): self.dialog.protocol,
+                    id(self.dialog.settings): self.dialog.settings})
+            self.output.heard(heard)
+            events = self.dialog.hear(heard)
+
+    def _listen(self, ask: Ask | None) -> tuple[Heard | Continued | None,
+                                                AftercareError | None]:
+        """The next answer, or (None, the error) when the input failed: bad input ends
+        the check-in like the end of input, and is raised once the check-in is closed."""
+        try:
+            return self.input.listen(ask), None
+        except AftercareError as err:
+            return None, err
 
     def _store(self, action: Callable[[History], Any]) -> Any:
         """``action`` on the history; on a storage failure, one notice and no more

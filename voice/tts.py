@@ -203,6 +203,7 @@ class Speaker:
         self._problem: str | None = None
         self._checked = False
         self._player: subprocess.Popen | None = None
+        self._stopped = False  # the player was stopped by stop()
         self._lock = threading.Lock()
         self._prompts: _Prompts | None = None  # made by the first prepare()
 
@@ -301,8 +302,8 @@ class Speaker:
             self._player.wait()
         code = self._player.returncode
         with self._lock:
-            self._player = None
-        if code < 0:  # stopped by stop(): it was playing
+            stopped, self._player, self._stopped = self._stopped, None, False
+        if code < 0 or stopped:  # stopped by stop() (aplay exits 1 on SIGTERM): it played
             return True
         if code != 0:
             lines = err.decode(errors="replace").strip().splitlines()
@@ -314,6 +315,7 @@ class Speaker:
         """Cut off whatever is being played (safe to call from another thread)."""
         with self._lock:
             if self._player is not None and self._player.poll() is None:
+                self._stopped = True
                 self._player.terminate()
 
     def render(self, text: str, path: str | Path) -> Path:

@@ -53,27 +53,38 @@ def add_session_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write the final result JSON to FILE")
     parser.add_argument("--no-history", action="store_true",
                         help="do not store this check-in in the history database")
+    parser.add_argument("--keep-audio", type=Path, metavar="DIR",
+                        help="microphone: write each answer's audio to DIR as 01.wav, "
+                        "02.wav, ... (--replay DIR gives the same result; holds the "
+                        "patient's voice)")
 
 
 def _notice(text: str) -> None:
     print(f"aftercare: {text}", file=sys.stderr, flush=True)
 
 
-def _input(args: argparse.Namespace, speaker: Speaker | None) -> Input:
+def _io(args: argparse.Namespace, speaker: Speaker | None) -> tuple[Input, Output]:
     play = speaker.play if speaker is not None and not args.jsonl else None
     if args.replay or args.demo:
-        return AudioInput(replay_files(args.replay or [str(DEMO)]), play)
+        return AudioInput(replay_files(args.replay or [str(DEMO)]), play), _output(args, speaker)
     if args.jsonl:
-        return JsonlInput(_stdin())
+        return JsonlInput(_stdin()), _output(args, speaker)
     if args.text:
-        return TextInput(_stdin())
+        return TextInput(_stdin()), _output(args, speaker)
     from voice.microphone import MicInput, microphone_available
 
     if microphone_available():
-        return MicInput()
+        from voice.live import Gate
+        from voice.playback import LiveOutput
+
+        if args.keep_audio is not None and not args.keep_audio.is_dir():
+            raise AftercareError(f"{args.keep_audio}: no such folder")
+        gate = Gate()
+        output = LiveOutput(speaker, gate, sys.stdout)
+        return MicInput(gate, output.stop, args.keep_audio), output
     _notice("no microphone found: playing the bundled demo check-in instead "
             "(use --text to type your answers)")
-    return AudioInput(replay_files([str(DEMO)]), play)
+    return AudioInput(replay_files([str(DEMO)]), play), _output(args, speaker)
 
 
 def _stdin():
@@ -148,8 +159,13 @@ def run(args: argparse.Namespace) -> int:
     if args.result:
         check_result_path(args.result)
     speaker = _speaker(args)
-    answers = _input(args, speaker)  # replayed files are checked here, before anything
-    return run_session(args, answers, _output(args, speaker))
+    answers, output = _io(args, speaker)  # replayed files are checked here, first
+    try:
+        return run_session(args, answers, output)
+    finally:
+        close = getattr(answers, "close", None)
+        if close is not None:
+            close()
 
 
 def run_session(args: argparse.Namespace, source: Input, output: Output) -> int:

@@ -1,0 +1,70 @@
+"""Issue 11, point 6: a confirmed "no" can never send the dialog round for ever.
+
+"I want to be sure... Do you have a fever?" - "no" answers the fever question itself;
+any other confirmation resumes the interrupted question as a re-prompt, which counts
+toward the re-prompt limit."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from voice.dialog import MAX_REPROMPTS, Ask, CheckIn, Finished, Heard
+from voice.protocol import load_protocol
+
+# The wide grammar heard "no"; the free-form pass heard a fever (how "No, I have not had
+# a fever" came out): the dialog asks to be sure rather than guess.
+DOUBTFUL_NO = Heard("no", confidence=0.9, alternatives=("no i have a fever",))
+
+
+@pytest.fixture(scope="module")
+def protocol():
+    return load_protocol()
+
+
+def asked(protocol, answers):
+    dialog = CheckIn(protocol)
+    log = list(dialog.start())
+    for answer in answers:
+        if dialog.finished:
+            break
+        log += dialog.hear(answer if isinstance(answer, Heard) else Heard(answer))
+    log += dialog.end_of_input()
+    result = next(e.result for e in log if isinstance(e, Finished))
+    return [e.question for e in log if isinstance(e, Ask)], result
+
+
+def test_a_confirmed_no_answers_the_question_it_confirms(protocol):
+    questions, result = asked(protocol, [DOUBTFUL_NO, "no"] * 6)
+    assert questions[:3] == ["fever", "confirm:fever", "leg_numbness"]
+    assert questions.count("fever") == 1
+    assert result["answers"]["fever"]["value"] == "no"
+    assert result["symptoms"]["fever"]["status"] == "absent"
+
+
+def test_other_confirmations_count_toward_the_reprompt_limit(protocol):
+    # At the leg question, a "no" whose free-form pass heard a stiff neck each time.
+    other = Heard("no", confidence=0.9, alternatives=("no my neck is stiff",))
+    questions, result = asked(protocol, ["no", *[other, "no"] * 6, "no", "no"])
+    assert questions.count("leg_numbness") <= 1 + MAX_REPROMPTS
+    assert "leg_weakness" in questions  # the check-in went on
+
+
+def test_replayed_doubtful_no_and_confirmations_end(aftercare, render, tmp_path):
+    """The issue's replay: alternating "No, I have not had a fever" / "no" recordings
+    asked about fever 6 times; now within the re-prompt limit, and the check-in ends."""
+    answers = [render("No, I have not had a fever", None, 160), render("no", None, 160)] * 4
+    answers += [render("no", None, 160)] * 12
+    result_file = tmp_path / "result.json"
+    done = aftercare("check", "--replay", *map(str, answers), "--no-history",
+                     "--result", str(result_file), timeout=300)
+    assert done.returncode == 0, done.stderr
+    fever_asks = sum(line.startswith("assistant: Have you had a fever")
+                     or line.startswith("assistant: Please say yes if you have had a fever")
+                     for line in done.stdout.splitlines())
+    assert 1 <= fever_asks <= 1 + MAX_REPROMPTS
+    result = json.loads(result_file.read_text())
+    assert result["completed"] is True
+    assert result["symptoms"].get("fever", {}).get("status") != "present" or \
+        result["disposition"] == "emergency"
