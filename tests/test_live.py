@@ -144,8 +144,9 @@ def test_the_speakers_echo_is_never_an_answer(server, tmp_path, say, delay):
 
 def test_a_stalled_microphone_is_one_clear_error_and_keeps_the_answers(
         server, tmp_path, say, aftercare):
-    """Point 4: a microphone that stops delivering audio hung the program. Now one line
-    within seconds, a non-zero exit, and the answers given so far are in the history."""
+    """Point 4: a microphone that stops delivering audio hung the program. Now the
+    check-in closes with its advice, then one error line and a non-zero exit, and the
+    answers given so far are in the history."""
     turns = [Turn([say("no")]), Turn(stall=True)]
     done, _, patient, _, ended = checkin(server, tmp_path, turns, timeout=120)
     assert done.returncode != 0
@@ -153,7 +154,9 @@ def test_a_stalled_microphone_is_one_clear_error_and_keeps_the_answers(
     assert len(errors) == 1 and "microphone stopped delivering audio" in errors[0]
     assert "Traceback" not in done.stderr
     stalled_at = patient.spoken[1].speech_end
-    assert ended - stalled_at < 10  # the error, and the program has exited
+    # Care first (docs/reliability.md): the closing summary and advice are still spoken
+    # before the error ends the program, so it ends after them, never hangs.
+    assert ended - stalled_at < 60
     listed = aftercare("history", "--json", env={"AFTERCARE_HOME": str(tmp_path / "home")})
     record = json.loads(listed.stdout.splitlines()[-1])
     assert record["answers"][0]["question"] == "fever", (done.stdout, done.stderr, record)

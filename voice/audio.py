@@ -10,6 +10,7 @@ truncated data chunk silently; here a short file is an error.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import struct
@@ -92,6 +93,12 @@ def read_wav(path: str | Path) -> Audio:
     mono. Anything else is an ``AudioError`` with one line naming the file."""
     samples, rate = _read(Path(path), header_only=False)
     return from_samples(samples, rate, source=str(path))
+
+
+def read_wav_bytes(data: bytes, source: str = "<speech>") -> Audio:
+    """``read_wav`` of a WAV held in memory (rendered speech, never written to disk)."""
+    samples, rate = _parse(io.BytesIO(data), source)
+    return from_samples(samples, rate, source=source)
 
 
 def check_wav(path: str | Path) -> None:

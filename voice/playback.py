@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from voice.audio import read_wav
+from voice.audio import read_wav_bytes
 from voice.errors import AftercareError
 from voice.live import DEBUG, Gate
 from voice.session import ConsoleOutput
@@ -71,7 +71,7 @@ class LiveOutput(ConsoleOutput):
                 pcm = None
                 if wav is not None:
                     try:
-                        pcm = read_wav(wav).samples
+                        pcm = read_wav_bytes(wav).samples
                     except AftercareError:
                         pcm = None
                 with self._lock:  # the next prompt is rendered while this one plays
@@ -86,6 +86,10 @@ class LiveOutput(ConsoleOutput):
                 if not playback.cut:
                     self.speaker.say(text)
                 self.gate.ended(playback, cut=playback.cut)
+            except Exception as err:  # never a silent hang: the check-in goes on, printed
+                print(f"aftercare: a prompt could not be played ({err})", file=sys.stderr,
+                      flush=True)
+                self.gate.ended(playback, cut=True)
             finally:
                 with self._lock:
                     self._busy, self._current = False, None
