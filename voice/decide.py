@@ -1,0 +1,229 @@
+"""What was heard: one decision from every recognition pass.
+
+Pure: ``decide(heard, protocol, question)`` depends only on its arguments. Every mode
+(check-in, ``interpret --wav``, ``aftercare eval``) reaches the answer through it, so a
+tester's figure is the patient's figure.
+
+The evidence (``Heard.passes``, from voice/listen.py): the wide grammar pass (answers,
+meta requests, emergency phrases), the narrow grammar pass (the answer words alone)
+and the free-form pass, each with its 1-best words and their confidences and, for the
+grammar passes, an n-best list with posteriors. Typed text is one pass of full
+confidence; a ``Heard`` without passes (tests, old callers) reads its ``alternatives``
+as grammar passes of the same confidence.
+
+The rule, in order:
+
+1. Read every pass (and every n-best entry) with ``understand``: each reading has a
+   *key* — a request ("meta"), an answer value, or nothing.
+2. Evidence for a key from one pass = the larger of its 1-best confidence (if its
+   1-best reads so) and the n-best posterior mass reading so. Numbers count only from
+   a grammar pass (the number words are in both grammars; free-form turns "tree" and
+   "for" into numbers). *Support* for a key = the surest pass, raised by each other
+   pass that agrees (``s += (1 - s) * AGREE * e``), times the key's prior at the
+   question (a request is a priori less likely than an answer: ``META_PRIOR``).
+3. The key with the most support is the candidate; its *margin* is its support minus
+   the runner-up's.
+4. Requests: a request said as one confusable word ("bye", "end", "back", "what") is
+   taken only when no answer has support of ``ANSWER_FLOOR`` (the narrow pass heard a
+   clear answer: the answer wins) and its margin is at least ``META_MARGIN``;
+   phrases ("stop the check-in", "say that again") and "stop" itself only need to
+   lead.
+5. Answers: support under ``ANSWER_FLOOR`` (``NUMBER_FLOOR`` for numbers) re-prompts.
+   A score at or above the question's ``severe_from`` with support under
+   ``SEVERE_SURE`` is confirmed back ("Did you say eight?").
+6. Safety: "no" to a red-flag question (ruling the red flag out) is taken only when
+   it is *solid*: support at least ``SOLID``, every grammar pass agrees (a grammar can
+   turn noise into "no"), no pass reads anything else that means something (free-form
+   "i have a fever"), and no left-over word points at the symptom. A clear human "no"
+   — both grammars "no", free-form "no", "now" or "know" — is solid. "Not sure" is
+   never "no"; anything else unclear is re-prompted (and after the last re-prompt the
+   question is reported unanswered, never taken as "no": voice/dialog.py).
+
+Red flags are not decided here: the dialog scans the chosen reading *and every other
+pass* (``Decision.extra``) for them, so a red flag heard by any pass is acted on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from voice.protocol import Protocol, Question
+from voice.understand import ABSENT, Understanding, understand
+
+ANSWER_FLOOR = 0.5  # support under which an answer is asked again
+NUMBER_FLOOR = 0.55  # the same for a number (numbers change dispositions)
+SEVERE_SURE = 0.8  # a score that crosses severe_from needs this, else it is confirmed
+SOLID = 0.7  # support a red-flag "no" needs
+META_PRIOR = 0.8  # a request is a priori less likely than an answer
+META_MARGIN = 0.3  # margin a one-word confusable request needs over the best answer
+AGREE = 0.5  # how much an agreeing pass adds to the surest one
+UNAMBIGUOUS_META = frozenset({"stop", "repeat", "slower", "faster", "help"})
+
+GRAMMAR_PASSES = frozenset({"wide", "narrow", "typed", "alt"})
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One decode of the answer (or typed text)."""
+
+    name: str  # wide | narrow | free | typed | alt
+    text: str  # [unk] removed
+    confidence: float  # mean word confidence, 0..1
+    nbest: tuple[tuple[str, float], ...] = ()  # (text, posterior), best first
+
+    @property
+    def grammar(self) -> bool:
+        return self.name in GRAMMAR_PASSES
+
+
+@dataclass(frozen=True)
+class Decision:
+    """``action``: answer | confirm (a value to read back) | reprompt | meta."""
+
+    action: str
+    meaning: Understanding  # the chosen reading (its text is what was heard)
+    source: str  # the pass it came from
+    support: float
+    margin: float
+    extra: tuple[Understanding, ...]  # every other pass's reading (red-flag scan)
+    why: str  # one line for logs and eval records
+
+
+def passes_of(text: str, confidence: float, alternatives: Sequence[str],
+              passes: Sequence[Pass]) -> tuple[Pass, ...]:
+    """The passes of a ``Heard``; one made up from its text when it has none."""
+    if passes:
+        return tuple(passes)
+    made = [Pass("typed", text, confidence)]
+    made += [Pass("alt", alt, confidence) for alt in alternatives]
+    return tuple(made)
+
+
+def _key(u: Understanding) -> Hashable | None:
+    if u.meta is not None:
+        return ("meta", u.meta)
+    if u.value is None:
+        return None
+    if u.kind == "free":
+        return ("free",)  # any free text is one answer: the passes only word it apart
+    return ("value", u.value)
+
+
+def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None,
+           guard: str | None = None) -> Decision:
+    """One decision from every pass (see the module docstring). ``guard`` is the red
+    flag a "no" would rule out (default: the question's own, if it is a red flag)."""
+    if guard is None and question is not None and question.red_flag:
+        guard = question.symptom
+    cache: dict[str, Understanding] = {}
+
+    def read(text: str) -> Understanding:
+        if text not in cache:
+            cache[text] = understand(text, protocol, question)
+        return cache[text]
+
+    readings = [(p, read(p.text)) for p in passes]
+    evidence: dict[Hashable, dict[int, float]] = {}
+    first: dict[Hashable, tuple[Pass, Understanding, float]] = {}
+    numbers = question is not None and question.answer in ("scale", "temperature")
+    for i, (p, u) in enumerate(readings):
+        found: dict[Hashable, float] = {}
+        said: dict[Hashable, Understanding] = {}
+        for text, posterior in p.nbest:
+            k = _key(read(text))
+            if k is not None:
+                found[k] = found.get(k, 0.0) + posterior
+                said.setdefault(k, read(text))
+        k = _key(u) if p.text else None
+        if k is not None:
+            found[k] = max(found.get(k, 0.0), p.confidence)
+            said[k] = u
+        for k, e in found.items():
+            if numbers and k[0] == "value" and isinstance(k[1], int | float) \
+                    and not p.grammar:
+                continue  # numbers only from a grammar pass
+            e = min(e, 1.0)
+            evidence.setdefault(k, {})[i] = e
+            if k not in first or e > first[k][2]:
+                first[k] = (p, said[k], e)
+
+    support = {k: _support(list(es.values())) * (META_PRIOR if k[0] == "meta" else 1.0)
+               for k, es in evidence.items()}
+    ranked = sorted(support.items(), key=lambda kv: -kv[1])
+    extra_all = tuple(u for _, u in readings)
+
+    if not ranked:
+        best = max(readings, key=lambda r: (bool(r[0].text), r[0].grammar))
+        return Decision("reprompt", best[1], best[0].name, 0.0, 0.0,
+                        tuple(u for u in extra_all if u is not best[1]),
+                        "nothing usable heard")
+    key, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = top - second
+    src, meaning, _ = first[key]
+    extra = tuple(u for u in extra_all if u is not meaning)
+
+    def made(action: str, why: str) -> Decision:
+        return Decision(action, meaning, src.name, round(top, 3), round(margin, 3),
+                        extra, why)
+
+    if key[0] == "meta":
+        answers = [s for k, s in support.items() if k[0] != "meta"]
+        best_answer = max(answers, default=0.0)
+        said = " ".join(w for w in meaning.text.split())
+        confusable = len(said.split()) == 1 and said not in UNAMBIGUOUS_META
+        if confusable and (best_answer >= ANSWER_FLOOR or margin < META_MARGIN):
+            # "bye" for "five": the answer the passes heard wins, or it is asked again.
+            k2 = max((k for k in support if k[0] != "meta"), key=support.get, default=None)
+            if k2 is not None and support[k2] >= _floor(k2):
+                key, top = k2, support[k2]
+                src, meaning, _ = first[k2]
+                extra = tuple(u for u in extra_all if u is not meaning)
+                margin = top - max((s for k, s in support.items() if k != k2), default=0.0)
+            else:
+                return made("reprompt", f"one confusable word {said!r} as a request")
+        else:
+            return made("meta", f"request {key[1]!r}")
+
+    value = key[1] if key[0] == "value" else meaning.value
+    if top < _floor(key):
+        return made("reprompt", f"{value!r} with support {top:.2f} under the floor")
+    if question is not None and question.answer == "scale" and isinstance(value, int | float) \
+            and question.severe_from is not None and value >= question.severe_from \
+            and top < SEVERE_SURE and src.name != "typed":
+        return made("confirm", f"severe score {value!r} with support {top:.2f}")
+    if guard is not None and value == "no":
+        doubt = _doubt(readings, guard, evidence.get(key, {}), top)
+        if doubt:
+            return made("reprompt", f"'no' to a red flag not solid: {doubt}")
+    return made("answer", f"{value!r} from the {src.name} pass, support {top:.2f}")
+
+
+def _floor(key: Hashable) -> float:
+    numeric = key[0] == "value" and isinstance(key[1], int | float)
+    return NUMBER_FLOOR if numeric else ANSWER_FLOOR
+
+
+def _support(evidence: list[float]) -> float:
+    ordered = sorted(evidence, reverse=True)
+    s = ordered[0]
+    for e in ordered[1:]:
+        s += (1 - s) * AGREE * e
+    return s
+
+
+def _doubt(readings: list[tuple[Pass, Understanding]], guard: str,
+           agreeing: dict[int, float], support: float) -> str:
+    """Why a red-flag "no" is not solid, or "" when it is."""
+    if support < SOLID:
+        return f"support {support:.2f} under {SOLID}"
+    for i, (p, u) in enumerate(readings):
+        if p.grammar and i not in agreeing:
+            return f"the {p.name} pass heard {p.text!r}"
+        if i not in agreeing and (u.value is not None or u.meta is not None or any(
+                f.status != ABSENT for f in u.symptoms)):
+            return f"the {p.name} pass heard {p.text!r}"
+        if guard in u.hinted:
+            return f"{p.text!r} points at the symptom"
+    return ""
