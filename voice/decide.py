@@ -29,8 +29,9 @@ The rule, in order:
    phrases ("stop the check-in", "say that again") and "stop" itself only need to
    lead.
 5. Answers: support under ``ANSWER_FLOOR`` (``NUMBER_FLOOR`` for numbers) re-prompts.
-   A score at or above the question's ``severe_from`` with support under
-   ``SEVERE_SURE`` is confirmed back ("Did you say eight?").
+   A score at or above the question's ``severe_from`` is confirmed back ("Did you
+   say eight?") unless its support is at least ``SEVERE_SURE`` and every grammar pass
+   heard that number (a real "six" came out as the narrow pass's "eight" at 0.87).
 6. Safety: "no" to a red-flag question (ruling the red flag out) is taken only when
    it is *solid*: support at least ``SOLID``, every grammar pass agrees (a grammar can
    turn noise into "no"), no pass reads anything else that means something (free-form
@@ -191,8 +192,12 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         return made("reprompt", f"{value!r} with support {top:.2f} under the floor")
     if question is not None and question.answer == "scale" and isinstance(value, int | float) \
             and question.severe_from is not None and value >= question.severe_from \
-            and top < SEVERE_SURE and src.name != "typed":
-        return made("confirm", f"severe score {value!r} with support {top:.2f}")
+            and src.name != "typed":
+        dissent = next((p for p, u in readings if p.grammar and _key(u) != key), None)
+        if top < SEVERE_SURE or dissent is not None:
+            why = f"the {dissent.name} pass heard {dissent.text!r}" if dissent else \
+                f"support {top:.2f}"
+            return made("confirm", f"severe score {value!r}: {why}")
     if guard is not None and value == "no":
         doubt = _doubt(readings, guard, evidence.get(key, {}), top)
         if doubt:

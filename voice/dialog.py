@@ -180,6 +180,12 @@ class CheckIn:
             return out + self._finish()
         return out + self._answer(prompt, meaning, decision)
 
+    @property
+    def reading_back(self) -> Any:
+        """The value a "Did you say ...?" is waiting on, else None."""
+        p = self._prompt
+        return p.value if p is not None and p.kind == "check" else None
+
     def goto(self, question_id: str) -> list[Event]:
         """Ask one question directly (evaluation harnesses use this to test one turn)."""
         self._prompt = _Prompt("question", question=self.protocol.question(question_id))

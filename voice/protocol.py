@@ -23,6 +23,9 @@ from voice import negation
 from voice.errors import ProtocolError
 from voice.normalize import BREAK, tokens
 from voice.numbers import WORDS as NUMBER_WORDS
+
+SCALE_WORDS = {w: n for n, w in enumerate(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))}
 from voice.phrases import Fuzzy, PhraseIndex
 from voice.yamlsrc import Source, compose
 
@@ -268,11 +271,15 @@ class Protocol:
             phrases.update(said)
         for c in question.choices:
             phrases.update(c.phrases)
-        if question.answer in ("scale", "temperature"):
+        if question.answer == "temperature":
             phrases.update(NUMBER_WORDS - {"oh"})
-            phrases.update(("about", "or") + (
-                ("degrees", "point", "celsius", "fahrenheit")
-                if question.answer == "temperature" else ("out of ten",)))
+            phrases.update(("about", "or", "degrees", "point", "celsius", "fahrenheit"))
+        if question.answer == "scale":
+            # Only the scale's own numbers, alone: "four" was heard as "or", "seven" as
+            # "eleven", "three" as "thirty" while those words were in the grammar.
+            # ("Six or seven" is heard by the wide grammar and the free-form pass.)
+            low, high = question.range or (0, 10)
+            phrases.update(w for w, n in SCALE_WORDS.items() if low <= n <= high)
         return phrases
 
 
