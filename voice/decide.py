@@ -25,7 +25,8 @@ The rule, in order:
    the runner-up's.
 4. Requests: a request said as one confusable word ("bye", "end", "back", "what") is
    taken only when no answer has support of ``ANSWER_FLOOR`` (the narrow pass heard a
-   clear answer: the answer wins) and its margin is at least ``META_MARGIN``;
+   clear answer: the answer wins), its margin is at least ``META_MARGIN`` and its own
+   support at least ``SOLID``;
    phrases ("stop the check-in", "say that again") and "stop" itself only need to
    lead.
 5. Answers: support under ``ANSWER_FLOOR`` (``NUMBER_FLOOR`` for numbers) re-prompts.
@@ -174,7 +175,8 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         best_answer = max(answers, default=0.0)
         said = " ".join(w for w in meaning.text.split())
         confusable = len(said.split()) == 1 and said not in UNAMBIGUOUS_META
-        if confusable and (best_answer >= ANSWER_FLOOR or margin < META_MARGIN):
+        if confusable and (best_answer >= ANSWER_FLOOR or margin < META_MARGIN
+                           or top < SOLID):
             # "bye" for "five": the answer the passes heard wins, or it is asked again.
             k2 = max((k for k in support if k[0] != "meta"), key=support.get, default=None)
             if k2 is not None and support[k2] >= _floor(k2):

@@ -181,6 +181,12 @@ class CheckIn:
         return out + self._answer(prompt, meaning, decision)
 
     @property
+    def confirming_words(self) -> str:
+        """The words that raised the red flag a confirmation asks about, else ""."""
+        p = self._prompt
+        return p.evidence if p is not None and p.kind == "confirm" else ""
+
+    @property
     def reading_back(self) -> Any:
         """The value a "Did you say ...?" is waiting on, else None."""
         p = self._prompt

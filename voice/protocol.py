@@ -23,12 +23,11 @@ from voice import negation
 from voice.errors import ProtocolError
 from voice.normalize import BREAK, tokens
 from voice.numbers import WORDS as NUMBER_WORDS
-
-SCALE_WORDS = {w: n for n, w in enumerate(
-    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))}
 from voice.phrases import Fuzzy, PhraseIndex
 from voice.yamlsrc import Source, compose
 
+SCALE_WORDS = {w: n for n, w in enumerate(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))}
 ANSWER_TYPES = ("yesno", "scale", "choice", "temperature", "free")
 DISPOSITIONS = ("emergency", "urgent", "self-care", "none")  # most severe first
 STATUSES = ("present", "uncertain", "absent")
