@@ -15,8 +15,11 @@ The rule, in order:
 
 1. Read every pass (and every n-best entry) with ``understand``: each reading has a
    *key* — a request ("meta"), an answer value, or nothing.
-2. Evidence for a key from one pass = the larger of its 1-best confidence (if its
-   1-best reads so) and the n-best posterior mass reading so. Numbers count only from
+2. Evidence for a key from one pass: when its 1-best reads so, the smaller of the
+   1-best's word confidence and the n-best share reading so (both decoders must back
+   it: a real "forward" was "four" at full confidence but "four one" or [unk] for half
+   the n-best mass); a reading only the n-best list has counts at half its share (an
+   n-best entry with two numbers reads as no single number). Numbers count only from
    a grammar pass (the number words are in both grammars; free-form turns "tree" and
    "for" into numbers). *Support* for a key = the surest pass, raised by each other
    pass that agrees (``s += (1 - s) * AGREE * e``), times the key's prior at the
@@ -36,7 +39,8 @@ The rule, in order:
 6. Safety: "no" to a red-flag question (ruling the red flag out) is taken only when
    it is *solid*: support at least ``SOLID``, every grammar pass agrees (a grammar can
    turn noise into "no"), no pass reads anything else that means something (free-form
-   "i have a fever"), and no left-over word points at the symptom. A clear human "no"
+   "i have a fever") or heard a sentence that reads as nothing, and no left-over word
+   points at the symptom. A clear human "no"
    — both grammars "no", free-form "no", "now" or "know" — is solid. "Not sure" is
    never "no"; anything else unclear is re-prompted (and after the last re-prompt the
    question is reported unanswered, never taken as "no": voice/dialog.py).
@@ -50,16 +54,18 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from voice.numbers import WORDS as NUMBER_WORDS
 from voice.protocol import Protocol, Question
 from voice.understand import ABSENT, Understanding, understand
 
 ANSWER_FLOOR = 0.5  # support under which an answer is asked again
-NUMBER_FLOOR = 0.55  # the same for a number (numbers change dispositions)
+NUMBER_FLOOR = 0.6  # the same for a number (numbers change dispositions)
 SEVERE_SURE = 0.8  # a score that crosses severe_from needs this, else it is confirmed
 SOLID = 0.7  # support a red-flag "no" needs
 META_PRIOR = 0.8  # a request is a priori less likely than an answer
 META_MARGIN = 0.3  # margin a one-word confusable request needs over the best answer
 AGREE = 0.5  # how much an agreeing pass adds to the surest one
+NBEST_ONLY = 0.5  # weight of a reading only the n-best list (or only the 1-best) has
 UNAMBIGUOUS_META = frozenset({"stop", "repeat", "slower", "faster", "help"})
 
 GRAMMAR_PASSES = frozenset({"wide", "narrow", "typed", "alt"})
@@ -130,16 +136,20 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
     first: dict[Hashable, tuple[Pass, Understanding, float]] = {}
     numbers = question is not None and question.answer in ("scale", "temperature")
     for i, (p, u) in enumerate(readings):
-        found: dict[Hashable, float] = {}
+        mass: dict[Hashable, float] = {}
         said: dict[Hashable, Understanding] = {}
         for text, posterior in p.nbest:
             k = _key(read(text))
-            if k is not None:
-                found[k] = found.get(k, 0.0) + posterior
+            if k is not None and not (numbers and _numbers_in(text) > 1):
+                mass[k] = mass.get(k, 0.0) + posterior
                 said.setdefault(k, read(text))
+        # An n-best entry the 1-best does not read counts at half its share; the
+        # 1-best's own reading needs both decoders: its word confidence and its share.
+        found = {k: m * NBEST_ONLY for k, m in mass.items()}
         k = _key(u) if p.text else None
         if k is not None:
-            found[k] = max(found.get(k, 0.0), p.confidence)
+            found[k] = min(p.confidence, mass[k]) if p.nbest and k in mass else \
+                p.confidence if not p.nbest else p.confidence * NBEST_ONLY
             said[k] = u
         for k, e in found.items():
             if numbers and k[0] == "value" and isinstance(k[1], int | float) \
@@ -207,6 +217,10 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
     return made("answer", f"{value!r} from the {src.name} pass, support {top:.2f}")
 
 
+def _numbers_in(text: str) -> int:
+    return sum(w in NUMBER_WORDS for w in text.split())
+
+
 def _floor(key: Hashable) -> float:
     numeric = key[0] == "value" and isinstance(key[1], int | float)
     return NUMBER_FLOOR if numeric else ANSWER_FLOOR
@@ -226,10 +240,12 @@ def _doubt(readings: list[tuple[Pass, Understanding]], guard: str,
     if support < SOLID:
         return f"support {support:.2f} under {SOLID}"
     for i, (p, u) in enumerate(readings):
-        if p.grammar and i not in agreeing:
-            return f"the {p.name} pass heard {p.text!r}"
-        if i not in agreeing and (u.value is not None or u.meta is not None or any(
-                f.status != ABSENT for f in u.symptoms)):
+        if i not in agreeing and (p.grammar or u.value is not None or u.meta is not None
+                                  or any(f.status != ABSENT for f in u.symptoms)
+                                  or len(p.text.split()) > 1):
+            # A grammar pass that heard otherwise, a free-form pass that means something
+            # else, or that heard a sentence that is no "no" ("i've been burned in
+            # europe" beside "i don't ... burning up"); a lone "now" or "know" is fine.
             return f"the {p.name} pass heard {p.text!r}"
         if guard in u.hinted:
             return f"{p.text!r} points at the symptom"

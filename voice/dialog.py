@@ -320,9 +320,12 @@ class CheckIn:
         # Act on the red flags this utterance raised, most severe first. A red flag
         # mentioned out of turn is confirmed even when it sounded denied: recognition
         # turns "i've got a fever" into "i'm not a fever" often enough.
+        # (Not when its own question is still to come: "no, my legs feel normal" at
+        # the numbness question is not asked about weakness twice.)
         raised = {f.symptom for u in (meaning, *extra) for f in u.symptoms
                   if self._is_emergency(f.symptom)
-                  and (f.status != "absent" or f.symptom != direct)}
+                  and (f.status != "absent" or (f.symptom != direct
+                                                and not self._asked_later(f.symptom, prompt)))}
         for symptom in (s for s in self.protocol.symptoms if s in raised):
             finding = self.findings.get(symptom)
             if finding is None:
@@ -350,6 +353,14 @@ class CheckIn:
                         and hinting:
                     return self._confirm(symptom, prompt, hinting[0].text)
         return []
+
+    def _asked_later(self, symptom: str, prompt: _Prompt) -> bool:
+        """A red-flag question about ``symptom`` comes after the current question."""
+        if prompt.question is None:
+            return False
+        ids = [q.id for q in self.protocol.questions]
+        after = self.protocol.questions[ids.index(prompt.question.id) + 1:]
+        return any(q.symptom == symptom and q.red_flag for q in after)
 
     def _confirm(self, symptom: str, interrupted: _Prompt, words: str) -> list[Event]:
         self._prompt = _Prompt("confirm", symptom=symptom, evidence=words)
