@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.speed import Speed
 from voice.commands.evaluate import Record, group, markdown_table, pct, red_flag_misses
@@ -37,6 +38,10 @@ class RealSet:
     others: bool = False  # words that are no answer here: nothing should be taken
 
 
+def spoken_voices(spoken: list[Any]) -> list[str]:
+    return list(dict.fromkeys(r.voice for r in spoken))
+
+
 def part_of(c: Clip) -> str:
     return c.extra.get("part", "dev")
 
@@ -49,7 +54,8 @@ def gave_score(r: Record, system: str) -> bool:
 
 def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
            synthetic: list[Record], real: Sequence[RealSet], speed: Speed | None,
-           corpus_note: str, seconds: float, asr_doc: Path | None) -> str:
+           corpus_note: str, seconds: float, asr_doc: Path | None,
+           spoken: list[Any] | None = None) -> str:
     out: list[str] = []
     add = out.append
     add("# Benchmarks\n")
@@ -67,6 +73,19 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
 
     add("## Targets\n")
     add(targets_table(protocol, synthetic, real, speed))
+    if spoken:
+        n = len(spoken)
+        a = sum(r.interpret for r in spoken)
+        b = sum(r.checkin for r in spoken)
+        differ = sum(r.interpret != r.checkin for r in spoken)
+        ok = a == n and b == n and not differ
+        out[-1] += (f"\n| spoken written sentences (tests/data/utterances.tsv, "
+                    f"{len(spoken_voices(spoken))} espeak-ng voices): red flags caught 100%, "
+                    f"same from interpret --wav and a --jsonl check-in | interpret "
+                    f"{pct(a / n)} ({n - a} missed of {n}); check-in {pct(b / n)} "
+                    f"({n - b} missed); {differ} clips differ; baseline "
+                    f"{pct(sum(r.baseline for r in spoken) / n)} | "
+                    + ("yes |" if ok else f"**no** — {n - min(a, b)} missed, {differ} differ |"))
     add("")
 
     add("## How it is measured\n")
@@ -122,6 +141,18 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
         wrong = wrong_answers(rs.records, protocol, flags)
         if wrong:
             add("Most frequent wrong or missing answers (ours): " + wrong + "\n")
+
+    if spoken:
+        from benchmarks.spoken_sentences import table
+        add("## Spoken sentences: interpret --wav and a --jsonl check-in\n")
+        add("Every row of tests/data/utterances.tsv with a red flag, rendered by espeak-ng "
+            f"({', '.join(spoken_voices(spoken))}), heard at its question (volunteered "
+            "sentences at the free question) through `interpret --wav` and through a "
+            "`--jsonl` check-in answered in text up to that question "
+            "(benchmarks/spoken_sentences.py); the baseline reads the free-form "
+            "transcript with plain fuzzy matching.\n")
+        add(table(spoken))
+        add("")
 
     if speed:
         add("## Speed and memory\n")

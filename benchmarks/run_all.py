@@ -30,7 +30,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import corpus, report, speed, split
+from benchmarks import corpus, report, speed, split, spoken_sentences
 from voice.commands.evaluate import Record, evaluate
 from voice.evaluate import DIGITS, YES_NO, Clip, Expected, read_manifest
 from voice.protocol import load_protocol
@@ -155,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
                         "earlier run instead of evaluating again (e.g. to re-measure speed "
                         "alone on a quiet machine)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-sentences", action="store_true",
+                        help="leave out the spoken written sentences (interpret --wav and "
+                        "--jsonl check-in)")
     parser.add_argument("--doc", type=Path, default=DOC)
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -207,6 +210,14 @@ def main(argv: list[str] | None = None) -> int:
                                        + (" (words that are no answer)" if others else ""),
                                        records, skipped, others))
 
+    spoken: list[spoken_sentences.Result] | None = None
+    if not args.no_sentences:
+        log("sentences: tests/data/utterances.tsv red flags, spoken, via interpret --wav "
+            "and a --jsonl check-in")
+        spoken = spoken_sentences.run(jobs=args.jobs, progress=progress("sentences"))
+        (OUT / "sentences.json").write_text(json.dumps(
+            [asdict(r) for r in spoken], indent=1) + "\n")
+
     measured = None
     if not args.no_speed:
         log("speed: model load, RTF, latency, TTS, matcher, peak RSS")
@@ -217,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     doc = report.render(
         date=date.today().isoformat(), command=command,
         eval_command="aftercare eval benchmarks/out/corpus/manifest.tsv",
-        protocol=protocol, synthetic=synthetic, real=real, speed=measured,
+        protocol=protocol, synthetic=synthetic, real=real, speed=measured, spoken=spoken,
         corpus_note=corpus_note, seconds=seconds,
         asr_doc=ASR_DOC if ASR_DOC.exists() else None)
     args.doc.parent.mkdir(parents=True, exist_ok=True)

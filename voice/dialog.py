@@ -202,6 +202,13 @@ class CheckIn:
         if self.finished:
             return []
         self._stopped = True
+        prompt = self._prompt
+        if prompt is not None and prompt.kind == "confirm" and prompt.symptom:
+            # Input ended while a red flag was being confirmed: it stays possible.
+            current = self.findings.get(prompt.symptom)
+            if current is None or current.status == "absent":
+                self.findings[prompt.symptom] = Finding(prompt.symptom, "uncertain",
+                                                        prompt.evidence)
         return self._finish()
 
     # -- pieces ----------------------------------------------------------------
@@ -327,9 +334,9 @@ class CheckIn:
                   and (f.status != "absent" or (f.symptom != direct
                                                 and not self._asked_later(f.symptom, prompt)))}
         for symptom in (s for s in self.protocol.symptoms if s in raised):
-            finding = self.findings.get(symptom)
-            if finding is None:
-                continue
+            # (A denial heard only by another pass is not merged, but still raises it.)
+            finding = self.findings.get(symptom) or next(
+                f for u in (meaning, *extra) for f in u.symptoms if f.symptom == symptom)
             if finding.status == "absent" and (
                     symptom == direct or f"confirm:{symptom}" in self.answers):
                 continue  # denied when asked, or already confirmed
