@@ -15,11 +15,12 @@ The rule, in order:
 
 1. Read every pass (and every n-best entry) with ``understand``: each reading has a
    *key* — a request ("meta"), an answer value, or nothing.
-2. Evidence for a key from one pass: when its 1-best reads so, the smaller of the
-   1-best's word confidence and the n-best share reading so (both decoders must back
+2. Evidence for a key from one pass: when its 1-best reads so, the geometric mean of
+   the 1-best's word confidence and the n-best share reading so (both decoders back
    it: a real "forward" was "four" at full confidence but "four one" or [unk] for half
-   the n-best mass); a reading only the n-best list has counts at half its share (an
-   n-best entry with two numbers reads as no single number). Numbers count only from
+   the n-best mass); a reading only the n-best list (or only the 1-best) has counts at
+   ``NBEST_ONLY`` of its share (an n-best entry with two numbers reads as no single
+   number). Numbers count only from
    a grammar pass (the number words are in both grammars; free-form turns "tree" and
    "for" into numbers). *Support* for a key = the surest pass, raised by each other
    pass that agrees (``s += (1 - s) * AGREE * e``), times the key's prior at the
@@ -51,6 +52,7 @@ pass* (``Decision.extra``) for them, so a red flag heard by any pass is acted on
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
@@ -65,7 +67,7 @@ SOLID = 0.7  # support a red-flag "no" needs
 META_PRIOR = 0.8  # a request is a priori less likely than an answer
 META_MARGIN = 0.3  # margin a one-word confusable request needs over the best answer
 AGREE = 0.5  # how much an agreeing pass adds to the surest one
-NBEST_ONLY = 0.5  # weight of a reading only the n-best list (or only the 1-best) has
+NBEST_ONLY = 0.6  # weight of a reading only the n-best list (or only the 1-best) has
 UNAMBIGUOUS_META = frozenset({"stop", "repeat", "slower", "faster", "help"})
 
 GRAMMAR_PASSES = frozenset({"wide", "narrow", "typed", "alt"})
@@ -94,6 +96,7 @@ class Decision:
     source: str  # the pass it came from
     support: float
     margin: float
+    confidence: float  # the best word confidence of a pass whose 1-best reads so
     extra: tuple[Understanding, ...]  # every other pass's reading (red-flag scan)
     why: str  # one line for logs and eval records
 
@@ -148,7 +151,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         found = {k: m * NBEST_ONLY for k, m in mass.items()}
         k = _key(u) if p.text else None
         if k is not None:
-            found[k] = min(p.confidence, mass[k]) if p.nbest and k in mass else \
+            found[k] = math.sqrt(p.confidence * mass[k]) if p.nbest and k in mass else \
                 p.confidence if not p.nbest else p.confidence * NBEST_ONLY
             said[k] = u
         for k, e in found.items():
@@ -167,7 +170,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
 
     if not ranked:
         best = max(readings, key=lambda r: (bool(r[0].text), r[0].grammar))
-        return Decision("reprompt", best[1], best[0].name, 0.0, 0.0,
+        return Decision("reprompt", best[1], best[0].name, 0.0, 0.0, 0.0,
                         tuple(u for u in extra_all if u is not best[1]),
                         "nothing usable heard")
     key, top = ranked[0]
@@ -177,8 +180,10 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
     extra = tuple(u for u in extra_all if u is not meaning)
 
     def made(action: str, why: str) -> Decision:
+        words = max((p.confidence for p, u in readings if p.text and _key(u) == key),
+                    default=0.0)
         return Decision(action, meaning, src.name, round(top, 3), round(margin, 3),
-                        extra, why)
+                        round(words, 3), extra, why)
 
     if key[0] == "meta":
         answers = [s for k, s in support.items() if k[0] != "meta"]
@@ -218,7 +223,10 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
 
 
 def _numbers_in(text: str) -> int:
-    return sum(w in NUMBER_WORDS for w in text.split())
+    """Number words, not counting a denominator ("eight out of ten" has one)."""
+    words = text.split()
+    return sum(w in NUMBER_WORDS and (i == 0 or words[i - 1] != "of")
+               for i, w in enumerate(words))
 
 
 def _floor(key: Hashable) -> float:

@@ -169,7 +169,7 @@ class CheckIn:
         if prompt.kind == "stop":
             return self._stop_confirmed(prompt, _value(decision))
 
-        out = self._scan_red_flags(heard, meaning, extra, prompt, decision.support)
+        out = self._scan_red_flags(heard, meaning, extra, prompt, decision.confidence)
         if self.finished or self._prompt is not prompt:
             return out  # an emergency or a confirmation took over
         if prompt.kind == "confirm":
@@ -305,7 +305,7 @@ class CheckIn:
 
     def _scan_red_flags(
         self, heard: Heard, meaning: Understanding, extra: list[Understanding], prompt: _Prompt,
-        support: float,
+        confidence: float,
     ) -> list[Event]:
         """Merge what this utterance says about symptoms; act on new red flags."""
         direct = prompt.question.symptom if prompt.kind == "question" and prompt.question else None
@@ -342,7 +342,7 @@ class CheckIn:
                 continue  # denied when asked, or already confirmed
             sure = (
                 finding.status == "present"
-                and support >= self.settings.confirm_below
+                and confidence >= self.settings.confirm_below
                 and symptom in heard_in_primary
             )
             if sure:

@@ -279,7 +279,7 @@ class Protocol:
             # ("Six or seven" is heard by the wide grammar and the free-form pass.)
             low, high = question.range or (0, 10)
             phrases.update(w for w, n in SCALE_WORDS.items() if low <= n <= high)
-            phrases.add("out of ten")
+            phrases.update(("out of ten", "about"))
         return phrases
 
 
