@@ -169,8 +169,12 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
     extra_all = tuple(u for _, u in readings)
 
     if not ranked:
-        best = max(readings, key=lambda r: (bool(r[0].text), r[0].grammar))
-        return Decision("reprompt", best[1], best[0].name, 0.0, 0.0, 0.0,
+        # No answer: the reading that says most (a symptom said out of turn) is the one
+        # the red-flag scan starts from, with its own word confidence.
+        best = max(readings, key=lambda r: (
+            any(f.status != ABSENT for f in r[1].symptoms), bool(r[0].text), r[0].confidence,
+            r[0].grammar))
+        return Decision("reprompt", best[1], best[0].name, 0.0, 0.0, best[0].confidence,
                         tuple(u for u in extra_all if u is not best[1]),
                         "nothing usable heard")
     key, top = ranked[0]
