@@ -97,3 +97,31 @@ def test_a_confirmed_red_flag_quotes_the_words_that_raised_it(protocol):
     events = dialog.hear(Heard("yes"))
     assert any(isinstance(e, Say) and "911" in e.text for e in events)
     assert dialog.findings["leg_numbness"].evidence == "my legs are"
+
+
+def test_interpret_wav_hears_and_decides_as_the_check_in(protocol, render, aftercare):
+    """One path: ``interpret --wav`` at a question and a ``--jsonl`` check-in that
+    reaches that question hear the same WAV to the same decision (real vosk, real
+    espeak-ng speech)."""
+    import json
+
+    wav = render("i can't feel my legs")
+    done = aftercare("interpret", "--json", "--question", "headache", "--wav", str(wav))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["disposition"] == "emergency"
+    assert any(f["symptom"] == "leg_numbness" and f["status"] in ("present", "uncertain")
+               for f in result["symptoms"])
+    # The check-in, answered "no" up to the headache question, then the same WAV.
+    from benchmarks.spoken_sentences import prefix
+
+    lines = [json.dumps({"text": t}) for t in prefix(protocol, protocol.question("headache"))]
+    lines.append(json.dumps({"wav": str(wav)}))
+    done = aftercare("check", "--jsonl", "--no-history", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    said = [json.loads(line) for line in done.stdout.splitlines()]
+    final = said[-1]
+    assert final["disposition"] == result["disposition"]
+    assert final["symptoms"]["leg_numbness"]["status"] in ("present", "uncertain")
+    # The reason quotes the words that raised the red flag, not the earlier "no".
+    assert any("legs" in reason for reason in final["reasons"] if "numbness" in reason)
