@@ -155,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                         "earlier run instead of evaluating again (e.g. to re-measure speed "
                         "alone on a quiet machine)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--reuse-speed", action="store_true",
+                        help="report the speed figures saved by an earlier run")
     parser.add_argument("--no-sentences", action="store_true",
                         help="leave out the spoken written sentences (interpret --wav and "
                         "--jsonl check-in)")
@@ -211,7 +213,13 @@ def main(argv: list[str] | None = None) -> int:
                                        records, skipped, others))
 
     spoken: list[spoken_sentences.Result] | None = None
-    if not args.no_sentences:
+    saved = OUT / "sentences.json"
+    if args.reuse_eval and saved.exists() and not args.no_sentences:
+        log(f"sentences: reusing {saved.relative_to(ROOT)}")
+        spoken = [spoken_sentences.Result(**{**d, "sentence": spoken_sentences.Sentence(
+            d["sentence"]["question"], d["sentence"]["text"], tuple(d["sentence"]["flags"]))})
+            for d in json.loads(saved.read_text())]
+    elif not args.no_sentences:
         log("sentences: tests/data/utterances.tsv red flags, spoken, via interpret --wav "
             "and a --jsonl check-in")
         spoken = spoken_sentences.run(jobs=args.jobs, progress=progress("sentences"))
@@ -219,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
             [asdict(r) for r in spoken], indent=1) + "\n")
 
     measured = None
-    if not args.no_speed:
+    if args.reuse_speed and (OUT / "speed.json").exists():
+        log("speed: reusing benchmarks/out/speed.json")
+        measured = speed.Speed(**json.loads((OUT / "speed.json").read_text()))
+    elif not args.no_speed:
         log("speed: model load, RTF, latency, TTS, matcher, peak RSS")
         measured = speed.measure(manifest, args.repeats, args.speed_clips, log=log)
         (OUT / "speed.json").write_text(json.dumps(asdict(measured), indent=1) + "\n")
