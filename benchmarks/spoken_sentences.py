@@ -85,8 +85,9 @@ def _typed(q: Question, target: Question) -> str:
         return q.choices[0].id
     if q.answer == "temperature":
         return "i don't know"
-    wanted = (target.ask_if or {}).get(q.id, ())
-    return "yes" if "yes" in wanted else "no"
+    wanted = dict(target.ask_if).get(q.id, frozenset())
+    # "Not sure" opens a follow-up without raising an emergency (fever -> temperature).
+    return "not sure" if "unsure" in wanted else "yes" if "yes" in wanted else "no"
 
 
 def prefix(protocol: Protocol, target: Question) -> list[str]:
