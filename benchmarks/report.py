@@ -59,7 +59,10 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
     out: list[str] = []
     add = out.append
     add("# Benchmarks\n")
-    add(f"Measured {date} by `{command}` (whole run {seconds / 60:.1f} min). "
+    reused = "--reuse-eval" in command or "--reuse-speed" in command
+    add(f"Measured {date} by `{command}` (whole run {seconds / 60:.1f} min"
+        + ("; it re-reports the per-clip results and speed figures an earlier full run "
+           "of the same code saved in benchmarks/out" if reused else "") + "). "
         "Regenerate with that command; nothing here is typed in by hand. "
         "Benchmarks are scripts, not timed tests.\n")
     if speed:
