@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.speed import Speed
 from voice.commands.evaluate import Record, group, markdown_table, pct, red_flag_misses
@@ -16,7 +17,13 @@ RTF_RATIO_MAX = 2.0
 LATENCY_P95_MAX_MS = 300.0
 PEAK_RSS_MAX_MB = 400.0
 REAL_ACCURACY_MIN = 0.95
-RECALL_SNRS = (20.0, 10.0)
+FSDD_SPEAKER_MIN = 0.90
+WRONG_MAX = 0.005
+RED_FLAG_YESNO_MIN = 0.97
+NON_NUMBER_MAX = 0.02
+SYNTHETIC_MIN = {None: 0.92, 10.0: 0.85, 6.0: 0.70}
+RED_FLAG_ASKED_MAX = 0.10
+RECALL_SNRS = (20.0, 10.0, 6.0)
 
 
 @dataclass(frozen=True)
@@ -28,15 +35,34 @@ class RealSet:
     command: str
     records: list[Record]
     skipped: int
+    others: bool = False  # words that are no answer here: nothing should be taken
+
+
+def spoken_voices(spoken: list[Any]) -> list[str]:
+    return list(dict.fromkeys(r.voice for r in spoken))
+
+
+def part_of(c: Clip) -> str:
+    return c.extra.get("part", "dev")
+
+
+def gave_score(r: Record, system: str) -> bool:
+    """A number was recorded (not merely read back) for a word that is no number."""
+    o = r.outcome(system)
+    return o.action == "answered" and isinstance(o.value, int | float)
 
 
 def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
            synthetic: list[Record], real: Sequence[RealSet], speed: Speed | None,
-           corpus_note: str, seconds: float, asr_doc: Path | None) -> str:
+           corpus_note: str, seconds: float, asr_doc: Path | None,
+           spoken: list[Any] | None = None) -> str:
     out: list[str] = []
     add = out.append
     add("# Benchmarks\n")
-    add(f"Measured {date} by `{command}` (whole run {seconds / 60:.1f} min). "
+    reused = "--reuse-eval" in command or "--reuse-speed" in command
+    add(f"Measured {date} by `{command}` (whole run {seconds / 60:.1f} min"
+        + ("; it re-reports the per-clip results and speed figures an earlier full run "
+           "of the same code saved in benchmarks/out" if reused else "") + "). "
         "Regenerate with that command; nothing here is typed in by hand. "
         "Benchmarks are scripts, not timed tests.\n")
     if speed:
@@ -50,8 +76,23 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
 
     add("## Targets\n")
     add(targets_table(protocol, synthetic, real, speed))
+    if spoken:
+        n = len(spoken)
+        a = sum(r.interpret for r in spoken)
+        b = sum(r.checkin for r in spoken)
+        differ = sum(r.interpret != r.checkin for r in spoken)
+        ok = a == n and b == n and not differ
+        out[-1] += (f"\n| spoken written sentences (tests/data/utterances.tsv, "
+                    f"{len(spoken_voices(spoken))} espeak-ng voices): red flags caught 100%, "
+                    f"same from interpret --wav and a --jsonl check-in | interpret "
+                    f"{pct(a / n)} ({n - a} missed of {n}); check-in {pct(b / n)} "
+                    f"({n - b} missed); {differ} clips differ; baseline "
+                    f"{pct(sum(r.baseline for r in spoken) / n)} | "
+                    + ("yes |" if ok else f"**no** — {n - min(a, b)} missed, {differ} differ |"))
     add("")
 
+    add("## Why the missed targets are missed\n")
+    add(WHY)
     add("## How it is measured\n")
     add(HOW.format(corpus=corpus_note, eval_command=eval_command))
 
@@ -83,10 +124,16 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
     add("Labelled from their transcripts: spoken digits are pain-scale answers, "
         "speech-command \"yes\"/\"no\" are yes/no answers (other words are skipped). "
         "FSDD is 8 kHz and goes through our resampling (`read_wav`).\n")
+    add(SPLIT)
     for rs in real:
         add(f"### {rs.name}\n")
         add(f"`{rs.command}` — {len(rs.records)} clips ({rs.skipped} rows skipped).\n")
-        add(markdown_table(group(rs.records, protocol, lambda c: "all"), "set"))
+        if rs.others:
+            add(others_table(rs.records))
+            add("")
+            continue
+        add(markdown_table(group(rs.records, protocol, lambda c: f"all ({part_of(c)})"),
+                           "set (part)"))
         add("")
         if rs.question != "anything_else":
             add(speaker_table(rs.records, protocol))
@@ -99,6 +146,18 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
         wrong = wrong_answers(rs.records, protocol, flags)
         if wrong:
             add("Most frequent wrong or missing answers (ours): " + wrong + "\n")
+
+    if spoken:
+        from benchmarks.spoken_sentences import table
+        add("## Spoken sentences: interpret --wav and a --jsonl check-in\n")
+        add("Every row of tests/data/utterances.tsv with a red flag, rendered by espeak-ng "
+            f"({', '.join(spoken_voices(spoken))}), heard at its question (volunteered "
+            "sentences at the free question) through `interpret --wav` and through a "
+            "`--jsonl` check-in answered in text up to that question "
+            "(benchmarks/spoken_sentences.py); the baseline reads the free-form "
+            "transcript with plain fuzzy matching.\n")
+        add(table(spoken))
+        add("")
 
     if speed:
         add("## Speed and memory\n")
@@ -116,6 +175,42 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
     return "\n".join(out).rstrip() + "\n"
 
 
+WHY = """\
+(Read with the table above: only the rows marked **no** apply. Explanations from the
+dev part and the synthetic corpus; held-out failures were not inspected.)
+
+- **Non-number words at the pain question**: Speech Commands holds deliberate
+  near-homophones of the digits ("tree", "forward", "follow", "wow"). The number
+  grammar hears them as "three", "four", "one" with full confidence in both grammar
+  passes, and the free-form pass cannot veto them: on the dev part (saved passes of
+  472 clips) a free-form veto that cut these scores by about a third also cost 6 points
+  of real FSDD digits (the free-form pass hears 8 kHz digits as "the", "today",
+  "pigs"). We chose right answers for real digits; severe scores taken this way are
+  still read back.
+- **Synthetic corpus accuracy** (clean, 10 dB, 6 dB): the small model drops words
+  espeak-ng says quickly ("my legs feel numb" → "my legs feel", "eight out of ten" → "a
+  out of ten"): the question is asked again or the score read back, which counts as
+  not right. In babble at 6 dB and below, some answers are heard as other sentences
+  in every pass.
+- **Red-flag recall at 6 dB**: the misses are answers whose red flag no pass heard at
+  all (babble turned "my legs have gone numb" into "don't like them have gotten hurt
+  me or not" in both the grammar and free-form passes; "yes and I've got a fever" into
+  "yes i'm back not a lot"), and one "I have been burning up" heard as a denial by
+  every pass. A decision can only weigh what some pass heard; see the misses listed
+  under "Red flags in noise".
+- **Re-prompts and confirmations of red-flag yes/no** (synthetic, clean): a "yes" to a
+  red-flag question with word confidence under 0.6 is confirmed, and a "no" that is
+  not solid (a pass heard a sentence that reads as nothing) is asked again: the
+  safety rule is kept over the count.
+"""
+
+SPLIT = """\
+**Dev and held-out** (benchmarks/split.py, fixed before any tuning): speakers whose id
+hashes to 0 modulo 3 are held out in every set with speaker ids; in FSDD (4 speakers)
+the odd-numbered takes of every speaker are held out. Held-out failures were not looked
+at while tuning; every table gives the two parts separately.
+"""
+
 HOW = """\
 - **Corpus** ({corpus}): our own answers (benchmarks/sentences.yaml: yes/no, pain
   scores, choices, symptom statements with negations, red flags volunteered at other
@@ -131,15 +226,19 @@ HOW = """\
 - **answer accuracy**: the dialog took the expected value (an emergency about the
   question's own symptom counts as "yes"); re-prompts count as not correct.
 - **re-prompt**: it asked the same question again ("I didn't catch that") instead of
-  answering; **confirm**: it asked to confirm a red flag.
+  answering; **confirm**: it asked to confirm a red flag, or read a severe pain score
+  back ("Did you say eight?"). A read-back of the right value counts as a right answer
+  (the patient's "yes" settles it), of a wrong value as neither right nor wrong.
+- **wrong answer**: a different value taken without reading it back (confidently
+  wrong).
 - **red-flag recall**: red-flag clips (emergency or urgent symptom present) not
   missed. Caught = emergency message said, confirmation asked, or the symptom recorded
   present/uncertain; a re-prompt is not a miss; concluding "no" or moving on is.
 - **false red flag**: clips with no red flag where it flagged one (emergency,
   confirmation, or a red-flag symptom recorded present/uncertain).
 - **WER**: word error rate of the transcript the decision was made on (ours: the
-  wide grammar pass, falling back to the narrow one, then free-form; baseline:
-  free-form), against the text that was spoken.
+  reading voice/decide.py chose from the wide grammar, narrow grammar and free-form
+  passes; baseline: free-form), against the text that was spoken.
 """
 
 
@@ -166,14 +265,44 @@ def ours_only(groups: dict[str, dict[str, Summary]], title: str) -> str:
 
 
 def speaker_table(records: list[Record], protocol: Protocol) -> str:
-    groups = group(records, protocol, lambda c: c.speaker)
-    lines = ["| speaker | clips | accuracy (ours) | wrong answer (ours) | re-prompt (ours) | "
-             "accuracy (baseline) | wrong answer (baseline) |", "|---|--:|--:|--:|--:|--:|--:|"]
+    groups = group(records, protocol, lambda c: f"{c.speaker} ({part_of(c)})")
+    groups = dict(sorted(groups.items(), key=lambda kv: (kv[0].endswith("(held-out)"),
+                                                          kv[0])))
+    lines = ["| speaker (part) | clips | accuracy (ours) | wrong answer (ours) | "
+             "re-prompt (ours) | confirm (ours) | accuracy (baseline) | "
+             "wrong answer (baseline) |", "|---|--:|--:|--:|--:|--:|--:|--:|"]
     for name, systems in groups.items():
         ours, base = systems["ours"], systems["baseline"]
         lines.append(f"| {name} | {ours.clips} | {pct(ours.accuracy)} | {pct(ours.wrong_rate)} "
-                     f"| {pct(ours.reprompt_rate)} | {pct(base.accuracy)} "
-                     f"| {pct(base.wrong_rate)} |")
+                     f"| {pct(ours.reprompt_rate)} | {pct(ours.confirm_rate)} "
+                     f"| {pct(base.accuracy)} | {pct(base.wrong_rate)} |")
+    return "\n".join(lines)
+
+
+def others_table(records: list[Record]) -> str:
+    ok = [r for r in records if r.error is None]
+    lines = ["| part | system | clips | a score recorded | read back (\"did you say…\") | "
+             "re-prompt |", "|---|---|--:|--:|--:|--:|"]
+    for part in ("dev", "held-out", "all"):
+        chosen = [r for r in ok if part == "all" or part_of(r.clip) == part]
+        if not chosen:
+            continue
+        for system in ("ours", "baseline"):
+            n = len(chosen)
+            given = sum(gave_score(r, system) for r in chosen)
+            confirm = sum(r.outcome(system).action == "confirm" for r in chosen)
+            again = sum(r.outcome(system).action == "reprompt" for r in chosen)
+            lines.append(f"| {part} | {system} | {n} | {pct(given / n)} ({given}) | "
+                         f"{pct(confirm / n) if system == 'ours' else '—'} | "
+                         f"{pct(again / n)} |")
+    words: dict[str, int] = {}
+    for r in ok:
+        if gave_score(r, "ours"):
+            key = f"{r.clip.transcript!r} → {r.ours.value!r}"
+            words[key] = words.get(key, 0) + 1
+    if words:
+        lines.append("\nScores taken (ours): " + ", ".join(
+            f"{k} ×{n}" for k, n in sorted(words.items(), key=lambda kv: -kv[1])))
     return "\n".join(lines)
 
 
@@ -226,10 +355,11 @@ def targets_table(protocol: Protocol, synthetic: list[Record], real: Sequence[Re
             return "not measured"
         return "yes" if ok else f"**no** — {miss}"
 
-    s = _summary(synthetic, protocol, lambda c: c.snr in RECALL_SNRS)
-    rows.append(f"| red-flag recall 100% at 20 and 10 dB SNR (synthetic) | {pct(s.recall)} "
-                f"({s.missed} missed of {s.red_flags}) | "
-                f"{verdict(s.recall == 1.0 if s.red_flags else None, f'{s.missed} missed')} |")
+    for snr in RECALL_SNRS:
+        s, b = _both(synthetic, protocol, lambda c, x=snr: c.snr == x)
+        rows.append(f"| red-flag recall 100% at {snr:g} dB SNR (synthetic) | {pct(s.recall)} "
+                    f"({s.missed} missed of {s.red_flags}); baseline {pct(b.recall)} | "
+                    f"{verdict(s.recall == 1.0 if s.red_flags else None, f'{s.missed} missed')} |")
     if speed and speed.rtf_ours is not None and speed.rtf_plain_fresh:
         for label, plain in (("new recogniser per clip", speed.rtf_plain_fresh),
                              ("one recogniser reused", speed.rtf_plain_reused)):
@@ -255,17 +385,106 @@ def targets_table(protocol: Protocol, synthetic: list[Record], real: Sequence[Re
                     f"{verdict(rss <= PEAK_RSS_MAX_MB, over)} |")
     else:
         rows.append("| peak RSS of a replayed check-in ≤ 400 MB | — | not measured |")
-    for rs in real:
-        if rs.question == "anything_else":
-            continue
-        s = _summary(rs.records, protocol, lambda c: True)
-        if s.accuracy is None:
-            continue
-        short = f"{(REAL_ACCURACY_MIN - s.accuracy) * 100:.1f} points short"
-        ok = s.accuracy >= REAL_ACCURACY_MIN
-        rows.append(f"| answer accuracy ≥ 95%: {rs.name} | {pct(s.accuracy)} "
-                    f"({s.correct}/{s.answers}) | {verdict(ok, short)} |")
+    rows += accuracy_targets(protocol, synthetic, real)
     return "\n".join(rows)
+
+
+def _both(records: list[Record], protocol: Protocol,
+          keep: Callable[[Clip], bool] = lambda c: True) -> tuple[Summary, Summary]:
+    chosen = [r for r in records if keep(r.clip)]
+    groups = group(chosen, protocol, lambda c: "x")
+    if not groups:
+        return Summary(), Summary()
+    return groups["x"]["ours"], groups["x"]["baseline"]
+
+
+def _parts(records: list[Record], protocol: Protocol, measure: Callable[[Summary], str],
+           keep: Callable[[Clip], bool] = lambda c: True) -> str:
+    """"ours (dev / held-out); baseline" for one figure."""
+    ours, base = _both(records, protocol, keep)
+    dev, _ = _both(records, protocol, lambda c: keep(c) and part_of(c) == "dev")
+    held, _ = _both(records, protocol, lambda c: keep(c) and part_of(c) == "held-out")
+    return (f"{measure(ours)} (dev {measure(dev)}, held-out {measure(held)}); "
+            f"baseline {measure(base)}")
+
+
+def accuracy_targets(protocol: Protocol, synthetic: list[Record],
+                     real: Sequence[RealSet]) -> list[str]:
+    """The targets of issue 10, ours against the baseline on every row."""
+    rows: list[str] = []
+
+    def row(name: str, shown: str, ok: bool | None, miss: str) -> None:
+        verdict = "not measured" if ok is None else "yes" if ok else f"**no** — {miss}"
+        rows.append(f"| {name} | {shown} | {verdict} |")
+
+    answers = [r for rs in real if not rs.others and rs.question != "anything_else"
+               for r in rs.records]
+    acc = lambda s: f"{pct(s.accuracy)} ({s.correct}/{s.answers})"  # noqa: E731
+    ours, _ = _both(answers, protocol)
+    if ours.answers:
+        row("real recordings (every digits and yes/no set): answer accuracy ≥ 95%",
+            _parts(answers, protocol, acc), ours.accuracy >= REAL_ACCURACY_MIN,
+            f"{(REAL_ACCURACY_MIN - ours.accuracy) * 100:.1f} points short")
+        row("real recordings: confidently wrong ≤ 0.5%",
+            _parts(answers, protocol, lambda s: f"{pct(s.wrong_rate)} ({s.wrong})"),
+            ours.wrong_rate <= WRONG_MAX, f"{(ours.wrong_rate - WRONG_MAX) * 100:.1f} points over")
+        crossing = [r for r in answers if r.ours.action == "answered"
+                    and _severe(protocol, r.clip.question, r.ours.value)
+                    and not _severe(protocol, r.clip.question, r.clip.expected.value)]
+        row("real recordings: no wrong score crosses the severe threshold unconfirmed",
+            f"{len(crossing)} clips", not crossing, f"{len(crossing)} clips")
+    for rs in real:
+        if rs.name.startswith("FSDD"):
+            for speaker in sorted({r.clip.speaker for r in rs.records}):
+                s, _ = _both(rs.records, protocol, lambda c, sp=speaker: c.speaker == sp)
+                if s.accuracy is not None:
+                    row(f"FSDD speaker {speaker}: answer accuracy ≥ 90%",
+                        _parts(rs.records, protocol, acc,
+                               lambda c, sp=speaker: c.speaker == sp),
+                        s.accuracy >= FSDD_SPEAKER_MIN,
+                        f"{(FSDD_SPEAKER_MIN - s.accuracy) * 100:.1f} points short")
+    yesno = [r for rs in real if not rs.others and protocol.question(rs.question).red_flag
+             and protocol.question(rs.question).answer == "yesno" for r in rs.records]
+    s, _ = _both(yesno, protocol)
+    if s.answers:
+        row("real yes/no at a red-flag question: accuracy ≥ 97%", _parts(yesno, protocol, acc),
+            s.accuracy >= RED_FLAG_YESNO_MIN,
+            f"{(RED_FLAG_YESNO_MIN - s.accuracy) * 100:.1f} points short")
+    others = [r for rs in real if rs.others for r in rs.records if r.error is None]
+    if others:
+        n = len(others)
+        given = sum(gave_score(r, "ours") for r in others)
+        base = sum(gave_score(r, "baseline") for r in others)
+        held = [r for r in others if part_of(r.clip) == "held-out"]
+        held_given = sum(gave_score(r, "ours") for r in held)
+        row("non-number words at the pain question give a score ≤ 2%",
+            f"{pct(given / n)} ({given}/{n}; held-out {held_given}/{len(held)}); "
+            f"baseline {pct(base / n)}", given / n <= NON_NUMBER_MAX,
+            f"{(given / n - NON_NUMBER_MAX) * 100:.1f} points over")
+    for snr, minimum in SYNTHETIC_MIN.items():
+        label = "clean" if snr is None else f"{snr:g} dB"
+        ours, base = _both(synthetic, protocol, lambda c, x=snr: c.snr == x)
+        if ours.accuracy is not None:
+            row(f"synthetic corpus answer accuracy ≥ {minimum:.0%} ({label})",
+                f"{acc(ours)}; baseline {pct(base.accuracy)}", ours.accuracy >= minimum,
+                f"{(minimum - ours.accuracy) * 100:.1f} points short")
+    qtype = question_type(protocol)
+    keep = lambda c: c.snr is None and qtype(c) == "yes/no (red flag)"  # noqa: E731
+    ours, base = _both(synthetic, protocol, keep)
+    if ours.clips:
+        asked = ours.reprompts + ours.confirms
+        row("synthetic red-flag yes/no re-prompted or confirmed ≤ 10% (clean)",
+            f"{pct(asked / ours.clips)} ({ours.reprompts} re-prompts + {ours.confirms} "
+            f"confirmations of {ours.clips}); baseline re-prompts {pct(base.reprompt_rate)}",
+            asked / ours.clips <= RED_FLAG_ASKED_MAX,
+            f"{(asked / ours.clips - RED_FLAG_ASKED_MAX) * 100:.1f} points over")
+    return rows
+
+
+def _severe(protocol: Protocol, question: str, value: object) -> bool:
+    q = protocol.question(question)
+    return q.severe_from is not None and isinstance(value, int | float) and \
+        value >= q.severe_from
 
 
 def speed_table(s: Speed) -> str:

@@ -16,22 +16,23 @@ Per-clip results go to benchmarks/out/*.json.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
 import shlex
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import corpus, report, speed
+from benchmarks import corpus, report, speed, split, spoken_sentences
 from voice.commands.evaluate import Record, evaluate
-from voice.evaluate import Clip, read_manifest
+from voice.evaluate import DIGITS, YES_NO, Clip, Expected, read_manifest
 from voice.protocol import load_protocol
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,14 +41,25 @@ DOC = ROOT / "docs" / "benchmarks.md"
 ASR_DOC = ROOT / "docs" / "benchmarks-asr.md"
 SEED = 5
 
-# (title, manifest under --shared, question the clips answer)
+# (title, manifest under --shared, question the clips answer); "others:" before the
+# question: the words that are no answer to it (non-number words at the pain question).
 REAL_SETS = (
     ("FSDD spoken digits as pain scores (8 kHz)", "fsdd/manifest.tsv", "pain_score"),
     ("Speech Commands digits as pain scores", "speech_commands/manifest.tsv", "pain_score"),
+    ("Speech Commands v2 samples, digits as pain scores",
+     "speech_commands_v2_samples/manifest.tsv", "pain_score"),
+    ("AudioMNIST \"zero\" as a pain score (48 kHz)", "audiomnist_zero_sample/manifest.tsv",
+     "pain_score"),
     ("Speech Commands yes/no at a red-flag question (fever)", "speech_commands/manifest.tsv",
      "fever"),
+    ("Speech Commands v2 samples, yes/no at a red-flag question (fever)",
+     "speech_commands_v2_samples/manifest.tsv", "fever"),
     ("Speech Commands yes/no at an ordinary question (back_pain)",
      "speech_commands/manifest.tsv", "back_pain"),
+    ("Speech Commands, non-number words at the pain question",
+     "speech_commands/manifest.tsv", "others:pain_score"),
+    ("Speech Commands v2 samples, non-number words at the pain question",
+     "speech_commands_v2_samples/manifest.tsv", "others:pain_score"),
     ("LibriSpeech sentences at the free question (WER, false red flags)",
      "librispeech/manifest.tsv", "anything_else"),
 )
@@ -82,6 +94,23 @@ def run_or_load(clips: list[Clip], name: str, args: argparse.Namespace,
     records = evaluate(clips, jobs=args.jobs, progress=progress(label))
     save(records, name)
     return records
+
+
+def with_part(clip: Clip, set_dir: str) -> Clip:
+    """The clip tagged dev or held-out (benchmarks/split.py)."""
+    return replace(clip, extra={**clip.extra, "part": split.part(set_dir, clip.speaker,
+                                                                 clip.path)})
+
+
+def non_answers(path: Path, protocol, question: str) -> tuple[list[Clip], int]:
+    """The clips of a real set whose word is no answer to ``question`` (not a digit, not
+    yes/no): nothing should be taken from them. Labelled with no value."""
+    with path.open(newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream, delimiter="\t"))
+    answers = set(DIGITS) | set(YES_NO)
+    clips = [Clip(path.parent / row["path"], row["transcript"], row["speaker"], question,
+                  Expected()) for row in rows if row["transcript"] not in answers]
+    return clips, len(rows) - len(clips)
 
 
 def per_speaker(clips: list[Clip], limit: int) -> list[Clip]:
@@ -126,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
                         "earlier run instead of evaluating again (e.g. to re-measure speed "
                         "alone on a quiet machine)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--reuse-speed", action="store_true",
+                        help="report the speed figures saved by an earlier run")
+    parser.add_argument("--no-sentences", action="store_true",
+                        help="leave out the spoken written sentences (interpret --wav and "
+                        "--jsonl check-in)")
     parser.add_argument("--doc", type=Path, default=DOC)
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -157,22 +191,46 @@ def main(argv: list[str] | None = None) -> int:
             if not path.exists():
                 log(f"eval: {path} missing, skipped")
                 continue
-            real_clips, skipped = read_manifest(path, protocol, question)
+            others = question.startswith("others:")
+            question = question.removeprefix("others:")
+            if others:
+                real_clips, skipped = non_answers(path, protocol, question)
+            else:
+                real_clips, skipped = read_manifest(path, protocol, question)
+            real_clips = [with_part(c, rel.split("/")[0]) for c in real_clips]
             total = len(real_clips)
             real_clips = per_speaker(real_clips, args.per_speaker)
             if len(real_clips) < total:
                 title = f"{title}, seeded sample of {args.per_speaker} per speaker"
             log(f"eval: {title}, {len(real_clips)} clips")
-            records = run_or_load(real_clips, f"eval-{path.parent.name}-{question}.json",
-                                  args, question)
+            name = f"eval-{path.parent.name}-{'others-' if others else ''}{question}.json"
+            records = run_or_load(real_clips, name, args, question)
             shown = Path("../shared/data") / rel if args.shared.resolve() == (
                 ROOT.parent / "shared" / "data").resolve() else path
             real.append(report.RealSet(title, question,
-                                       f"aftercare eval {shown} --question {question}",
-                                       records, skipped))
+                                       f"aftercare eval {shown} --question {question}"
+                                       + (" (words that are no answer)" if others else ""),
+                                       records, skipped, others))
+
+    spoken: list[spoken_sentences.Result] | None = None
+    saved = OUT / "sentences.json"
+    if args.reuse_eval and saved.exists() and not args.no_sentences:
+        log(f"sentences: reusing {saved.relative_to(ROOT)}")
+        spoken = [spoken_sentences.Result(**{**d, "sentence": spoken_sentences.Sentence(
+            d["sentence"]["question"], d["sentence"]["text"], tuple(d["sentence"]["flags"]))})
+            for d in json.loads(saved.read_text())]
+    elif not args.no_sentences:
+        log("sentences: tests/data/utterances.tsv red flags, spoken, via interpret --wav "
+            "and a --jsonl check-in")
+        spoken = spoken_sentences.run(jobs=args.jobs, progress=progress("sentences"))
+        (OUT / "sentences.json").write_text(json.dumps(
+            [asdict(r) for r in spoken], indent=1) + "\n")
 
     measured = None
-    if not args.no_speed:
+    if args.reuse_speed and (OUT / "speed.json").exists():
+        log("speed: reusing benchmarks/out/speed.json")
+        measured = speed.Speed(**json.loads((OUT / "speed.json").read_text()))
+    elif not args.no_speed:
         log("speed: model load, RTF, latency, TTS, matcher, peak RSS")
         measured = speed.measure(manifest, args.repeats, args.speed_clips, log=log)
         (OUT / "speed.json").write_text(json.dumps(asdict(measured), indent=1) + "\n")
@@ -181,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     doc = report.render(
         date=date.today().isoformat(), command=command,
         eval_command="aftercare eval benchmarks/out/corpus/manifest.tsv",
-        protocol=protocol, synthetic=synthetic, real=real, speed=measured,
+        protocol=protocol, synthetic=synthetic, real=real, speed=measured, spoken=spoken,
         corpus_note=corpus_note, seconds=seconds,
         asr_doc=ASR_DOC if ASR_DOC.exists() else None)
     args.doc.parent.mkdir(parents=True, exist_ok=True)

@@ -199,9 +199,11 @@ class Recognizer:
 
     # -- recognition -----------------------------------------------------------------
 
-    def stream(self, grammar: Sequence[str] | None = None) -> Stream:
-        """A live decoder: feed PCM chunks with ``accept``; ``result`` when done."""
-        return Stream(self, grammar)
+    def stream(self, grammar: Sequence[str] | None = None,
+               alternatives: int | None = None) -> Stream:
+        """A live decoder: feed PCM chunks with ``accept``; ``result`` when done.
+        ``alternatives`` overrides the recogniser's n-best size for this stream."""
+        return Stream(self, grammar, alternatives)
 
     def recognize(self, audio: Audio, grammar: Sequence[str] | None = None) -> Recognition:
         """Everything heard in ``audio`` (a whole answer or file)."""
@@ -274,7 +276,8 @@ class Stream:
     alternatives are wanted, an n-best decoder; joins the segments vosk ends at each
     endpoint (a pause) into one Recognition."""
 
-    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None) -> None:
+    def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None,
+                 alternatives: int | None = None) -> None:
         from vosk import KaldiRecognizer
 
         self.grammar = recognizer.grammar_phrases(grammar) if grammar is not None else None
@@ -290,10 +293,11 @@ class Stream:
         self._best = KaldiRecognizer(*args)
         self._best.SetWords(True)
         self._nbest = None
-        if recognizer.alternatives > 0:
+        n = recognizer.alternatives if alternatives is None else alternatives
+        if n > 0:
             self._nbest = KaldiRecognizer(*args)
             self._nbest.SetWords(False)
-            self._nbest.SetMaxAlternatives(recognizer.alternatives)
+            self._nbest.SetMaxAlternatives(n)
         self._segments: list[dict] = []
         self._alt_segments: list[list[dict]] = []
         self._chunks = 0  # seeds the dither noise (see the module docstring)

@@ -19,9 +19,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from voice.decide import Decision, Pass, decide, passes_of
 from voice.protocol import Protocol, Question
 from voice.triage import Triage, combine, triage
-from voice.understand import Finding, Understanding, understand
+from voice.understand import Finding, Understanding
 
 MAX_REPROMPTS = 2
 RATE_STEP = 20
@@ -38,11 +39,17 @@ class Heard:
 
     ``alternatives`` are other transcripts of the same audio (the free-form pass when
     the primary one was grammar-constrained); they are scanned for red flags too.
+    ``passes`` is the whole evidence of a recording (voice/listen.py): each pass's
+    words, confidence and n-best list, from which voice/decide.py decides.
     """
 
     text: str
     confidence: float = 1.0
     alternatives: tuple[str, ...] = ()
+    passes: tuple[Pass, ...] = ()
+
+    def evidence(self) -> tuple[Pass, ...]:
+        return passes_of(self.text, self.confidence, self.alternatives, self.passes)
 
 
 # -- what comes out ------------------------------------------------------------
@@ -94,10 +101,13 @@ class Settings:
 class _Prompt:
     """What the dialog is waiting for: a question, a confirmation, or the emergency."""
 
-    kind: str  # "question" | "confirm" (a red flag) | "stop" (confirm stopping) | "emergency"
+    kind: str  # "question" | "confirm" (a red flag) | "check" (read a value back)
+    #           | "stop" (confirm stopping) | "emergency"
     question: Question | None = None
     symptom: str | None = None
     attempts: int = 0
+    evidence: str = ""  # the words that raised a confirmation
+    value: Any = None  # the value a "check" reads back
 
 
 class CheckIn:
@@ -117,6 +127,7 @@ class CheckIn:
         self._emergency_said = False
         self._stopped = False
         self.concerns: list[str] = []  # complaints the protocol does not cover
+        self.decision: Decision | None = None  # how the last answer was decided
 
     # -- driving -------------------------------------------------------------
 
@@ -147,29 +158,41 @@ class CheckIn:
             return []
         prompt = self._prompt
         question = prompt.question if prompt.kind == "question" else None
-        meaning, *extra = [understand(t, self.protocol, question)
-                           for t in (heard.text, *heard.alternatives)]
-        if not _means_something(meaning):
-            # The grammar pass heard nothing usable; the free-form pass may have, and
-            # then its whole meaning counts (the answer and the symptom it implies).
-            usable = [u for u in extra if _means_something(u)]
-            if usable:
-                extra = [u for u in extra if u is not usable[0]] + [meaning]
-                meaning = usable[0]
+        # One decision from every pass (voice/decide.py); its reading is the answer,
+        # the other passes' readings are scanned for red flags.
+        decision = self.decision = decide(
+            heard.evidence(), self.protocol, question,
+            guard=prompt.symptom if prompt.kind == "confirm" else None)
+        meaning, extra = decision.meaning, list(decision.extra)
 
-        if meaning.meta:
+        if decision.action == "meta":
             return self._meta(meaning.meta)
         if prompt.kind == "stop":
-            return self._stop_confirmed(prompt, meaning)
+            return self._stop_confirmed(prompt, _value(decision))
 
-        out = self._concerns(meaning, extra) + self._scan_red_flags(heard, meaning, extra, prompt)
+        out = self._concerns(meaning, extra) + self._scan_red_flags(
+            heard, meaning, extra, prompt, decision.confidence)
         if self.finished or self._prompt is not prompt:
             return out  # an emergency or a confirmation took over
         if prompt.kind == "confirm":
-            return out + self._confirmed(prompt, meaning)
+            return out + self._confirmed(prompt, meaning, _value(decision))
+        if prompt.kind == "check":
+            return out + self._checked(prompt, _value(decision))
         if prompt.kind == "emergency":
             return out + self._finish()
-        return out + self._answer(prompt, meaning, extra, heard.confidence)
+        return out + self._answer(prompt, meaning, decision)
+
+    @property
+    def confirming_words(self) -> str:
+        """The words that raised the red flag a confirmation asks about, else ""."""
+        p = self._prompt
+        return p.evidence if p is not None and p.kind == "confirm" else ""
+
+    @property
+    def reading_back(self) -> Any:
+        """The value a "Did you say ...?" is waiting on, else None."""
+        p = self._prompt
+        return p.value if p is not None and p.kind == "check" else None
 
     def goto(self, question_id: str) -> list[Event]:
         """Ask one question directly (evaluation harnesses use this to test one turn)."""
@@ -181,6 +204,13 @@ class CheckIn:
         if self.finished:
             return []
         self._stopped = True
+        prompt = self._prompt
+        if prompt is not None and prompt.kind == "confirm" and prompt.symptom:
+            # Input ended while a red flag was being confirmed: it stays possible.
+            current = self.findings.get(prompt.symptom)
+            if current is None or current.status == "absent":
+                self.findings[prompt.symptom] = Finding(prompt.symptom, "uncertain",
+                                                        prompt.evidence)
         return self._finish()
 
     # -- pieces ----------------------------------------------------------------
@@ -208,6 +238,10 @@ class CheckIn:
             if prompt.attempts:
                 text = f"{text} {self.protocol.message('say_yes_or_no')}"
             ask = self._ask(f"confirm:{prompt.symptom}", text, *self._yes_no_grammars())
+        elif prompt.kind == "check":
+            ask = self._ask(f"check:{prompt.question.id}",
+                            self.protocol.message("confirm_value", value=prompt.value),
+                            *self._yes_no_grammars())
         elif prompt.kind == "stop":
             ask = self._ask("stop", self.protocol.message("confirm_stop"),
                             *self._yes_no_grammars())
@@ -272,7 +306,8 @@ class CheckIn:
         return self._ask_prompt()
 
     def _scan_red_flags(
-        self, heard: Heard, meaning: Understanding, extra: list[Understanding], prompt: _Prompt
+        self, heard: Heard, meaning: Understanding, extra: list[Understanding], prompt: _Prompt,
+        confidence: float,
     ) -> list[Event]:
         """Merge what this utterance says about symptoms; act on new red flags."""
         direct = prompt.question.symptom if prompt.kind == "question" and prompt.question else None
@@ -294,19 +329,22 @@ class CheckIn:
         # Act on the red flags this utterance raised, most severe first. A red flag
         # mentioned out of turn is confirmed even when it sounded denied: recognition
         # turns "i've got a fever" into "i'm not a fever" often enough.
+        # (Not when its own question is still to come: "no, my legs feel normal" at
+        # the numbness question is not asked about weakness twice.)
         raised = {f.symptom for u in (meaning, *extra) for f in u.symptoms
                   if self._is_emergency(f.symptom)
-                  and (f.status != "absent" or f.symptom != direct)}
+                  and (f.status != "absent" or (f.symptom != direct
+                                                and not self._asked_later(f.symptom, prompt)))}
         for symptom in (s for s in self.protocol.symptoms if s in raised):
-            finding = self.findings.get(symptom)
-            if finding is None:
-                continue
+            # (A denial heard only by another pass is not merged, but still raises it.)
+            finding = self.findings.get(symptom) or next(
+                f for u in (meaning, *extra) for f in u.symptoms if f.symptom == symptom)
             if finding.status == "absent" and (
                     symptom == direct or f"confirm:{symptom}" in self.answers):
                 continue  # denied when asked, or already confirmed
             sure = (
                 finding.status == "present"
-                and heard.confidence >= self.settings.confirm_below
+                and confidence >= self.settings.confirm_below
                 and symptom in heard_in_primary
             )
             if sure:
@@ -314,15 +352,18 @@ class CheckIn:
                 # (stored before the emergency message is said).
                 return self._emergency_answer(prompt, symptom, meaning, heard) + \
                     self._emergency()
-            return self._confirm(symptom, prompt)
+            words = next((u.text for u in (meaning, *extra) for f in u.symptoms
+                          if f.symptom == symptom and f.status != "absent"), meaning.text)
+            return self._confirm(symptom, prompt, words)
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
         # rest was lost to noise): ask about it rather than pass it by. (A red-flag
         # question is simply asked again, and the others have their own questions.)
         if not prompt.question.red_flag and not any(_understood(u) for u in (meaning, *extra)):
             for symptom in self.protocol.symptoms:
+                hinting = [u for u in (meaning, *extra) if symptom in u.hinted]
                 if self._is_emergency(symptom) and f"confirm:{symptom}" not in self.answers \
-                        and any(symptom in u.hinted for u in (meaning, *extra)):
-                    return self._confirm(symptom, prompt)
+                        and hinting:
+                    return self._confirm(symptom, prompt, hinting[0].text)
         return []
 
     def _emergency_answer(self, prompt: _Prompt, symptom: str, meaning: Understanding,
@@ -348,14 +389,22 @@ class CheckIn:
         self.concerns.extend(new)
         return [self._say(self.protocol.message("concern", complaint=c)) for c in new]
 
-    def _confirm(self, symptom: str, interrupted: _Prompt) -> list[Event]:
-        self._prompt = _Prompt("confirm", symptom=symptom)
+    def _asked_later(self, symptom: str, prompt: _Prompt) -> bool:
+        """A red-flag question about ``symptom`` comes after the current question."""
+        if prompt.question is None:
+            return False
+        ids = [q.id for q in self.protocol.questions]
+        after = self.protocol.questions[ids.index(prompt.question.id) + 1:]
+        return any(q.symptom == symptom and q.red_flag for q in after)
+
+    def _confirm(self, symptom: str, interrupted: _Prompt, words: str) -> list[Event]:
+        self._prompt = _Prompt("confirm", symptom=symptom, evidence=words)
         self._resume = interrupted
         return self._ask_prompt()
 
-    def _confirmed(self, prompt: _Prompt, meaning: Understanding) -> list[Event]:
+    def _confirmed(self, prompt: _Prompt, meaning: Understanding, said: Any) -> list[Event]:
         symptom = prompt.symptom
-        value = meaning.value if meaning.value in ("yes", "no") else None
+        value = said if said in ("yes", "no") else None
         if value is None and prompt.attempts < MAX_REPROMPTS:
             return self._reprompt(prompt, "not_understood")
         key = f"confirm:{symptom}"
@@ -363,8 +412,10 @@ class CheckIn:
         events: list[Event] = [self.answers[key]]
         current = self.findings.get(symptom)
         if value == "yes":
-            self.findings[symptom] = Finding(symptom, "present", current.evidence if current
-                                             else meaning.text)
+            # The reason quotes the words that raised the red flag, not an earlier "no".
+            raised = current.evidence if current and current.status != "absent" \
+                else prompt.evidence or meaning.text
+            self.findings[symptom] = Finding(symptom, "present", raised)
             return events + self._emergency()
         if value == "no":
             self.findings[symptom] = Finding(symptom, "absent", meaning.text)
@@ -394,10 +445,10 @@ class CheckIn:
         self._stopped = True
         return [self._say(self.protocol.message("stopped")), *self._finish()]
 
-    def _stop_confirmed(self, prompt: _Prompt, meaning: Understanding) -> list[Event]:
-        if meaning.value == "yes":
+    def _stop_confirmed(self, prompt: _Prompt, value: Any) -> list[Event]:
+        if value == "yes":
             return self._stop()
-        if meaning.value is None and prompt.attempts < MAX_REPROMPTS:
+        if value is None and prompt.attempts < MAX_REPROMPTS:
             return self._reprompt(prompt, "not_understood")
         self._prompt = self._resume  # "no", or still unclear: carry on where we were
         return self._ask_prompt([self._say(self.protocol.message("continuing"))])
@@ -415,22 +466,18 @@ class CheckIn:
             "emergency", number=self.settings.emergency_number, symptoms=_join(names)
         )
 
-    def _answer(self, prompt: _Prompt, meaning: Understanding, extra: list[Understanding],
-                confidence: float) -> list[Event]:
+    def _answer(self, prompt: _Prompt, meaning: Understanding,
+                decision: Decision) -> list[Event]:
         q = prompt.question
         assert q is not None
         value = meaning.value
-        unclear = value is None or (
-            q.red_flag and value != "unsure" and (
-                confidence < self.settings.confirm_below
-                # Ruling a red flag out needs both passes to agree (a grammar can turn
-                # noise into "i don't ..." with full confidence) and no word left over
-                # that points at the symptom ("i don't ... burning").
-                or (value == "no" and any(u.value != "no" for u in extra))
-                or (value == "no" and any(q.symptom in u.hinted for u in (meaning, *extra)))
-            )
-        )
-        if unclear:
+        # What counts as clear (and when a red flag is ruled out) is decided in
+        # voice/decide.py: one rule for every mode.
+        if decision.action == "confirm":
+            self._prompt = _Prompt("check", question=q, value=value, attempts=prompt.attempts,
+                                   evidence=meaning.text)
+            return self._ask_prompt()
+        if decision.action != "answer":
             if prompt.attempts < MAX_REPROMPTS:
                 # Words pointing both ways ("it helps a bit but it's still there"): say
                 # so, and ask the question again in its one direction.
@@ -438,7 +485,26 @@ class CheckIn:
                     "not_understood" if meaning.text else "nothing_heard"
                 return self._reprompt(prompt, lead)
             return self._give_up(q)
-        answered = Answered(q.id, value, meaning.text, round(confidence, 3))
+        return self._record(q, value, meaning.text, decision.support)
+
+    def _checked(self, prompt: _Prompt, said: Any) -> list[Event]:
+        """A value read back ("Did you say eight?"): "no" asks the question again;
+        "yes", or no clear answer, keeps it (the higher reading is the safer one)."""
+        q = prompt.question
+        assert q is not None
+        if said == "no":
+            # Forget what the misheard value implied (never an emergency sign).
+            self.findings = {s: f for s, f in self.findings.items()
+                             if f.question != q.id or self._is_emergency(s)}
+            self._prompt = _Prompt("question", question=q, attempts=prompt.attempts)
+            if prompt.attempts < MAX_REPROMPTS:
+                return self._reprompt(self._prompt, "not_understood")
+            return self._give_up(q)
+        return self._record(q, prompt.value, prompt.evidence, 1.0 if said == "yes" else 0.0)
+
+    def _record(self, q: Question, value: Any, transcript: str,
+                confidence: float) -> list[Event]:
+        answered = Answered(q.id, value, transcript, round(confidence, 3))
         self.answers[q.id] = answered
         self._asked.append(q.id)
         events: list[Event] = [answered]
@@ -530,9 +596,9 @@ class CheckIn:
         }
 
 
-def _means_something(u: Understanding) -> bool:
-    return u.value is not None or u.meta is not None or any(
-        f.status != "absent" for f in u.symptoms)
+def _value(decision: Decision) -> Any:
+    """The answer the decision settled on, or None when it asks again."""
+    return decision.meaning.value if decision.action == "answer" else None
 
 
 def _understood(u: Understanding) -> bool:

@@ -187,11 +187,14 @@ def red_flags(protocol: Protocol) -> frozenset[str]:
 
 
 def dialog_outcome(question: Question, heard: str, events: Sequence[Event],
-                   findings: Mapping[str, Any], protocol: Protocol) -> Outcome:
+                   findings: Mapping[str, Any], protocol: Protocol,
+                   pending: Any = None) -> Outcome:
     """Classify the dialog's reaction to one answer at ``question``.
 
     ``findings`` is the dialog's symptom id -> Finding after the answer. An emergency
-    about the question's own symptom also settles the answer as "yes".
+    about the question's own symptom also settles the answer as "yes". A value read
+    back ("Did you say eight?", ``pending``) is a confirmation carrying that value: right
+    if the patient would say yes, never a confidently wrong answer.
     """
     flags = red_flags(protocol)
     emergency_text = protocol.messages["emergency"].split("{", 1)[0]
@@ -207,8 +210,10 @@ def dialog_outcome(question: Question, heard: str, events: Sequence[Event],
         value = "yes" if question.symptom and question.symptom in flagged else None
     elif answered:
         action = "answered"
-    elif confirms:
+    elif confirms or any(a.question == f"check:{question.id}" for a in asks):
         action = "confirm"
+        if not confirms:
+            value = pending
     elif any(a.question == question.id for a in asks):
         action = "reprompt"
     else:
@@ -323,7 +328,9 @@ class Score:
 def score(clip: Clip, outcome: Outcome, flags: frozenset[str]) -> Score:
     want = clip.expected
     correct = None if want.value is None else same_value(outcome.value, want.value)
-    wrong = None if correct is None else (not correct and outcome.value is not None)
+    # Confidently wrong: a different value taken; one read back for a yes/no is not.
+    wrong = None if correct is None else (
+        not correct and outcome.value is not None and outcome.action != "confirm")
     expected_flags = want.present() & flags
     red: str | None = None
     if expected_flags:

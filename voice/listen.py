@@ -4,9 +4,11 @@ Where the prompt constrains the answer, the audio is decoded three times: with t
 question's wide grammar (its answers, meta requests and emergency phrases), with its
 narrow grammar (the answer words alone: a real "five" is not heard as "bye"), and
 free-form (so that "I can't feel my legs" said out of turn is not forced into a
-grammar). The dialog takes the answer from the wide pass, else the narrow one, else
-free-form, and scans all of them for red flags. Grammar decoding is cheap, so the three
-passes together cost little more than a plain free-form decode (docs/benchmarks.md).
+grammar). Every pass goes to the dialog as evidence (``Heard.passes``: words, confidence
+and, for the grammar passes, an n-best list with posteriors), and voice/decide.py makes
+one decision from all of them; the dialog scans all of them for red flags. Grammar
+decoding is cheap, so the three passes together cost little more than a plain
+free-form decode (docs/benchmarks.md).
 
 All passes decode while the answer is spoken: a ``Listener`` is fed the audio as it
 arrives, so only the last chunk and the trailing pad are left to decode once the
@@ -20,10 +22,21 @@ from collections.abc import Sequence
 
 from voice.asr import UNK, Framer, Recognition, Recognizer, file_framer
 from voice.audio import Audio
+from voice.decide import Pass
 from voice.dialog import Heard
 
+GRAMMAR_ALTERNATIVES = 5  # n-best entries a grammar pass gives the decision
+PASS_NAMES = ("wide", "narrow")
 
-def heard_from(primary: Recognition, *others: Recognition) -> Heard:
+
+def as_pass(name: str, r: Recognition) -> Pass:
+    """One recognition as decision evidence ([unk] removed from every text)."""
+    return Pass(name, _clean(r.text), r.confidence,
+                tuple((_clean(a.text), a.confidence) for a in r.alternatives))
+
+
+def heard_from(primary: Recognition, *others: Recognition,
+               names: tuple[str, ...] = ()) -> Heard:
     """Join the wide grammar pass (``primary``) and the other passes (narrow grammar,
     free-form: the order in which they stand in for it) into one ``Heard``.
 
@@ -32,15 +45,17 @@ def heard_from(primary: Recognition, *others: Recognition) -> Heard:
     holds a similar-sounding word, even if nothing else was said.) When the primary pass
     heard only unknown words, the first other pass that heard words takes its place.
     """
+    evidence = tuple(as_pass(name, r) for name, r in zip(names, (primary, *others),
+                                                              strict=True)) if names else ()
     passes = [r for r in (primary, *others) if _clean(r.text)]
     if not passes:
-        return Heard("", round(primary.confidence, 3), ())
+        return Heard("", round(primary.confidence, 3), (), evidence)
     if passes[0] is not primary:
         primary = passes[0]
     text = _clean(primary.text)
     confidence = max(r.confidence for r in passes if _clean(r.text) == text)
     alternatives = tuple(dict.fromkeys(_clean(r.text) for r in passes if _clean(r.text) != text))
-    return Heard(text, round(confidence, 3), alternatives)
+    return Heard(text, round(confidence, 3), alternatives, evidence)
 
 
 class Listener:
@@ -53,8 +68,8 @@ class Listener:
                  narrow: Sequence[str] | None = None, framer: Framer | None = None) -> None:
         self._framer = framer or Framer()
         self._free = recognizer.stream()
-        self._grammars = [recognizer.stream(g) for g in (grammar, narrow) if g] if grammar \
-            else []
+        self._grammars = [recognizer.stream(g, GRAMMAR_ALTERNATIVES)
+                          for g in (grammar, narrow) if g] if grammar else []
         self._decode(self._framer.push(b""))  # the lead pad
 
     def accept(self, pcm: bytes) -> bool:
@@ -77,7 +92,8 @@ class Listener:
         self._decode(self._framer.close())
         free = self._framer.shift(self._free.result())
         grammars = [self._framer.shift(stream.result()) for stream in self._grammars]
-        return heard_from(*grammars, free), free
+        names = (*PASS_NAMES[:len(grammars)], "free")
+        return heard_from(*grammars, free, names=names), free
 
     def _decode(self, chunks: list[bytes]) -> bool:
         ended = False

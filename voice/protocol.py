@@ -26,6 +26,8 @@ from voice.numbers import WORDS as NUMBER_WORDS
 from voice.phrases import Fuzzy, PhraseIndex
 from voice.yamlsrc import Source, compose
 
+SCALE_WORDS = {w: n for n, w in enumerate(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))}
 ANSWER_TYPES = ("yesno", "scale", "choice", "temperature", "free")
 DISPOSITIONS = ("emergency", "urgent", "self-care", "none")  # most severe first
 STATUSES = ("present", "uncertain", "absent")
@@ -268,11 +270,16 @@ class Protocol:
             phrases.update(said)
         for c in question.choices:
             phrases.update(c.phrases)
-        if question.answer in ("scale", "temperature"):
+        if question.answer == "temperature":
             phrases.update(NUMBER_WORDS - {"oh"})
-            phrases.update(("about", "or") + (
-                ("degrees", "point", "celsius", "fahrenheit")
-                if question.answer == "temperature" else ("out of ten",)))
+            phrases.update(("about", "or", "degrees", "point", "celsius", "fahrenheit"))
+        if question.answer == "scale":
+            # Only the scale's own numbers, alone: "four" was heard as "or", "seven" as
+            # "eleven", "three" as "thirty" while those words were in the grammar.
+            # ("Six or seven" is heard by the wide grammar and the free-form pass.)
+            low, high = question.range or (0, 10)
+            phrases.update(w for w, n in SCALE_WORDS.items() if low <= n <= high)
+            phrases.update(("out of ten", "about"))
         return phrases
 
 

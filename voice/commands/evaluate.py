@@ -159,7 +159,10 @@ class ClipRunner:
         heard, free = listen(self.recognizer, audio, ask.grammar, ask.narrow)
         events = dialog.hear(heard)
         seconds = time.perf_counter() - started
-        ours = dialog_outcome(question, heard.text, events, dialog.findings, self.protocol)
+        decided = dialog.decision.meaning.text if dialog.decision else heard.text
+        pending = dialog.reading_back
+        ours = dialog_outcome(question, decided, events, dialog.findings, self.protocol,
+                              pending)
         base = self.baseline.outcome(question, free.text)
         return Record(clip, ours, base, free.text, heard.confidence, seconds)
 

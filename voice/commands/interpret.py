@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from voice.errors import AftercareError
 from voice.protocol import Protocol, Question, load_protocol
 from voice.triage import combine, triage
-from voice.understand import ABSENT, understand
+from voice.understand import ABSENT, UNCERTAIN, Finding, understand
 
 NAME = "interpret"
 HELP = "show what one answer means: value, symptoms (present/absent/uncertain), disposition"
@@ -114,27 +114,79 @@ def _lines(path: str) -> Iterator[str]:
 
 def _from_wav(path: Path, protocol: Protocol, question: Question | None,
               number: str) -> dict[str, Any]:
-    """Hear the file exactly as the check-in would at this question, then interpret."""
+    """Hear and decide the file exactly as the check-in does at this question (the free
+    question when none is given): a ``CheckIn`` sent there, ``listen`` with its prompt's
+    grammars, ``hear`` (voice/decide.py), and triage of what the check-in then knows."""
     from voice.asr import Recognizer
     from voice.audio import read_wav
     from voice.listen import listen
 
-    grammar = protocol.grammar(question) if question and question.answer != "free" else None
-    narrow = protocol.answer_grammar(question) if question else None
-    heard, _ = listen(Recognizer(alternatives=0), read_wav(path), grammar, narrow)
-    result = interpret(heard.text, protocol, question, number)
-    # Red flags the free-form pass heard count too, as they do in the check-in.
-    extra = [f for alt in heard.alternatives
-             for f in understand(alt, protocol, None).symptoms if f.status != ABSENT]
-    if extra:
-        merged = combine(understand(heard.text, protocol, question).symptoms, extra)
-        decision = triage(merged, result["unanswered"], protocol, emergency_number=number,
-                          concerns=result["concerns"])
-        result["symptoms"] = [f.to_dict() for f in merged.values()]
-        result["disposition"] = decision.disposition
-        result["reasons"] = list(decision.reasons)
-    return {"wav": str(path), "transcript": heard.text, "confidence": heard.confidence,
-            "alternatives": list(heard.alternatives), **result}
+    q = question or next(q for q in protocol.questions if q.answer == "free")
+    audio = read_wav(path)
+    outcome = hear_at(protocol, q, lambda ask: listen(
+        Recognizer(alternatives=0), audio, ask.grammar, ask.narrow)[0], number)
+    return {"wav": str(path), **outcome}
+
+
+def hear_at(protocol: Protocol, question: Question, hear: Any,
+            emergency_number: str = "911") -> dict[str, Any]:
+    """One answer at ``question`` through the check-in: ``hear(ask)`` gives the Heard for
+    the prompt ``ask``. The result: what was heard and decided, what the check-in does
+    next, and the disposition of what it knows then (a red flag it asks to confirm
+    counts as uncertain, a red-flag question asked again as unanswered)."""
+    from voice.dialog import Answered, Ask, CheckIn, Say, Settings
+
+    dialog = CheckIn(protocol, Settings(emergency_number=emergency_number))
+    ask = [e for e in dialog.goto(question.id) if isinstance(e, Ask)][-1]
+    heard = hear(ask)
+    events = dialog.hear(heard)
+    decision = dialog.decision
+    meaning = decision.meaning if decision else understand(heard.text, protocol, question)
+    asks = [e for e in events if isinstance(e, Ask)]
+    answered = next((e for e in events if isinstance(e, Answered)
+                     and e.question == question.id), None)
+    findings = dict(dialog.findings)
+    confirming = [a.question.split(":", 1)[1] for a in asks if a.question.startswith("confirm:")]
+    for symptom in confirming:
+        if findings.get(symptom) is None or findings[symptom].status == ABSENT:
+            findings[symptom] = Finding(symptom, UNCERTAIN, dialog.confirming_words)
+    emergency = protocol.messages["emergency"].split("{", 1)[0]
+    if any(isinstance(e, Say) and e.text.startswith(emergency) for e in events):
+        action = "emergency"
+    elif answered is not None:
+        action = "answered"
+    elif confirming or dialog.reading_back is not None:
+        action = "confirm"
+    elif decision is not None and decision.action == "meta":
+        action = "meta"
+    else:
+        action = "reprompt"
+    unanswered = list(dialog.unanswered)
+    if action == "reprompt" and question.red_flag and question.id not in unanswered:
+        unanswered.append(question.id)
+    decision_ = triage(combine({}, findings.values()), unanswered, protocol,
+                       emergency_number=emergency_number, concerns=list(dialog.concerns))
+    value = answered.value if answered else dialog.reading_back
+    if action == "emergency" and value is None and meaning.value is not None:
+        value = meaning.value  # the emergency took over before the answer was recorded
+    return {
+        "transcript": meaning.text, "confidence": decision.support if decision else 1.0,
+        "alternatives": [u.text for u in (decision.extra if decision else ()) if u.text],
+        "input": meaning.text, **meaning.to_dict(), "value": value,
+        "symptoms": [f.to_dict() for f in sorted(findings.values(), key=_order(protocol))],
+        "free": next((p.text for p in heard.passes if p.name == "free"), heard.text),
+        "action": action, "confirm": confirming,
+        "next": next((e.text for e in events if isinstance(e, Say | Ask)), ""),
+        "decision": decision.why if decision else "",
+        "disposition": decision_.disposition,
+        "reasons": list(decision_.reasons),
+        "unanswered": list(decision_.unanswered),
+    }
+
+
+def _order(protocol: Protocol) -> Any:
+    ids = list(protocol.symptoms)
+    return lambda f: ids.index(f.symptom) if f.symptom in ids else len(ids)
 
 
 def _print_human(result: dict[str, Any], out: TextIO) -> None:
@@ -155,6 +207,9 @@ def _print_human(result: dict[str, Any], out: TextIO) -> None:
         print(f"concern (cannot be judged here): {concern}", file=out)
     for symptom in result.get("hinted", []):
         print(f"ask about: {symptom}", file=out)
+    if "action" in result:
+        print(f"check-in: {result['action']} ({result['decision']}); next: {result['next']}",
+              file=out)
     print(f"disposition: {result['disposition']}", file=out)
     for reason in result["reasons"]:
         print(f"  because {reason}", file=out)

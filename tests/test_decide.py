@@ -1,0 +1,127 @@
+"""The decision rule (voice/decide.py): pure, on hand-made evidence shaped like vosk's."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.decide import Pass, decide
+from voice.dialog import Ask, CheckIn, Heard, Say
+from voice.protocol import load_protocol
+
+
+@pytest.fixture(scope="module")
+def protocol():
+    return load_protocol()
+
+
+def _decide(protocol, question, *passes):
+    return decide(passes, protocol, protocol.question(question))
+
+
+def test_a_confusable_request_does_not_derail_a_clear_number(protocol):
+    """A real "five": wide grammar "bye", narrow grammar "five"."""
+    d = _decide(protocol, "pain_score", Pass("wide", "bye", 0.85, (("bye", 0.85),)),
+                Pass("narrow", "five", 0.9, (("five", 0.9),)), Pass("free", "by", 0.5))
+    assert (d.action, d.meaning.value) == ("answer", 5)
+
+
+def test_an_unambiguous_stop_still_stops(protocol):
+    d = _decide(protocol, "pain_score", Pass("wide", "stop", 0.9),
+                Pass("narrow", "", 0.0), Pass("free", "stop", 0.9))
+    assert (d.action, d.meaning.meta) == ("meta", "stop")
+    # One confusable word with nothing else heard: asked again, never a stop.
+    d = _decide(protocol, "pain_score", Pass("wide", "bye", 0.6), Pass("narrow", "", 0.0),
+                Pass("free", "", 0.0))
+    assert d.action == "reprompt"
+
+
+def test_numbers_come_only_from_a_grammar_pass(protocol):
+    """Free-form "tree" (or "three") is no score when the number grammar heard none."""
+    d = _decide(protocol, "pain_score", Pass("wide", "", 0.0), Pass("narrow", "", 0.0),
+                Pass("free", "three", 1.0))
+    assert d.action == "reprompt"
+
+
+@pytest.mark.parametrize("wide", [("feet", 0.31), ("", 0.0)])
+def test_a_severe_score_on_weak_evidence_is_read_back(protocol, wide):
+    d = _decide(protocol, "pain_score", Pass("wide", *wide),
+                Pass("narrow", "eight", 0.87, (("eight", 1.0),)), Pass("free", "the", 1.0))
+    assert (d.action, d.meaning.value) == ("confirm", 8)
+    sure = _decide(protocol, "pain_score", Pass("wide", "eight", 0.95),
+                   Pass("narrow", "eight", 0.95), Pass("free", "eight", 0.9))
+    assert (sure.action, sure.meaning.value) == ("answer", 8)
+
+
+def test_a_clear_human_no_is_solid(protocol):
+    d = _decide(protocol, "fever", Pass("wide", "no", 0.95), Pass("narrow", "no", 0.9),
+                Pass("free", "now", 0.6))
+    assert (d.action, d.meaning.value) == ("answer", "no")
+
+
+@pytest.mark.parametrize("narrow, free", [(("", 0.0), ("no", 0.9)),
+                                           (("no", 0.9), ("i have a fever", 0.9)),
+                                           (("no", 0.3), ("no", 0.3))])
+def test_a_red_flag_is_ruled_out_only_on_solid_evidence(protocol, narrow, free):
+    d = _decide(protocol, "fever", Pass("wide", "no", 0.95 if narrow[1] > 0.5 else 0.3),
+                Pass("narrow", *narrow), Pass("free", *free))
+    assert d.action == "reprompt"
+
+
+def test_a_score_read_back_is_kept_on_yes_and_asked_again_on_no(protocol):
+    evidence = (Pass("wide", "feet", 0.3), Pass("narrow", "eight", 0.87),
+                Pass("free", "the", 1.0))
+    for reply, value in (("yes", 8), ("no", None)):
+        dialog = CheckIn(protocol)
+        dialog.goto("pain_score")
+        events = dialog.hear(Heard("feet", 0.3, passes=evidence))
+        asked = [e for e in events if isinstance(e, Ask)]
+        assert asked[-1].question == "check:pain_score"
+        assert asked[-1].text.startswith(protocol.message("confirm_value", value=8)[:10])
+        assert dialog.reading_back == 8
+        events = dialog.hear(Heard(reply))
+        got = dialog.answers.get("pain_score")
+        assert (got.value if got else None) == value
+        if reply == "no":
+            assert [e.question for e in events if isinstance(e, Ask)] == ["pain_score"]
+            assert "severe_worsening_pain" not in dialog.findings
+
+
+def test_a_confirmed_red_flag_quotes_the_words_that_raised_it(protocol):
+    """Not an earlier "no" to the same symptom's question."""
+    dialog = CheckIn(protocol)
+    dialog.goto("leg_numbness")
+    dialog.hear(Heard("no"))
+    dialog.goto("anything_else")
+    events = dialog.hear(Heard("my legs are", 0.9))
+    assert [e.question for e in events if isinstance(e, Ask)] == ["confirm:leg_numbness"]
+    events = dialog.hear(Heard("yes"))
+    assert any(isinstance(e, Say) and "911" in e.text for e in events)
+    assert dialog.findings["leg_numbness"].evidence == "my legs are"
+
+
+def test_interpret_wav_hears_and_decides_as_the_check_in(protocol, render, aftercare):
+    """One path: ``interpret --wav`` at a question and a ``--jsonl`` check-in that
+    reaches that question hear the same WAV to the same decision (real vosk, real
+    espeak-ng speech)."""
+    import json
+
+    wav = render("i can't feel my legs")
+    done = aftercare("interpret", "--json", "--question", "headache", "--wav", str(wav))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["disposition"] == "emergency"
+    assert any(f["symptom"] == "leg_numbness" and f["status"] in ("present", "uncertain")
+               for f in result["symptoms"])
+    # The check-in, answered "no" up to the headache question, then the same WAV.
+    from benchmarks.spoken_sentences import prefix
+
+    lines = [json.dumps({"text": t}) for t in prefix(protocol, protocol.question("headache"))]
+    lines.append(json.dumps({"wav": str(wav)}))
+    done = aftercare("check", "--jsonl", "--no-history", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    said = [json.loads(line) for line in done.stdout.splitlines()]
+    final = said[-1]
+    assert final["disposition"] == result["disposition"]
+    assert final["symptoms"]["leg_numbness"]["status"] in ("present", "uncertain")
+    # The reason quotes the words that raised the red flag, not the earlier "no".
+    assert any("legs" in reason for reason in final["reasons"] if "numbness" in reason)
