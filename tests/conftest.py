@@ -8,8 +8,10 @@ that silently stopped testing anything.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -112,5 +114,29 @@ def aftercare() -> Callable[..., subprocess.CompletedProcess]:
             [sys.executable, "-m", "voice", *args], capture_output=True, text=True,
             env=full_env, cwd=ROOT, timeout=timeout, input=stdin,
         )
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def kill_checkin() -> Callable[[int], None]:
+    """Run a ``check --jsonl`` in a subprocess (environment as it is), answer "no" to
+    each question until the ``asks``-th one is asked, then kill -9 it: a check-in that
+    died mid-way, its answers so far stored."""
+
+    def _run(asks: int = 3) -> None:
+        proc = subprocess.Popen([sys.executable, "-m", "voice", "check", "--jsonl"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                env=os.environ)
+        asked = 0
+        for line in proc.stdout:
+            if json.loads(line)["type"] == "ask":
+                asked += 1
+                if asked == asks:
+                    break
+                proc.stdin.write(json.dumps({"text": "no"}) + "\n")
+                proc.stdin.flush()
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
 
     return _run

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 import subprocess
 import sys
@@ -41,20 +40,8 @@ def test_history_is_owner_only_and_kept(home):
     assert [a["question"] for a in records[-1]["answers"]][:2] == ["fever", "leg_numbness"]
 
 
-def test_killed_checkin_keeps_answers_and_is_noticed(home):
-    proc = subprocess.Popen([sys.executable, "-m", "voice", "check", "--jsonl"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env=os.environ)
-    asks = 0
-    for line in proc.stdout:
-        if json.loads(line)["type"] == "ask":
-            asks += 1
-            if asks == 3:
-                break
-            proc.stdin.write(json.dumps({"text": "no"}) + "\n")
-            proc.stdin.flush()
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+def test_killed_checkin_keeps_answers_and_is_noticed(home, kill_checkin):
+    kill_checkin(3)
     record = History(home / "history.sqlite3").all()[-1]
     assert record.status == "in_progress"
     assert [(a.question, a.value) for a in record.answers] == [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 import subprocess
 import sys
@@ -30,7 +29,7 @@ def aftercare(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def history(tmp_path_factory) -> Path:
+def history(tmp_path_factory, kill_checkin) -> Path:
     """Self-care, emergency, and one killed after two answers (left in progress)."""
     home = tmp_path_factory.mktemp("fhir") / "data"
     old = os.environ.get("AFTERCARE_HOME")
@@ -39,19 +38,7 @@ def history(tmp_path_factory) -> Path:
         for answers in (SELF_CARE, EMERGENCY):
             done = aftercare("check", "--text", stdin="\n".join(answers) + "\n")
             assert done.returncode == 0, done.stderr
-        proc = subprocess.Popen([sys.executable, "-m", "voice", "check", "--jsonl"],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                                env=os.environ)
-        asks = 0
-        for line in proc.stdout:
-            if json.loads(line)["type"] == "ask":
-                asks += 1
-                if asks == 3:
-                    break
-                proc.stdin.write(json.dumps({"text": "no"}) + "\n")
-                proc.stdin.flush()
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        kill_checkin(3)
         yield home
     finally:
         if old is None:
