@@ -241,12 +241,6 @@ class SatelliteLink:
                 self._send(chunk.event())
                 self._stream_seconds += chunk.seconds
 
-    def finish_prompt(self) -> None:
-        """End the turn's audio stream and return once the satellite has played it."""
-        wait = self.end_prompt()
-        if wait is not None:
-            wait()
-
     def end_prompt(self) -> Callable[[], None] | None:
         """End the turn's audio stream (``audio-stop``) now; returns what waits until
         the satellite has played it (None when no stream was open)."""
