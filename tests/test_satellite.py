@@ -26,8 +26,12 @@ import pytest
 
 from voice.audio import from_samples, read_wav
 from voice.commands.doctor import check_satellite
+from voice.dialog import Ask, CheckIn
 from voice.errors import AftercareError
-from voice.satellite import SatelliteError, SatelliteLink, describe
+from voice.live import Block, Ears, Gate
+from voice.protocol import load_protocol
+from voice.satellite import SATELLITE_ECHO, SatelliteError, SatelliteLink, describe
+from voice.session import Continued
 from voice.store import History
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,3 +224,54 @@ def test_a_satellite_held_by_another_server_is_refused_in_one_line(satellite):
             SatelliteLink(peer.uri)
     finally:
         held.close()
+
+
+class _Stream:
+    """A satellite's microphone from memory: 20 ms blocks on a clock of their own
+    (ahead of the real one, so each listen's start never drops them)."""
+
+    def __init__(self, samples: np.ndarray) -> None:
+        pcm = np.clip(samples, -32768, 32767).astype("<i2").tobytes()
+        self.blocks = [pcm[i : i + 640] for i in range(0, len(pcm), 640)]
+        self.base = time.monotonic() + 30.0
+        self.taken = 0
+
+    def at(self, seconds: float) -> float:
+        return self.base + seconds
+
+    def get(self, timeout: float) -> Block | None:
+        if self.taken >= len(self.blocks):
+            return None
+        self.taken += 1
+        return Block(self.blocks[self.taken - 1], self.at((self.taken - 1) * 0.02))
+
+
+@pytest.mark.parametrize("satellite_gate", [True, False])
+def test_the_satellites_prompt_echo_never_continues_an_answer(one_best, hear, satellite_gate):
+    """"no", then the next question played by the satellite and heard by its own
+    microphone 1.2 s later (inside the correction window), then "yes". The satellite's
+    gate covers the prompt from when it is sent: the echo is neither a late correction
+    nor the answer. Control: a gate that waits for an echo delay before covering (the
+    local speaker's, unmeasured) takes the echo for more of "no"."""
+    protocol = load_protocol()
+    dialog = CheckIn(protocol)
+    fever, numbness = ([e for e in dialog.goto(q) if isinstance(e, Ask)][0]
+                       for q in ("fever", "leg_numbness"))
+    no, prompt, yes = hear("no"), hear(numbness.text), hear("yes")
+    parts = [np.zeros(8000), no.samples, np.zeros(19200), prompt.samples, np.zeros(8000),
+             yes.samples, np.zeros(48000)]
+    samples = np.concatenate([p.astype(np.float64) for p in parts])
+    source = _Stream(samples + np.random.default_rng(5).normal(0, 33, len(samples)))
+    gate = Gate(echo=SATELLITE_ECHO) if satellite_gate else Gate()
+    ears = Ears(one_best, protocol, source, gate)
+    assert ears.listen(fever).text == "no"
+
+    echo_from = (8000 + len(no.samples) + 19200) / 16000  # seconds into the stream
+    playback = gate.queued(measure=False)  # as SatelliteOutput.speak, on the stream's clock
+    playback.queued = playback.start = source.at(echo_from)
+    playback.end = source.at(echo_from + prompt.duration)
+    second = ears.listen(numbness)
+    if satellite_gate:
+        assert not isinstance(second, Continued) and second.text == "yes"
+    else:
+        assert isinstance(second, Continued)

@@ -89,9 +89,13 @@ class Gate:
     """When the input may hear the speaker: told by the output when each prompt is
     queued, starts and ends; measures the echo delay from the input's blocks."""
 
-    def __init__(self) -> None:
-        self.echo: float = ECHO_UNKNOWN  # delay from playback start to the input
-        self.echo_heard: bool | None = None  # None until measured
+    def __init__(self, echo: float | None = None) -> None:
+        """``echo``: a fixed echo delay, never measured, for an output whose playback
+        time is not known here (a network satellite): its prompts' echo is then covered
+        from the moment each is queued until ``echo`` + ``ECHO_TAIL`` after it ended."""
+        self.fixed = echo is not None
+        self.echo: float = ECHO_UNKNOWN if echo is None else echo  # playback -> input
+        self.echo_heard: bool | None = True if self.fixed else None  # None until measured
         self._played: deque[_Playback] = deque(maxlen=64)
         self._heard: deque[Block] = deque(maxlen=int(30 * 50))  # ~30 s of 20 ms blocks
         self._lock = threading.Lock()
@@ -100,7 +104,7 @@ class Gate:
     def queued(self, measure: bool = True) -> _Playback:
         """A prompt is about to play. ``measure``: look for its echo (not after a
         question, when the patient's answer would be heard with it)."""
-        playback = _Playback(queued=time.monotonic(), measured=not measure)
+        playback = _Playback(queued=time.monotonic(), measured=self.fixed or not measure)
         with self._lock:
             self._played.append(playback)
         return playback
@@ -123,7 +127,8 @@ class Gate:
         if self.echo_heard is False:
             return False
         with self._lock:
-            return any(self._overlaps(p, block, (p.start or p.queued) + self.echo - 0.05)
+            return any(self._overlaps(p, block, p.queued if self.fixed else
+                                      (p.start or p.queued) + self.echo - 0.05)
                        for p in self._played)
 
     def prompt_over(self, block: Block, since: float) -> bool:

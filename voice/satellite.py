@@ -2,17 +2,24 @@
 
 The check-in connects to the satellite as Home Assistant does (``describe``, then
 ``run-satellite``); the satellite then streams its microphone as ``audio-chunk`` events.
-A satellite is a transport, nothing more: its audio goes into the same ``Listener`` as
-the local microphone's, through the same end-of-turn rule (``microphone.take_answer``),
-and prompts are the same pyttsx3/espeak-ng renderings the local speaker plays.
+A satellite is a transport, nothing more: its microphone is a ``live.Source`` (blocks
+stamped with their arrival time) read by the same ``live.Ears`` as the local microphone
+(end of turn from the words, noise is never an answer, late corrections), and its
+speaker is announced to the same ``live.Gate``; prompts are the same pyttsx3/espeak-ng
+renderings the local speaker plays.
 
 Turn-taking: each turn's prompts go out as one Wyoming audio stream (``audio-start``,
 chunks, ``audio-stop``), as Home Assistant sends one spoken response, starting as soon
-as the first prompt is ready. Before listening the stream is ended and the check-in
-waits until the satellite has played it: its ``played`` event, or (older satellites,
-such as wyoming-satellite 1.0.0, send none) the audio's length plus a margin, as Home
-Assistant does. Microphone audio that arrives meanwhile is dropped (muted), so the
-check-in never hears its own prompt.
+as the first prompt is ready. Each prompt is ``queued`` on the gate when it is sent;
+before listening the stream is ended, and its prompts are ``ended`` on the gate once
+the satellite has played it: its ``played`` event, or (older satellites, such as
+wyoming-satellite 1.0.0, send none) the audio's length plus a margin, as Home Assistant
+does. The decoders are built meanwhile; microphone audio up to then is muted by the
+gate, so the check-in never hears its own prompt.
+
+The echo delay is not measured for a satellite (when it really plays is not known
+here): ``SATELLITE_ECHO`` is fixed, the gate covers each prompt from when it is queued,
+and "played" already marks its last sample played (see docs/satellite.md).
 
 Only what the satellite needs goes over the network: prompt audio out, microphone
 audio in. No transcript or prompt text is sent (the Wyoming link is not encrypted).
@@ -29,7 +36,7 @@ import socket
 import threading
 import time
 import wave
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,6 +51,8 @@ from wyoming.snd import Played
 from voice.audio import SAMPLE_RATE
 from voice.dialog import Ask, Heard
 from voice.errors import AftercareError, AudioError
+from voice.live import Block, Ears, Gate
+from voice.session import Continued
 
 CONNECT_TIMEOUT = 5.0  # seconds to connect and to get the satellite's description
 SAMPLES_PER_CHUNK = 1024  # prompt audio per event, as Home Assistant sends it
@@ -116,26 +125,11 @@ def describe(uri: str) -> SatelliteInfo:
         return _describe(uri, sock, reader, writer)
 
 
-class _Blocks(queue.Queue):
-    """Microphone blocks for ``take_answer``; ``None`` in the queue means the link is
-    gone, which ends the answer with ``SatelliteLost`` instead of a silent wait."""
-
-    def __init__(self, link: SatelliteLink) -> None:
-        super().__init__()
-        self.link = link
-
-    def get(self, block: bool = True, timeout: float | None = None) -> bytes:
-        item = super().get(block, timeout)
-        if item is None:
-            self.put(None)  # every later read fails the same way
-            raise self.link.lost_error()
-        return item
-
-
 class SatelliteLink:
     """One connection to a satellite, held for a whole check-in. A reader thread takes
-    the satellite's events: microphone audio (queued only while listening), ``played``,
-    ``ping``; the check-in's thread writes prompt audio."""
+    the satellite's events: microphone audio (queued as ``Block``s for the whole
+    check-in: the link is a ``live.Source``), ``played``, ``ping``; the check-in's
+    thread writes prompt audio."""
 
     def __init__(self, uri: str) -> None:
         self.uri = uri
@@ -148,9 +142,8 @@ class SatelliteLink:
         except SatelliteError:
             self._sock.close()
             raise
-        self.blocks = _Blocks(self)
+        self._blocks: queue.Queue[Block | None] = queue.Queue()  # None: the link is gone
         self._to_pcm = AudioChunkConverter(rate=SAMPLE_RATE, width=2, channels=1)
-        self._listening = threading.Event()
         self._played = threading.Condition()  # counts the satellite's "played" events
         self._played_count = 0
         self._streams = 0  # prompt streams sent
@@ -186,13 +179,15 @@ class SatelliteLink:
         with self._played:  # nobody waits for a satellite that is gone
             self._played.notify_all()
         self._streaming.set()
-        self.blocks.put(None)
+        self._blocks.put(None)
 
     def _handle(self, event: Event) -> None:
         if AudioChunk.is_type(event.type):
             self._streaming.set()
-            if self._listening.is_set():
-                self.blocks.put(self._to_pcm.convert(AudioChunk.from_event(event)).audio)
+            pcm = self._to_pcm.convert(AudioChunk.from_event(event)).audio
+            # Stamped on arrival: its first sample was captured a chunk's length before
+            # (plus the network, which the gate's tail covers).
+            self._blocks.put(Block(pcm, time.monotonic() - len(pcm) / 2 / SAMPLE_RATE))
         elif Played.is_type(event.type):
             with self._played:
                 self._played_count += 1
@@ -201,6 +196,10 @@ class SatelliteLink:
             self._send(Pong(text=Ping.from_event(event).text).event(), quiet=True)
         # run-pipeline, the microphone's own audio-start/stop, streaming-*, error (a
         # satellite reports its own failures there; its microphone may go on): nothing
+
+    @property
+    def lost(self) -> bool:
+        return self._lost is not None
 
     def lost_error(self) -> SatelliteLost:
         return SatelliteLost(f"lost the satellite at {self.uri}: {self._lost}")
@@ -242,36 +241,39 @@ class SatelliteLink:
                 self._send(chunk.event())
                 self._stream_seconds += chunk.seconds
 
-    def finish_prompt(self) -> None:
-        """End the turn's audio stream and return once the satellite has played it."""
+    def end_prompt(self) -> Callable[[], None] | None:
+        """End the turn's audio stream (``audio-stop``) now; returns what waits until
+        the satellite has played it (None when no stream was open)."""
         if self._stream is None:
-            return
+            return None
         self._stream = None
         self._send(AudioStop(timestamp=int(self._stream_seconds * 1000)).event())
         deadline = self._stream_started + self._stream_seconds + PLAYED_MARGIN
-        with self._played:  # counted, so a late "played" is not taken for this stream's
-            self._played.wait_for(lambda: self._played_count >= self._streams or
-                                  self._lost is not None,
-                                  max(0.0, deadline - time.monotonic()))
-        if self._lost:
-            raise self.lost_error()
+        streams = self._streams
 
-    # -- listening -------------------------------------------------------------------
+        def wait() -> None:
+            with self._played:  # counted, so a late "played" is not taken for this one
+                self._played.wait_for(lambda: self._played_count >= streams or
+                                      self._lost is not None,
+                                      max(0.0, deadline - time.monotonic()))
+            if self._lost:
+                raise self.lost_error()
 
-    @contextlib.contextmanager
-    def listening(self) -> Iterator[_Blocks]:
-        """Microphone audio reaches ``blocks`` only inside this context."""
-        if self._lost:
-            raise self.lost_error()
-        with contextlib.suppress(queue.Empty):
-            while True:  # what was queued before is stale
-                if self.blocks.get_nowait() is None:
-                    raise self.lost_error()
-        self._listening.set()
+        return wait
+
+    # -- listening (a live.Source) ------------------------------------------------
+
+    def get(self, timeout: float) -> Block | None:
+        """The next microphone block, None after ``timeout`` s without one;
+        ``SatelliteLost`` once the connection is gone (and on every later call)."""
         try:
-            yield self.blocks
-        finally:
-            self._listening.clear()
+            item = self._blocks.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if item is None:
+            self._blocks.put(None)
+            raise self.lost_error()
+        return item
 
     def close(self) -> None:
         """Stop the satellite streaming to us, and hang up."""
@@ -290,62 +292,53 @@ class SatelliteLink:
 
 # -- the check-in's input and output ----------------------------------------------------
 
-STALL_TIMEOUT = 5.0  # seconds without a block: the satellite has stopped streaming
-SILENCE_TIMEOUT = 10.0  # seconds of audio before "nothing heard"
-MAX_ANSWER = 30.0  # seconds; nobody answers a check-in question for longer
-
-
-def take_answer(blocks: queue.Queue[bytes], listener: Any, seconds: float) -> None:
-    """Feed ``listener`` the satellite's blocks until vosk's endpoint ends the answer
-    (or ``seconds`` of audio). Not yet the local microphone's end-of-turn rule
-    (voice/live.py): see docs/satellite.md."""
-    recorded = 0.0  # seconds of audio, not of wall time: decoding may lag behind
-    while recorded < seconds:
-        try:
-            chunk = blocks.get(timeout=STALL_TIMEOUT)
-        except queue.Empty:
-            raise AudioError("the satellite stopped delivering audio") from None
-        if chunk is None:
-            raise AudioError("the satellite connection ended")
-        recorded += len(chunk) / 2 / SAMPLE_RATE
-        if listener.accept(chunk) and (listener.heard or recorded > SILENCE_TIMEOUT):
-            return
+# The echo delay of a satellite, after the gate is told a prompt ended: "played" (or
+# the fallback, which waits out the satellite's latency too) comes once its last sample
+# has been played, and blocks are stamped on arrival, so only the network and the room
+# are left: ``live.ECHO_TAIL`` covers them.
+SATELLITE_ECHO = 0.0
 
 
 class SatelliteInput:
-    """Answers from the satellite's microphone: the local microphone's path exactly."""
+    """Answers from the satellite's microphone: ``live.Ears``, as the local microphone.
+    ``end_prompt`` (``SatelliteOutput.end_prompt``) ends the turn's prompt stream before
+    listening; the gate then mutes the input until the satellite has played it."""
 
-    def __init__(self, link: SatelliteLink) -> None:
+    corrections = True  # answers may be continued (Session keeps the dialog before each)
+
+    def __init__(self, link: SatelliteLink, gate: Gate,
+                 end_prompt: Callable[[], None]) -> None:
         from voice.asr import Recognizer
+        from voice.protocol import load_protocol
 
         self.link = link
-        self.recognizer = Recognizer(alternatives=0)  # the dialog needs no n-best
+        self.end_prompt = end_prompt
+        recognizer = Recognizer(alternatives=0)  # the dialog needs no n-best
+        # A satellite cannot be cut off mid-prompt (Wyoming has no such event): a late
+        # correction is heard only before its next prompt is sent (the gate covers the
+        # rest), and that prompt plays on.
+        self.ears = Ears(recognizer, load_protocol(), link, gate)
 
-    def listen(self, ask: Ask) -> Heard | None:
-        from voice.listen import Listener
-
-        self.link.finish_prompt()  # listen only once the question has been played
-        with self.link.listening() as blocks:
-            # Made once audio is let through, as the microphone's: blocks queue up
-            # while the decoders are built, so no word is lost.
-            listener = Listener(self.recognizer, ask.grammar, ask.narrow)
-            try:
-                take_answer(blocks, listener, MAX_ANSWER)
-            except AudioError:
-                raise SatelliteLost(f"the satellite at {self.link.uri} stopped "
-                                    "streaming audio") from None
-        heard, _ = listener.finish()
-        return heard
+    def listen(self, ask: Ask | None) -> Heard | Continued | None:
+        self.end_prompt()  # listened to once the satellite has played it (the gate)
+        try:
+            return self.ears.listen(ask)
+        except AudioError:
+            raise SatelliteLost(f"the satellite at {self.link.uri} stopped "
+                                "streaming audio") from None
 
 
 class SatelliteOutput:
-    """Prompts rendered by the project's speaker and played by the satellite; both
-    sides are printed too, as ``ConsoleOutput`` prints them."""
+    """Prompts rendered by the project's speaker and played by the satellite, each
+    announced to ``gate``; both sides are printed too, as ``ConsoleOutput`` prints them."""
 
-    def __init__(self, link: SatelliteLink, speaker: Any, console: Any) -> None:
+    def __init__(self, link: SatelliteLink, speaker: Any, console: Any, gate: Gate) -> None:
         self.link = link
         self.speaker = speaker  # a Speaker: renders whatever the local sound card
         self.console = console  # a ConsoleOutput without a speaker: prints
+        self.gate = gate
+        self._sent: list[Any] = []  # the open stream's prompts (gate playbacks)
+        self._waiter: threading.Thread | None = None
 
     def prepare(self, texts: Sequence[str], rate: int) -> None:
         self.speaker.rate = rate
@@ -353,14 +346,43 @@ class SatelliteOutput:
 
     def speak(self, text: str, rate: int, question: str | None) -> None:
         self.console.speak(text, rate, question)
+        playback = self.gate.queued()  # muted from now: its echo may come at once
+        self._sent.append(playback)
         self.speaker.rate = rate
         # Prepared, or rendered now (the summary names what was heard): in memory, so
         # nothing the patient said is written to disk.
         self.link.play(self.speaker.wav(text))
+        self.gate.started(playback, None)
+
+    def end_prompt(self) -> None:
+        """End the open prompt stream; its prompts end on the gate once the satellite
+        has played it (waited for in a thread, so the answer's decoders are built
+        meanwhile)."""
+        sent, self._sent = self._sent, []
+        wait = self.link.end_prompt()
+        if wait is None:
+            return
+
+        def played() -> None:
+            try:
+                wait()
+            except SatelliteLost:
+                pass  # the input reports it: its source fails the same way
+            finally:
+                for playback in sent:
+                    self.gate.ended(playback)
+
+        self._waiter = threading.Thread(target=played, daemon=True,
+                                        name="aftercare-satellite-played")
+        self._waiter.start()
 
     def heard(self, heard: Heard) -> None:
         self.console.heard(heard)
 
     def result(self, result: dict[str, Any]) -> None:
-        self.link.finish_prompt()  # the goodbye is heard before the link closes
+        self.end_prompt()  # the goodbye is heard before the link closes
+        if self._waiter is not None:
+            self._waiter.join()
+        if self.link.lost:
+            raise self.link.lost_error()
         self.console.result(result)

@@ -20,7 +20,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from voice.satellite import SatelliteInput, SatelliteLink, SatelliteLost, SatelliteOutput
+    from voice.live import Gate
+    from voice.satellite import (
+        SATELLITE_ECHO,
+        SatelliteInput,
+        SatelliteLink,
+        SatelliteLost,
+        SatelliteOutput,
+    )
     from voice.session import ConsoleOutput
     from voice.tts import Speaker
 
@@ -31,8 +38,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"aftercare: connected to satellite {link.info.name!r} at {args.uri}",
           file=sys.stderr, flush=True)
     try:
-        output = SatelliteOutput(link, speaker, ConsoleOutput(None, sys.stdout))
-        return run_session(args, SatelliteInput(link), output)
+        gate = Gate(echo=SATELLITE_ECHO)  # the live machinery's, as the microphone's
+        output = SatelliteOutput(link, speaker, ConsoleOutput(None, sys.stdout), gate)
+        return run_session(args, SatelliteInput(link, gate, output.end_prompt), output)
     except SatelliteLost as err:
         kept = ("not stored (--no-history)" if args.no_history else
                 "kept in the history (the check-in is stored as stopped)")
