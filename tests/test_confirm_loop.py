@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from typed_dialog import run_typed
 
-from voice.dialog import MAX_REPROMPTS, Ask, CheckIn, Finished, Heard
+from voice.dialog import MAX_REPROMPTS, Ask, Heard
 from voice.protocol import load_protocol
 
 # The wide grammar heard "no"; the free-form pass heard a fever (how "No, I have not had
@@ -24,14 +25,7 @@ def protocol():
 
 
 def asked(protocol, answers):
-    dialog = CheckIn(protocol)
-    log = list(dialog.start())
-    for answer in answers:
-        if dialog.finished:
-            break
-        log += dialog.hear(answer if isinstance(answer, Heard) else Heard(answer))
-    log += dialog.end_of_input()
-    result = next(e.result for e in log if isinstance(e, Finished))
+    result, log = run_typed(protocol, answers)
     return [e.question for e in log if isinstance(e, Ask)], result
 
 

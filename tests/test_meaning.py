@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from typed_dialog import run_typed
 
 from benchmarks.fresh_eval import evaluate, load_cases
 from voice.commands.interpret import interpret
-from voice.dialog import CheckIn, Finished, Heard, Say
+from voice.dialog import CheckIn, Heard, Say
 from voice.errors import ProtocolError
 from voice.protocol import load_protocol
 from voice.understand import understand
@@ -274,30 +275,18 @@ def test_the_dialog_asks_about_what_the_net_points_at(protocol):
 # -- the dialog --------------------------------------------------------------------
 
 
-def _run(protocol, answers):
-    dialog = CheckIn(protocol)
-    log = list(dialog.start())
-    for a in answers:
-        if dialog.finished:
-            break
-        log += dialog.hear(Heard(a))
-    if not dialog.finished:
-        log += dialog.end_of_input()
-    return next(e.result for e in log if isinstance(e, Finished)), log
-
-
 BACK_PAIN = ["no", "no", "no", "no", "yes", "four", "the same"]
 REST = ["no", "no", "no", "no", "no"]
 
 
 def test_ibuprofen_helps_ends_self_care(protocol):
-    result, _ = _run(protocol, BACK_PAIN + ["yes the ibuprofen helps"] + REST)
+    result, _ = run_typed(protocol, BACK_PAIN + ["yes the ibuprofen helps"] + REST)
     assert result["disposition"] == "self-care"
     assert result["answers"]["pain_relief"]["value"] == "no"
 
 
 def test_clarifying_question_then_self_care(protocol):
-    result, log = _run(protocol, BACK_PAIN + ["it helps but it comes back",
+    result, log = run_typed(protocol, BACK_PAIN + ["it helps but it comes back",
                                               "no they help"] + REST)
     said = [e.text for e in log if isinstance(e, Say)]
     assert protocol.message("clarify") in said
@@ -306,13 +295,13 @@ def test_clarifying_question_then_self_care(protocol):
 
 
 def test_still_there_at_relief_is_urgent(protocol):
-    result, _ = _run(protocol, BACK_PAIN + ["no it's still there"] + REST)
+    result, _ = run_typed(protocol, BACK_PAIN + ["no it's still there"] + REST)
     assert result["disposition"] == "urgent"
     assert result["symptoms"]["severe_worsening_pain"]["status"] != "absent"
 
 
 def test_a_complaint_is_said_recorded_and_urgent(protocol):
-    result, log = _run(protocol, ["no"] * 8 + ["i fainted when i got up this morning"])
+    result, log = run_typed(protocol, ["no"] * 8 + ["i fainted when i got up this morning"])
     said = [e.text for e in log if isinstance(e, Say)]
     assert any("cannot judge" in t and "i fainted" in t for t in said)
     assert result["concerns"] == ["i fainted when i got up this morning"]
