@@ -243,7 +243,7 @@ class Ears:
         self.gate = gate
         self.stop_speaking = stop_speaking
         self.timing = timing or turn.Timing()
-        self.continuing = turn.load_continuing()
+        self.continuing = turn.load_continuing(protocol.directory)
         self.capture = capture
         self._ended: _Ended | None = None
         self._answers = 0

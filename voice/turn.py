@@ -21,14 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from voice.errors import ProtocolError
 from voice.protocol import Protocol, Question
 from voice.understand import understand
+from voice.yamlsrc import compose
 
 FINISHED, LISTEN, NOTHING = "finished", "listen", "nothing"
-TURNS_FILE = Path(__file__).resolve().parent.parent / "intents" / "turns.yaml"
+INTENTS = Path(__file__).resolve().parent.parent / "intents"
+TURNS = "turns.yaml"
 
 
 @dataclass(frozen=True)
@@ -50,15 +49,12 @@ class SoFar:
     waited: float  # seconds since listening began
 
 
-def load_continuing(path: Path = TURNS_FILE) -> frozenset[str]:
-    """The words and phrases after which the patient probably goes on."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ProtocolError(f"{path.name}: cannot read ({err})") from None
-    words = data.get("continuing") if isinstance(data, dict) else None
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ProtocolError(f"{path.name}: 'continuing' must be a list of words")
+def load_continuing(directory: Path = INTENTS) -> frozenset[str]:
+    """The words and phrases after which the patient probably goes on (``turns.yaml`` of
+    the protocol's directory; broken files are ``file:line:`` errors like the rest)."""
+    src, root = compose(directory / TURNS, f"intents/{TURNS}")
+    top = src.mapping(root, TURNS, required=("continuing",), allowed=("continuing",))
+    words = src.strings(top["continuing"], "continuing")
     return frozenset(" ".join(w.lower().split()) for w in words)
 
 
