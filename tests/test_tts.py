@@ -226,39 +226,41 @@ def test_a_new_rate_drops_the_renders_still_queued(monkeypatch):
     assert all(speaker.prepared(t) is None for t in texts[2:])  # dropped, not waited for
 
 
-def test_a_messages_last_samples_are_kept(monkeypatch):
-    """pyttsx3 2.99 saves the WAV on espeak-ng's end-of-message event before it adds the
-    samples that came with it (under load, the last words); they are added first."""
-    import ctypes
+# Runs in a child: espeak-ng keeps its state per process. It keeps espeak-ng's command
+# thread busy first (so that it is busy when the render starts, as on a loaded machine) and
+# records whether pyttsx3's runAndWait found it busy when it called the driver's stop().
+BUSY_RENDER = """
+import sys
+from pyttsx3.drivers import _espeak, espeak
+import pyttsx3
+from voice import tts
 
-    from pyttsx3.drivers import _espeak
+busy_at_stop = []
+stop = espeak.EspeakDriver.stop
+espeak.EspeakDriver.stop = lambda self: busy_at_stop.append(_espeak.IsPlaying()) or stop(self)
+pyttsx3.init()
+# A long utterance nobody listens to (the driver ignores audio it did not ask for).
+_espeak.Synth(b"Please rest and drink plenty of fluids. " * 8, flags=_espeak.CHARS_UTF8)
+sys.stdout.buffer.write(tts._synthesise(sys.argv[1], "gmw/en-us", 160, 0.8))
+print(busy_at_stop, file=sys.stderr)
+"""
 
-    class Driver:  # pyttsx3's order: save (and clear) at the end event, then append
-        def __init__(self):
-            self._data_buffer, self.saved = b"", []
 
-        def _onSynth(self, wav, samples, events):
-            if tts._ends_message(events):
-                self.saved.append(self._data_buffer)
-                self._data_buffer = b""
-            if samples > 0:
-                self._data_buffer += ctypes.string_at(wav, samples * 2)
-            return 0
-
-    def events(*types):
-        array = (_espeak.EVENT * (len(types) + 1))()
-        for i, kind in enumerate(types):
-            array[i].type = kind
-        array[len(types)].type = _espeak.EVENT_LIST_TERMINATED
-        return array
-
-    samples = (ctypes.c_short * 4)(1, 2, 3, 4)
-    for wrapped in (False, True):
-        driver = Driver()
-        synth = tts._final_samples_first(driver) if wrapped else driver._onSynth
-        synth(samples, 4, events(_espeak.EVENT_WORD))
-        synth(samples, 4, events(_espeak.EVENT_WORD, _espeak.EVENT_MSG_TERMINATED))
-        assert len(driver.saved[0]) == (16 if wrapped else 8)
+def test_settings_are_applied_before_espeak_is_stopped(tmp_path):
+    """pyttsx3's runAndWait hands the settings to espeak-ng's command thread and calls
+    stop() at once; a busy thread was cancelled and the command it took next dropped,
+    so on a loaded machine a prompt came out at 200 words a minute (a flaky 20% short
+    render). The child applies the settings and waits for espeak-ng first."""
+    text = "Have you had a fever since the procedure?"
+    done = subprocess.run([sys.executable, "-c", BUSY_RENDER, text], capture_output=True,
+                          cwd=ROOT, timeout=60, check=True)
+    assert done.stderr.decode().strip().splitlines()[-1] == "[0]"  # idle: nothing cancelled
+    # At the rate asked for: the same length as a render on an idle engine (not the
+    # same bytes: the utterance before it leaves espeak-ng's pitch flutter elsewhere).
+    (tmp_path / "busy.wav").write_bytes(done.stdout)
+    busy = read(tmp_path / "busy.wav")[0].nframes
+    idle = read(Speaker(voice="en-us", volume=0.8).render(text, tmp_path / "idle.wav"))
+    assert abs(busy - idle[0].nframes) < 0.02 * idle[0].nframes
 
 
 def test_prepared_files_are_never_reused_for_another_take(tmp_path, monkeypatch):

@@ -11,8 +11,9 @@ Every utterance is synthesised by pyttsx3 in a short-lived child process
   ``render`` byte-for-byte reproducible, which fixtures and tests rely on;
 - a child process can be killed, so ``stop`` works mid-sentence.
 
-On a busy machine pyttsx3 2.99 also cut the last samples off a rendering (see
-``_keep_final_samples``); the child works around it.
+On a busy machine about one render in fifty came out at pyttsx3's default 200 words a
+minute instead of the rate asked for (a prompt 20% short, then replayed from the cache
+all session); ``_apply_settings`` says why and how the child avoids it.
 
 The child costs about 0.1-0.2 s per utterance, so ``prepare`` renders the prompts a
 check-in will say (``CheckIn.prompts()``) ahead, in a background thread; ``say`` then
@@ -441,11 +442,7 @@ def _synthesise(text: str, voice: str | None, rate: int, volume: float) -> bytes
         engine = pyttsx3.init()
     except Exception as err:
         raise SpeechError(f"espeak-ng could not start ({err}); install espeak-ng") from None
-    _keep_final_samples(engine)
-    if voice:
-        engine.setProperty("voice", voice)
-    engine.setProperty("rate", rate)
-    engine.setProperty("volume", volume)
+    _apply_settings(engine, voice, rate, volume)
     # The espeak driver starts espeak-ng in asynchronous (RETRIEVAL) mode and its loop
     # returns about 10 ms after starting, usually before a long utterance is written:
     # wait for the driver's own "finished-utterance" (sent after the WAV is saved).
@@ -458,8 +455,6 @@ def _synthesise(text: str, voice: str | None, rate: int, volume: float) -> bytes
         engine.runAndWait()
         if not finished.wait(RENDER_TIMEOUT):
             raise SpeechError("espeak-ng did not finish the utterance")
-    if voice and engine.getProperty("voice") != voice.lower():
-        raise SpeechError(f"espeak-ng does not know voice {voice!r}")
     data = out.getvalue()
     try:
         with wave.open(io.BytesIO(data), "rb") as written:
@@ -471,45 +466,47 @@ def _synthesise(text: str, voice: str | None, rate: int, volume: float) -> bytes
     return data
 
 
-def _keep_final_samples(engine: object) -> None:
-    """pyttsx3 2.99's espeak driver writes the WAV when espeak-ng reports the end of
-    the message, *before* it adds the samples delivered in that same callback; on a busy
-    machine the last words come with that callback and were cut off (a prompt 0.4 s
-    short, then replayed from the cache all session). Hand it those samples first."""
+def _apply_settings(engine: Any, voice: str | None, rate: int, volume: float) -> None:
+    """Give espeak-ng the voice, rate and volume, and wait until it has applied them.
+
+    pyttsx3 would queue ``setProperty`` until ``runAndWait``, which hands them to
+    espeak-ng's command thread and at once calls the driver's ``stop()``. When that
+    thread is still busy (about one render in seven here), ``stop()`` cancels it and
+    the command it takes next is dropped: the rate, on a busy machine, so the prompt
+    came out at the driver's default 200 words a minute. Set directly and
+    synchronised, nothing is pending when ``stop()`` looks, and the settings are
+    checked before anything is said."""
     from pyttsx3.drivers import _espeak
 
-    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
-    if getattr(driver, "_onSynth", None) is None:  # another driver: nothing to work around
-        return
-    _espeak.SetSynthCallback(_final_samples_first(driver))
+    driver = engine.proxy._driver  # pyttsx3's own queue is what races, so bypass it
+    try:
+        if voice:
+            driver.setProperty("voice", voice)
+        driver.setProperty("rate", rate)
+        driver.setProperty("volume", volume)
+    except ValueError:  # the driver's answer to a voice espeak-ng does not have
+        raise SpeechError(f"espeak-ng does not know voice {voice!r}") from None
+    _espeak.Synchronize()
+    if voice and driver.getProperty("voice") != voice.lower():
+        raise SpeechError(f"espeak-ng does not know voice {voice!r}")
+    wanted = {_espeak.RATE: rate, _espeak.VOLUME: int(round(volume * 100, 2))}
+    current = _current_parameter()
+    applied = {name: current(name, 1) for name in wanted}
+    if applied != wanted:
+        raise SpeechError(f"espeak-ng did not apply the speech settings ({applied})")
 
 
-def _final_samples_first(driver: Any) -> Callable[[Any, int, Any], int]:
-    """The driver's synthesis callback, adding a message's last samples before it ends."""
+@cache
+def _current_parameter() -> Callable[[int, int], int]:
+    """espeak_GetParameter(parameter, current): pyttsx3 declares it with one argument,
+    so the "current, not default" flag would be whatever is left in a register."""
     import ctypes
 
-    on_synth = driver._onSynth
-
-    def synth(wav: Any, samples: int, events: Any) -> int:
-        if samples > 0 and _ends_message(events):
-            driver._data_buffer += ctypes.string_at(wav, samples * ctypes.sizeof(
-                ctypes.c_short))
-            samples = 0
-        return on_synth(wav, samples, events)
-
-    return synth
-
-
-def _ends_message(events: Any) -> bool:
-    """``events``: the callback's array of espeak EVENTs, ended by LIST_TERMINATED."""
     from pyttsx3.drivers import _espeak
 
-    i = 0
-    while events[i].type != _espeak.EVENT_LIST_TERMINATED:
-        if events[i].type == _espeak.EVENT_MSG_TERMINATED:
-            return True
-        i += 1
-    return False
+    get = _espeak.dll.espeak_GetParameter
+    get.argtypes, get.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return get
 
 
 def _main(argv: list[str] | None = None) -> int:
