@@ -496,7 +496,7 @@ class _Loader:
     def _negation(self) -> negation.Rules:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
-        src, top = self._file("negation.yaml", keys)
+        src, top = self._file("negation.yaml", keys, (*keys, "degree"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -525,6 +525,8 @@ class _Loader:
             scope_skip=frozenset(_words(src.strings(top["scope_skip"], "scope_skip"))),
             interjections=frozenset(phrase_tokens(t) for t in src.strings(
                 top["interjections"], "interjections")),
+            degree=frozenset(_words(src.strings(top["degree"], "degree")))
+            if "degree" in top else frozenset(),
         )
 
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
