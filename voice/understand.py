@@ -127,6 +127,9 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         if question is not None and question.symptom and value in ("yes", "no"):
             status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
             findings.append(Finding(question.symptom, status, said, qid))
+        elif question is not None and question.affirms and value == "yes":
+            findings.append(Finding(question.affirms, UNCERTAIN if hedged else PRESENT,
+                                    said, qid))
         # Free text: "no" / "nothing else" ends it; anything else is kept as said.
         if question is not None and question.answer == "free" and said and (
                 value != "no" or any(f.status != ABSENT for f in findings)):
