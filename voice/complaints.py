@@ -34,9 +34,9 @@ class Elsewhere:
     """Body parts outside the protocol, each with the symptoms that can be there.
 
     A symptom phrase is said of another part when one of ``parts`` is within
-    ``window`` words of it in the same sentence, that part cannot have the symptom,
-    and no part that can (``places`` or a part of the same group) is that near
-    ("my legs and arms are numb" stays numb legs). Conservative: only listed parts
+    ``window`` words of it in the same clause, that part cannot have the symptom,
+    and no part that can (``places`` or a part of a group that can) is anywhere in
+    that clause ("my legs and arms are numb" stays numb legs). Conservative: only listed parts
     move a symptom away, and any place of the protocol nearby keeps it."""
     parts: dict[str, frozenset[str]]  # body part word -> the symptoms it can have
     places: frozenset[str]  # the protocol's own places: every symptom can be there
@@ -51,15 +51,15 @@ class Elsewhere:
         if symptom not in self.located:
             return False
         lo, hi = start, end
-        while lo > 0 and start - lo < self.window and words[lo - 1] != BREAK \
-                and lo - 1 not in stops:
+        while lo > 0 and words[lo - 1] != BREAK and lo - 1 not in stops:
             lo -= 1
-        while hi < len(words) and hi - end < self.window and words[hi] != BREAK \
-                and hi not in stops:
+        while hi < len(words) and words[hi] != BREAK and hi not in stops:
             hi += 1
-        near = words[lo:hi]
-        if any(w in self.places or symptom in self.parts.get(w, ()) for w in near):
+        # Any place that can have the symptom anywhere in the clause keeps it ("blood
+        # all over my hands from the DRESSING"); another part moves it only when near.
+        if any(w in self.places or symptom in self.parts.get(w, ()) for w in words[lo:hi]):
             return False
+        near = words[max(lo, start - self.window):min(hi, end + self.window)]
         return any(w in self.parts for w in near)
 
 

@@ -182,12 +182,15 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # there?"): an answer-word "no" in front may answer the question rather than deny.
     ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
                     if c.implied and c.status != ABSENT}
+    # A concept that named its own place ("blood ... from the DRESSING") is located by
+    # it; phrases and concepts completed by the question may be said of another part.
+    placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
     matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
                 for c in concepts]
     elsewhere = load_complaints(protocol).elsewhere
     stops = frozenset(i for t in triggers_in(words, lex.negation, [])
                       if TERMINATE in t.payload for i in range(t.start, t.end))
-    keep = [k for k, m in enumerate(matches) if not all(
+    keep = [k for k, m in enumerate(matches) if k in placed or not all(
         elsewhere.away(words, m.start, m.end, symptom, stops) for symptom, _ in m.payload)]
     away = [m for k, m in enumerate(matches) if k not in keep]
     ambiguous_no = {keep.index(k) for k in ambiguous_no if k in keep}
