@@ -105,6 +105,21 @@ def _value_ok(want: str, result: dict[str, Any]) -> bool:
     return False
 
 
+def reported(result: dict[str, Any], protocol: Protocol) -> dict[str, str]:
+    """Each symptom's status as the check-in reports it. A red-flag question left
+    without a usable answer ("not sure, i haven't checked") leaves its symptom open:
+    the question is listed unanswered and the result is at least urgent (DESIGN.md
+    safety rule 2), so the symptom counts as ``uncertain`` here, never as absent."""
+    got = {f["symptom"]: f["status"] for f in result["symptoms"]}
+    if result.get("value") != "unsure":
+        return got  # not understood at all: the dialog would ask again, a miss here
+    for qid in result.get("unanswered", []):
+        symptom = protocol.question(qid).symptom
+        if symptom and got.get(symptom, "absent") == "absent":
+            got[symptom] = "uncertain"
+    return got
+
+
 def evaluate(protocol: Protocol, cases: list[Case]) -> dict[str, Score]:
     red = {s for s, v in protocol.symptoms.items() if v.red_flag}
     scores = {"dev": Score(), "held-out": Score()}
@@ -112,7 +127,7 @@ def evaluate(protocol: Protocol, cases: list[Case]) -> dict[str, Score]:
         s = scores[case.split]
         q = protocol.question(case.question) if case.question else None
         result = interpret(case.text, protocol, q)
-        got = {f["symptom"]: f["status"] for f in result["symptoms"]}
+        got = reported(result, protocol)
         concerns = result.get("concerns", [])
         problems = []
         s.n += 1

@@ -7,7 +7,10 @@ patient should tell their care team today, and triage makes the result at least
 `at_least` (intents/complaints.yaml). Only what that file lists is a complaint, so
 ordinary remarks ("a bit tired but otherwise fine") are not; a negated complaint
 ("no chest pain") is not one either, decided by the same NegEx scopes as symptoms.
-Pure once loaded.
+
+A protocol symptom said of another part of the body is a complaint too, not that
+symptom: "my ANKLE's swollen" is not an infected puncture site, "my ARM went numb" not
+numb legs, "a pain in my CHEST" not back soreness (``Elsewhere``). Pure once loaded.
 """
 
 from __future__ import annotations
@@ -21,9 +24,43 @@ from voice.negation import scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.phrases import PhraseIndex
 from voice.protocol import DISPOSITIONS, Protocol
-from voice.yamlsrc import compose
+from voice.yamlsrc import Node, Source, compose
 
 FILE = "complaints.yaml"
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Body parts outside the protocol, each with the symptoms that can be there.
+
+    A symptom phrase is said of another part when one of ``parts`` is within
+    ``window`` words of it in the same clause, that part cannot have the symptom,
+    and no part that can (``places`` or a part of a group that can) is anywhere in
+    that clause ("my legs and arms are numb" stays numb legs). Conservative: only listed parts
+    move a symptom away, and any place of the protocol nearby keeps it."""
+    parts: dict[str, frozenset[str]]  # body part word -> the symptoms it can have
+    places: frozenset[str]  # the protocol's own places: every symptom can be there
+    located: frozenset[str] = frozenset()  # symptoms with a place (a fever has none)
+    window: int = 5
+
+    def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
+             stops: frozenset[int] = frozenset()) -> bool:
+        """``stops``: positions of words that end a clause ("but", "and then": the
+        negation rules' terminate words); a part beyond one is about something else
+        ("no headache BUT my legs feel numb")."""
+        if symptom not in self.located:
+            return False
+        lo, hi = start, end
+        while lo > 0 and words[lo - 1] != BREAK and lo - 1 not in stops:
+            lo -= 1
+        while hi < len(words) and words[hi] != BREAK and hi not in stops:
+            hi += 1
+        # Any place that can have the symptom anywhere in the clause keeps it ("blood
+        # all over my hands from the DRESSING"); another part moves it only when near.
+        if any(w in self.places or symptom in self.parts.get(w, ()) for w in words[lo:hi]):
+            return False
+        near = words[max(lo, start - self.window):min(hi, end + self.window)]
+        return any(w in self.parts for w in near)
 
 
 @dataclass(frozen=True)
@@ -31,6 +68,7 @@ class Complaints:
     phrases: PhraseIndex[str]
     concepts: Concepts
     at_least: str
+    elsewhere: Elsewhere = Elsewhere({}, frozenset())
 
     def find(self, words: tuple[str, ...], protocol: Protocol,
              taken: set[int]) -> tuple[tuple[int, int], ...]:
@@ -70,7 +108,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 def _load(path: str, stamp: int) -> Complaints:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("at_least", "phrases"),
-                      allowed=("at_least", "phrases", "concepts"))
+                      allowed=("at_least", "phrases", "concepts", "elsewhere"))
     at_least = src.string(top["at_least"], "at_least")
     if at_least not in DISPOSITIONS:
         src.fail(top["at_least"], f"at_least must be one of {', '.join(DISPOSITIONS)}")
@@ -85,4 +123,21 @@ def _load(path: str, stamp: int) -> Complaints:
         window = int(src.string(m["window"], "window")) if "window" in m else 4
         concepts.append(Concept("concern", "present", tuple(
             tuple(_phrase(p) for p in src.strings(part, "a part")) for part in parts), window))
-    return Complaints(PhraseIndex(phrases), Concepts(tuple(concepts)), at_least)
+    return Complaints(PhraseIndex(phrases), Concepts(tuple(concepts)), at_least,
+                      _elsewhere(src, top["elsewhere"]) if "elsewhere" in top else
+                      Elsewhere({}, frozenset()))
+
+
+def _elsewhere(src: Source, node: Node) -> Elsewhere:
+    m = src.mapping(node, "elsewhere", required=("places", "groups", "located"),
+                    allowed=("places", "groups", "located", "window"))
+    parts: dict[str, frozenset[str]] = {}
+    for group in src.sequence(m["groups"], "elsewhere groups"):
+        g = src.mapping(group, "an elsewhere group", required=("parts", "can_have"),
+                        allowed=("parts", "can_have", "note"))
+        can_have = frozenset(src.strings(g["can_have"], "can_have"))
+        for part in src.strings(g["parts"], "parts"):
+            parts[part] = can_have
+    window = int(src.string(m["window"], "window")) if "window" in m else 5
+    return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
+                     frozenset(src.strings(m["located"], "located")), window)

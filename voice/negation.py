@@ -32,6 +32,9 @@ class Rules:
     clause_start: frozenset[str]
     scope_skip: frozenset[str]
     interjections: frozenset[tuple[str, ...]] = frozenset()
+    # Words that may stand between "gone" and the state it names ("gone ALL blurry",
+    # "gone REALLY numb"): still a change, not "gone away".
+    degree: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,9 @@ def scopes(
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             for k, (s, _) in enumerate(spans):
-                if t.end <= s < reach and not (t.phrase[-1] == "gone" and s == t.end
-                                               and RESOLVED in kinds):
+                if t.end <= s < reach and not (t.phrase[-1] == "gone" and RESOLVED in kinds
+                                               and all(w in rules.degree
+                                                       for w in tokens[t.end:s])):
                     # ("gone" straight before what it describes is a change: "my vision
                     # has gone BLURRY", "gone NUMB", not "has gone away".)
                     flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds

@@ -91,6 +91,9 @@ class Question:
     worse_than_previous: str | None = None
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (yes|no|unsure, phrases)
     line: int = 0
+    # A yes affirms this symptom, a no says nothing about it ("is the headache worse
+    # when you sit up?": yes is a positional headache, no is not "no headache").
+    affirms: str | None = None
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether to ask this question, given earlier answers (question id -> value)."""
@@ -496,7 +499,7 @@ class _Loader:
     def _negation(self) -> negation.Rules:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
-        src, top = self._file("negation.yaml", keys)
+        src, top = self._file("negation.yaml", keys, (*keys, "degree"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -525,12 +528,14 @@ class _Loader:
             scope_skip=frozenset(_words(src.strings(top["scope_skip"], "scope_skip"))),
             interjections=frozenset(phrase_tokens(t) for t in src.strings(
                 top["interjections"], "interjections")),
+            degree=frozenset(_words(src.strings(top["degree"], "degree")))
+            if "degree" in top else frozenset(),
         )
 
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
-                  "worse_than_previous", "phrases")
+                  "worse_than_previous", "phrases", "affirms")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
         for node in src.sequence(top["questions"], "questions"):
@@ -556,6 +561,9 @@ class _Loader:
             symptom = symptom_ref("symptom")
             if symptom and answer != "yesno":
                 src.fail(m["symptom"], f"{what}: 'symptom' needs answer yesno")
+            affirms = symptom_ref("affirms")
+            if affirms and (answer != "yesno" or symptom):
+                src.fail(m["affirms"], f"{what}: 'affirms' needs answer yesno and no symptom")
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
                 else False
             if symptom and symptoms[symptom].red_flag and not red_flag:
@@ -582,7 +590,7 @@ class _Loader:
                 reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
-                **scale,
+                affirms=affirms, **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")

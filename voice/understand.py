@@ -16,7 +16,7 @@ from typing import Any
 from voice import relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
-from voice.negation import Scope, scopes, triggers_in
+from voice.negation import TERMINATE, Scope, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
@@ -80,12 +80,12 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
-    findings, used = _scan(words, said, protocol, question,
-                           relative.spans(words, protocol, question))
+    findings, used, away = _scan(words, said, protocol, question,
+                                 relative.spans(words, protocol, question))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
     complaints = load_complaints(protocol).find(words, protocol, used)
-    concerns = (said,) if complaints and meta is None else ()
+    concerns = (said,) if (complaints or away) and meta is None else ()
 
     value: Value = None
     hedged = False
@@ -127,6 +127,9 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         if question is not None and question.symptom and value in ("yes", "no"):
             status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
             findings.append(Finding(question.symptom, status, said, qid))
+        elif question is not None and question.affirms and value == "yes":
+            findings.append(Finding(question.affirms, UNCERTAIN if hedged else PRESENT,
+                                    said, qid))
         # Free text: "no" / "nothing else" ends it; anything else is kept as said.
         if question is not None and question.answer == "free" and said and (
                 value != "no" or any(f.status != ABSENT for f in findings)):
@@ -157,8 +160,11 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
 
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
           question: Question | None = None,
-          content: list[tuple[int, int]] | None = None) -> tuple[list[Finding], set[int]]:
-    """Every symptom phrase and concept with its status; also the positions used.
+          content: list[tuple[int, int]] | None = None,
+          ) -> tuple[list[Finding], set[int], bool]:
+    """Every symptom phrase and concept with its status; also the positions used, and
+    whether a symptom was said of another part of the body ("my ANKLE's swollen": a
+    complaint, not the protocol's symptom; voice.complaints.Elsewhere).
     ``content``: where the question's own content phrases are (they explain the
     symptom phrases they overlap)."""
     lex = protocol.lexicon
@@ -176,8 +182,19 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # there?"): an answer-word "no" in front may answer the question rather than deny.
     ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
                     if c.implied and c.status != ABSENT}
+    # A concept that named its own place ("blood ... from the DRESSING") is located by
+    # it; phrases and concepts completed by the question may be said of another part.
+    placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
     matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
                 for c in concepts]
+    elsewhere = load_complaints(protocol).elsewhere
+    stops = frozenset(i for t in triggers_in(words, lex.negation, [])
+                      if TERMINATE in t.payload for i in range(t.start, t.end))
+    keep = [k for k, m in enumerate(matches) if k in placed or not all(
+        elsewhere.away(words, m.start, m.end, symptom, stops) for symptom, _ in m.payload)]
+    away = [m for k, m in enumerate(matches) if k not in keep]
+    ambiguous_no = {keep.index(k) for k in ambiguous_no if k in keep}
+    matches = [matches[k] for k in keep]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
     triggers = triggers_in(words, lex.negation, taken)
@@ -192,7 +209,19 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
             if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
-    return found, used
+    return found, used, _said_away(words, away, protocol)
+
+
+def _said_away(words: tuple[str, ...], away: list[Match[Any]], protocol: Protocol) -> bool:
+    """Whether a symptom said of another part of the body was affirmed ("my arm went
+    numb"), not denied ("my arm isn't numb"): only then is it a complaint."""
+    if not away:
+        return False
+    rules = protocol.lexicon.negation
+    spans = [(m.start, m.end) for m in away]
+    inside = sorted({i for s, e in spans for i in range(s, e)})
+    return any(not scope.negated and not scope.resolved for scope in
+               scopes(words, spans, rules, triggers_in(words, rules, inside)))
 
 
 def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
