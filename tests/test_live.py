@@ -157,7 +157,6 @@ def test_a_stalled_microphone_is_one_clear_error_and_keeps_the_answers(
     assert "Traceback" not in done.stderr
     stalled_at = patient.spoken[1].speech_end
     error_at = errors[0][0]
-    print(f"error line {error_at - stalled_at:.1f} s after the stall")
     assert error_at - stalled_at < 10, error_at - stalled_at
     # The closing advice follows the error line, and the program then ends, never hangs.
     after = [line for t, line in patient.transcript.lines if t > error_at]
