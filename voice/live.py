@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import queue
 import sys
 import threading
 import time
@@ -223,31 +222,33 @@ def _envelope(samples: np.ndarray, step: int) -> np.ndarray:
 
 
 class _Decoding:
-    """An answer's decoders, fed in a thread of their own, so the loop reading the input
-    never waits on vosk (nor on decoding an answer again when it is reopened).
-    ``close`` finishes the decode there (the trailing pad and vosk's final results);
-    ``result`` waits for it."""
+    """An answer's decoders: fed as the audio comes; ``close`` finishes their decode
+    (the trailing pad and vosk's final results) in a thread of its own, so that the
+    loop reading the input goes on meanwhile; ``result`` waits for it."""
 
-    def __init__(self, make: Callable[[], Listener]) -> None:
-        self._make = make  # decoders are built in the thread too (a grammar takes a while)
-        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    def __init__(self, listener: Listener) -> None:
+        self._listener = listener
         self._result: tuple[Heard, Recognition] | None = None
         self._error: BaseException | None = None
-        self._done = threading.Event()
-        self.closed = False
-        threading.Thread(target=self._run, daemon=True, name="aftercare-decode").start()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self._thread is not None
 
     def accept(self, pcm: bytes) -> None:
-        self._queue.put(pcm)
+        self._listener.accept(pcm)
 
     def close(self) -> None:
-        if not self.closed:
-            self.closed = True
-            self._queue.put(None)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._finish, daemon=True,
+                                            name="aftercare-finish")
+            self._thread.start()
 
     def result(self) -> tuple[Heard, Recognition]:
         self.close()
-        self._done.wait()
+        assert self._thread is not None
+        self._thread.join()
         if self._error is not None:
             raise self._error
         assert self._result is not None
@@ -259,16 +260,11 @@ class _Decoding:
         wide = next((p.text for p in heard.passes if p.name == "wide"), None)
         return wide if wide is not None else free.text
 
-    def _run(self) -> None:
+    def _finish(self) -> None:
         try:
-            listener = self._make()
-            while (pcm := self._queue.get()) is not None:
-                listener.accept(pcm)
-            self._result = listener.finish()
+            self._result = self._listener.finish()
         except BaseException as err:  # raised to the listening thread by ``result``
             self._error = err
-        finally:
-            self._done.set()
 
 
 @dataclass
@@ -348,12 +344,7 @@ class Ears:
         continued = False
         reopened = 0
         while True:
-            try:
-                block = self._next()
-            except AudioError:
-                if current is not None:
-                    current.close()  # its decoder thread ends
-                raise
+            block = self._next()
             ended = self._ended
             if ended is not None:
                 if block.start < ended.at + CORRECTION_WINDOW and not self.gate.prompt_over(
@@ -363,8 +354,6 @@ class Ears:
                         ended.voice.push(block.pcm)
                         if ended.voice.speech >= self.timing.min_speech:
                             self.stop_speaking()
-                            if current is not None:
-                                current.close()  # the next question's, unused
                             current, started, continued = self._resume(ended), True, True
                             self._ended = None
                     continue
@@ -416,7 +405,7 @@ class Ears:
         return block
 
     def _turn(self, ask: Ask) -> _Turn:
-        return _Turn(ask, _Decoding(lambda: Listener(self.recognizer, ask.grammar, ask.narrow)),
+        return _Turn(ask, _Decoding(Listener(self.recognizer, ask.grammar, ask.narrow)),
                      self._question(ask))
 
     def _resume(self, ended: _Ended) -> _Turn:
