@@ -246,6 +246,10 @@ def report(lat: dict | None, rows: list[dict], info: dict, fixes: dict | None = 
                   f"| {real['n']} | {real['p50']:.2f} s | {real['p95']:.2f} s | "
                   f"{real['max']:.2f} s | {real['wait_p50']:.2f} / {real['wait_p95']:.2f} s | "
                   f"{real['heard_no']} of {real['decisions']} decisions |", ""]
+        if real["wait_p95"] > 1.0:
+            lines += ["Answers whose words the recogniser did not make a complete answer "
+                      "(not heard as \"no\") wait the 2.2 s of an incomplete one: that "
+                      "wait, not decoding, is what the p95 above 0.8 s shows.", ""]
     if rows:
         lines += ["## Pauses inside an answer", "",
                   "\"no [pause] not really\" to every question; a cut-off is an answer "
