@@ -109,3 +109,29 @@ def test_an_input_that_stops_is_an_error_not_a_hang(one_best, protocol, hear):
     feed = Feed(stream(hear, 0.3))
     with pytest.raises(AudioError, match="stopped delivering audio"):
         ears(one_best, protocol, feed).listen(ask_for(protocol, "fever"))
+
+
+def test_speech_after_the_early_close_reopens_the_answer_and_replays_alike(
+        one_best, protocol, hear, tmp_path):
+    """The decode of a complete answer is finished ahead, during the end-of-turn wait;
+    when the patient goes on within that wait ("no [0.3 s] not really"), the answer is
+    reopened: one answer, and its kept audio replays to the same decision."""
+    from virtual_audio import trimmed
+
+    from voice.audio import Audio, read_wav
+    from voice.listen import listen
+
+    def said(text: str) -> Audio:
+        return Audio(trimmed(hear(text).samples.astype(np.float64)).astype("<i2").tobytes(),
+                     text)
+
+    feed = Feed(stream(said, 0.5, "no", 0.3, "not really", 3.0))
+    ask = ask_for(protocol, "fever")
+    e = Ears(one_best, protocol, feed, Gate(), capture=tmp_path)
+    heard = e.listen(ask)
+    assert not isinstance(heard, Continued)
+    assert heard.text.split()[0] == "no" and "really" in heard.text
+    assert e.log[-1]["reopened"] >= 1 and e.log[-1]["finished_ahead"]
+    again, _ = listen(one_best, read_wav(tmp_path / "01.wav"), ask.grammar, ask.narrow)
+    assert (again.text, again.confidence, again.passes) == (
+        heard.text, heard.confidence, heard.passes)

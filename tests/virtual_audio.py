@@ -253,6 +253,7 @@ class Transcript:
         self.process = process
         self.lines: list[tuple[float, str]] = []
         self.errors: list[str] = []
+        self.error_times: list[tuple[float, str]] = []  # (when it was read, line)
         m = protocol.message
         self._asks = {q.text for q in protocol.questions}
         self._asks |= {r for q in protocol.questions for r in q.reprompts}
@@ -270,7 +271,9 @@ class Transcript:
                 self.lines.append((time.monotonic(), line.rstrip("\n")))
 
     def _read_errors(self) -> None:
-        self.errors.extend(self.process.stderr)
+        for line in self.process.stderr:
+            self.errors.append(line)
+            self.error_times.append((time.monotonic(), line.rstrip("\n")))
 
     def wait(self, timeout: float) -> tuple[str, str]:
         """Wait for the check-in to end (killed after ``timeout``): its stdout, stderr."""

@@ -38,7 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except AftercareError as err:
-        print(f"aftercare: error: {err}", file=sys.stderr)
+        if not err.reported:
+            print(f"aftercare: error: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("aftercare: stopped.", file=sys.stderr)

@@ -9,6 +9,7 @@ class AftercareError(Exception):
     """A problem the user can act on; ``str(err)`` is the one line shown."""
 
     exit_code = 2
+    reported = False  # its line was already printed (the CLI then only exits non-zero)
 
 
 class AudioError(AftercareError):

@@ -15,7 +15,18 @@ can feed it the same way.
   answer: the speaker is stopped, the answer is decoded again with what followed, and
   the session re-decides (``Continued``).
 - **Decoders for the next question are built while its prompt plays** (``listen`` is
-  called as soon as the prompt is queued).
+  called as soon as the prompt is queued), and the understanding's similarity model is
+  loaded while the greeting plays, so the first answer is not decided cold.
+- **The decode is finished during the end-of-turn wait, not after it.** Once the patient
+  has been quiet for ``FINISH_AHEAD``, the answer's audio is closed and its final decode
+  (the trailing pad and vosk's final results, the costly part) runs in the background
+  while the silence goes on; the turn rule then reads the final words (vosk's partial
+  result shows a word only ~0.4 s after it ends, too late to wait for). At the
+  end-of-turn decision the result is ready, so the next prompt starts at once. If the
+  patient speaks again first, the answer is reopened: new decoders are fed everything
+  heard, exactly as if it had never been closed. The audio an answer's decoders got ends
+  where it was closed; that is what is kept for ``--replay``, so a replay decodes the
+  same chunks.
 - **Noise is never an answer**: an answer needs ``Timing.min_speech`` of voice.
 - Each answer's audio (exactly what its decoders got) can be written to a folder:
   ``aftercare check --replay`` of that folder reproduces the live decisions.
@@ -23,6 +34,7 @@ can feed it the same way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -35,8 +47,8 @@ from typing import Protocol as Interface
 
 import numpy as np
 
-from voice import turn
-from voice.asr import Recognizer
+from voice import similarity, turn
+from voice.asr import Recognition, Recognizer
 from voice.audio import SAMPLE_RATE, Audio, write_wav
 from voice.dialog import Ask, Heard
 from voice.errors import AudioError
@@ -51,6 +63,7 @@ ECHO_MAX = 1.5  # s: the longest echo delay looked for
 ECHO_TAIL = 0.2  # s muted after the echo of a prompt's last sample
 ECHO_MATCH = 0.8  # envelope correlation that counts as the prompt heard again
 STALL_TIMEOUT = 3.0  # s without a block: the input has stopped
+FINISH_AHEAD = 0.2  # s of silence after which an answer's decode is finished ahead
 DEBUG = bool(os.environ.get("AFTERCARE_DEBUG_LIVE"))
 
 
@@ -164,6 +177,13 @@ class Gate:
                 self.echo_heard = True
 
 
+def _warm(protocol: Protocol) -> None:
+    """Load what understanding an answer loads on first use (the similarity model takes
+    0.2-0.5 s), while the greeting plays rather than after the first answer."""
+    with contextlib.suppress(Exception):  # reported when the dialog itself needs it
+        similarity.load_net(protocol)
+
+
 def echo_delay(played: np.ndarray, start: float, heard: list[Block]) -> float | None:
     """Seconds from ``start`` after which ``played`` (16 kHz) came back in ``heard``,
     or None when it did not (a headset, or a speaker the microphone cannot hear).
@@ -201,24 +221,86 @@ def _envelope(samples: np.ndarray, step: int) -> np.ndarray:
 # -- hearing answers -----------------------------------------------------------------
 
 
+class _Decoding:
+    """An answer's decoders: fed as the audio comes; ``close`` finishes their decode
+    (the trailing pad and vosk's final results) in a thread of its own, so that the
+    loop reading the input goes on meanwhile; ``result`` waits for it."""
+
+    def __init__(self, listener: Listener) -> None:
+        self._listener = listener
+        self._result: tuple[Heard, Recognition] | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self._thread is not None
+
+    def accept(self, pcm: bytes) -> None:
+        self._listener.accept(pcm)
+
+    def close(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._finish, daemon=True,
+                                            name="aftercare-finish")
+            self._thread.start()
+
+    def result(self) -> tuple[Heard, Recognition]:
+        self.close()
+        assert self._thread is not None
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    def words(self) -> str:
+        """The final words of the pass the turn rule reads (as ``Listener.so_far``)."""
+        heard, free = self.result()
+        wide = next((p.text for p in heard.passes if p.name == "wide"), None)
+        return wide if wide is not None else free.text
+
+    def _finish(self) -> None:
+        try:
+            self._result = self._listener.finish()
+        except BaseException as err:  # raised to the listening thread by ``result``
+            self._error = err
+
+
 @dataclass
 class _Turn:
-    """One answer being heard: what its decoders got, its voice activity, its words."""
+    """One answer being heard: what its decoders got, its voice activity, its words.
+    Once closed, what follows is only listened to for voice (``tail``)."""
 
     ask: Ask
-    listener: Listener
+    decoding: _Decoding
     question: Question | None
     pcm: bytearray = field(default_factory=bytearray)
     voice: VoiceTracker = field(default_factory=VoiceTracker)
+    tail: bytearray = field(default_factory=bytearray)
+    _closed_voiced: int = -1  # the last voiced frame when it was closed
 
     def feed(self, pcm: bytes) -> None:
-        self.pcm += pcm
-        self.listener.accept(pcm)
+        if self.decoding.closed:
+            self.tail += pcm
+        else:
+            self.pcm += pcm
+            self.decoding.accept(pcm)
         self.voice.push(pcm)
+
+    def close(self) -> None:
+        """No more audio for the decoders: their decode is finished in the background."""
+        if not self.decoding.closed:
+            self.decoding.close()
+            self._closed_voiced = self.voice.last_voiced
+
+    @property
+    def spoke_since_closed(self) -> bool:
+        return self.decoding.closed and self.voice.last_voiced != self._closed_voiced
 
     def so_far(self) -> turn.SoFar:
         return turn.SoFar("", self.voice.speech, self.voice.silence,
-                          len(self.pcm) / 2 / SAMPLE_RATE)
+                          (len(self.pcm) + len(self.tail)) / 2 / SAMPLE_RATE)
 
 
 @dataclass
@@ -248,6 +330,8 @@ class Ears:
         self._ended: _Ended | None = None
         self._answers = 0
         self.log: list[dict] = []  # one entry per decision, for benchmarks and tests
+        threading.Thread(target=_warm, args=(protocol,), daemon=True,
+                         name="aftercare-warm").start()
 
     def listen(self, ask: Ask | None) -> Heard | Continued | None:
         """The answer to ``ask``, or the previous answer continued. With ``ask`` None
@@ -258,6 +342,7 @@ class Ears:
         current = self._turn(ask) if ask is not None else None  # built while it plays
         started = False
         continued = False
+        reopened = 0
         while True:
             block = self._next()
             ended = self._ended
@@ -285,18 +370,25 @@ class Ears:
                     print(f"live: listening from {block.start:.3f} (now "
                           f"{time.monotonic():.3f})", file=sys.stderr, flush=True)
             current.feed(block.pcm)
+            if current.spoke_since_closed:
+                current = self._reopen(current)  # spoke again before the end of turn
+                reopened += 1
             decision = self._decide(current)
             if decision != turn.LISTEN:
                 break
         finishing = time.monotonic()
-        heard, _ = current.listener.finish()
+        ahead = current.decoding.closed
+        heard, _ = current.decoding.result()
         if decision == turn.NOTHING or current.voice.speech < self.timing.min_speech:
             heard = Heard("", heard.confidence)  # noise is never an answer
-        self._ended = _Ended(current, block.end) if decision == turn.FINISHED else None
+        self._ended = _Ended(current, block.end, bytearray(current.tail)) \
+            if decision == turn.FINISHED else None
         self.log.append({"question": current.ask.question, "decision": decision,
                          "text": heard.text, "continued": continued,
                          "decided_at": time.monotonic(), "block_end": block.end,
                          "silence": current.voice.silence,
+                         "finished_ahead": ahead, "reopened": reopened,
+                         "backlog_s": round(finishing - block.end, 3),
                          "finish_s": round(time.monotonic() - finishing, 3)})
         if DEBUG:
             print(f"live: {self.log[-1]} echo={self.gate.echo} heard={self.gate.echo_heard}",
@@ -313,7 +405,7 @@ class Ears:
         return block
 
     def _turn(self, ask: Ask) -> _Turn:
-        return _Turn(ask, Listener(self.recognizer, ask.grammar, ask.narrow),
+        return _Turn(ask, _Decoding(Listener(self.recognizer, ask.grammar, ask.narrow)),
                      self._question(ask))
 
     def _resume(self, ended: _Ended) -> _Turn:
@@ -322,14 +414,29 @@ class Ears:
         again.feed(bytes(ended.turn.pcm) + bytes(ended.gap))
         return again
 
+    def _reopen(self, closed: _Turn) -> _Turn:
+        """A closed answer that goes on: new decoders fed all of it (the same chunks as
+        if it had never been closed; the abandoned decode finishes unread)."""
+        again = self._turn(closed.ask)
+        again.feed(bytes(closed.pcm) + bytes(closed.tail))
+        return again
+
     def _decide(self, current: _Turn) -> str:
         so_far = current.so_far()
-        if so_far.speech >= self.timing.min_speech and so_far.silence < self.timing.complete \
+        spoke = so_far.speech >= self.timing.min_speech
+        if spoke and so_far.silence < min(FINISH_AHEAD, self.timing.complete) \
                 and so_far.waited < self.timing.longest:
             return turn.LISTEN  # still speaking: no need to look at the words
-        text = current.listener.so_far()
-        so_far = turn.SoFar(text, so_far.speech, so_far.silence, so_far.waited)
+        if not spoke:
+            return turn.decide(so_far, False, self.timing)  # nothing said: words unneeded
+        # Quiet for a moment: probably over. Finish the decode while it stays quiet (the
+        # words so far cannot tell yet: vosk shows a word ~0.4 s after it ends).
+        current.close()
+        if so_far.silence < self.timing.complete and so_far.waited < self.timing.longest:
+            return turn.LISTEN
+        text = current.decoding.words()  # ready by now, or soon
         complete = turn.complete(text, current.question, self.protocol, self.continuing)
+        so_far = turn.SoFar(text, so_far.speech, so_far.silence, so_far.waited)
         return turn.decide(so_far, complete, self.timing)
 
     def _question(self, ask: Ask) -> Question | None:

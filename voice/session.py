@@ -209,19 +209,29 @@ def _stderr(text: str) -> None:
     print(f"aftercare: {text}", file=sys.stderr, flush=True)
 
 
+def report_error(err: AftercareError) -> None:
+    """The one error line, printed once (the CLI does not print it again)."""
+    if not err.reported:
+        print(f"aftercare: error: {err}", file=sys.stderr, flush=True)
+        err.reported = True
+
+
 @dataclass
 class Session:
     """Care first, storage second: what each turn must store (the answers, an emergency
     as soon as it is raised, the result) is written before anything of that turn is
     said, and a storage failure only ends the storing (one notice), never the check-in.
     Bad input ends the check-in as if the input had ended (closing summary and advice,
-    stored as "stopped"), and the error is raised after that."""
+    stored as "stopped"), and the error is raised after that; its one line is printed
+    as soon as the input fails (``report``), before the closing advice is spoken, so a
+    stalled microphone is known at once, not half a minute later."""
 
     dialog: CheckIn
     input: Input
     output: Output
     history: History | None = None
     notify: Callable[[str], None] = _stderr
+    report: Callable[[AftercareError], None] = report_error
     result: dict[str, Any] | None = None  # once finished (also when bad input ended it)
 
     def run(self) -> dict[str, Any]:
@@ -301,6 +311,7 @@ class Session:
         try:
             return self.input.listen(ask), None
         except AftercareError as err:
+            self.report(err)
             return None, err
 
     def _store(self, action: Callable[[History], Any]) -> Any:

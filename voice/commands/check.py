@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from voice.dialog import CheckIn, Settings
@@ -24,6 +25,7 @@ from voice.session import (
     TextInput,
     not_saved,
     replay_files,
+    report_error,
 )
 from voice.store import History, StorageError
 from voice.tts import Speaker
@@ -168,13 +170,15 @@ def run(args: argparse.Namespace) -> int:
             close()
 
 
-def run_session(args: argparse.Namespace, source: Input, output: Output) -> int:
+def run_session(args: argparse.Namespace, source: Input, output: Output,
+                report: Callable[[AftercareError], None] = report_error) -> int:
     """One check-in between ``source`` and ``output``, with the history and options of
     ``add_session_arguments``: care first (the check-in runs when the history cannot be
     written), and the result file written however the check-in ends."""
     protocol = load_protocol()
     history, settings = _history(args)
-    session = Session(CheckIn(protocol, settings), source, output, history, notify=_notice)
+    session = Session(CheckIn(protocol, settings), source, output, history, notify=_notice,
+                      report=report)
     try:
         session.run()
     finally:  # the result of a check-in ended by bad input is written too

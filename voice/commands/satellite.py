@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         SatelliteLost,
         SatelliteOutput,
     )
-    from voice.session import ConsoleOutput
+    from voice.session import ConsoleOutput, report_error
     from voice.tts import Speaker
 
     # Rendering must work (the satellite plays what is rendered here), so a broken
@@ -37,13 +37,32 @@ def run(args: argparse.Namespace) -> int:
     link = SatelliteLink(args.uri)
     print(f"aftercare: connected to satellite {link.info.name!r} at {args.uri}",
           file=sys.stderr, flush=True)
+    kept = ("not stored (--no-history)" if args.no_history else
+            "kept in the history (the check-in is stored as stopped)")
+
+    def said(err: AftercareError) -> AftercareError:
+        """A lost satellite's one line says what became of the answers."""
+        if not isinstance(err, SatelliteLost):
+            return err
+        told = AftercareError(f"{err}; the answers so far are {kept}")
+        told.reported = err.reported
+        return told
+
+    lost: list[AftercareError] = []  # reported already (the closing may lose it again)
+
+    def report(err: AftercareError) -> None:  # as soon as the satellite is lost
+        report_error(said(err))
+        err.reported = True
+        lost.append(err)
+
     try:
         gate = Gate(echo=SATELLITE_ECHO)  # the live machinery's, as the microphone's
         output = SatelliteOutput(link, speaker, ConsoleOutput(None, sys.stdout), gate)
-        return run_session(args, SatelliteInput(link, gate, output.end_prompt), output)
+        return run_session(args, SatelliteInput(link, gate, output.end_prompt), output,
+                           report=report)
     except SatelliteLost as err:
-        kept = ("not stored (--no-history)" if args.no_history else
-                "kept in the history (the check-in is stored as stopped)")
-        raise AftercareError(f"{err}; the answers so far are {kept}") from None
+        told = said(err)
+        told.reported = told.reported or any(isinstance(e, SatelliteLost) for e in lost)
+        raise told from None
     finally:
         link.close()
