@@ -80,7 +80,7 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
         n = len(spoken)
         a = sum(r.interpret for r in spoken)
         b = sum(r.checkin for r in spoken)
-        differ = sum(r.interpret != r.checkin for r in spoken)
+        differ = sum(bool(r.differ) for r in spoken)
         ok = a == n and b == n and not differ
         out[-1] += (f"\n| spoken written sentences (tests/data/utterances.tsv, "
                     f"{len(spoken_voices(spoken))} espeak-ng voices): red flags caught 100%, "
