@@ -125,3 +125,21 @@ def test_interpret_wav_hears_and_decides_as_the_check_in(protocol, render, after
     assert final["symptoms"]["leg_numbness"]["status"] in ("present", "uncertain")
     # The reason quotes the words that raised the red flag, not the earlier "no".
     assert any("legs" in reason for reason in final["reasons"] if "numbness" in reason)
+
+
+def test_both_paths_are_judged_on_what_the_spoken_answer_raised(protocol, render):
+    """benchmarks/spoken_sentences.py: the temperature question is reached in the
+    check-in through a typed "not sure" to the fever question, which already makes the
+    fever uncertain. Only what the spoken answer itself raised counts, so both paths
+    give the same outcome: a fever from "a hundred and one point five" (real vosk on
+    real espeak-ng speech), nothing from a word that is no temperature."""
+    from benchmarks.spoken_sentences import heard_by_interpret, heard_in_checkin
+
+    target = protocol.question("temperature")
+    fever = render("about a hundred and one point five fahrenheit", "en-us+m3", 150)
+    nothing = render("i have no idea", "en-us+m3", 150)
+    for wav, caught in ((fever, True), (nothing, False)):
+        interpreted = heard_by_interpret(protocol, target, wav)[0]
+        checked = heard_in_checkin(protocol, target, wav)
+        assert interpreted == checked
+        assert interpreted.caught(("fever",)) is caught
