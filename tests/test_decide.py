@@ -143,3 +143,38 @@ def test_both_paths_are_judged_on_what_the_spoken_answer_raised(protocol, render
         checked = heard_in_checkin(protocol, target, wav)
         assert interpreted == checked
         assert interpreted.caught(("fever",)) is caught
+
+
+# Passes as real vosk gave them for Speech Commands clips at the pain question (dev
+# speakers, benchmarks/split.py): the grammars can only choose among their own words.
+TREE = (Pass("wide", "three", 1.0, (("three", 1.0),)),
+        Pass("narrow", "three", 1.0, (("three", 1.0),)), Pass("free", "tree", 1.0))
+SHEILA = (Pass("wide", "sure", 1.0, (("sure", 1.0),)),
+          Pass("narrow", "zero", 1.0, (("zero", 1.0),)), Pass("free", "shearer", 0.585))
+SIX = (Pass("wide", "six", 0.692, (("six", 0.692), ("check", 0.308))),
+       Pass("narrow", "six", 1.0, (("six", 1.0),)), Pass("free", "sick", 0.699))
+
+
+def test_a_sound_alike_heard_free_form_is_read_back_not_taken(protocol):
+    """ "tree": both grammars "three" at full confidence, free-form "tree"."""
+    d = _decide(protocol, "pain_score", *TREE)
+    assert (d.action, d.meaning.value) == ("confirm", 3)
+    assert "'tree'" in d.why
+
+
+def test_a_number_the_wide_pass_did_not_hear_is_read_back(protocol):
+    """ "sheila": the wide pass heard "sure", only the narrow pass (all numbers) "zero"."""
+    d = _decide(protocol, "pain_score", *SHEILA)
+    assert (d.action, d.meaning.value) == ("confirm", 0)
+
+
+def test_a_clear_number_is_still_taken(protocol):
+    """A real "six" (free-form "sick" is not spelled close enough to "six" to be its
+    sound-alike), and a typed "three"."""
+    d = _decide(protocol, "pain_score", *SIX)
+    assert (d.action, d.meaning.value) == ("answer", 6)
+    d = _decide(protocol, "pain_score", Pass("wide", "four", 1.0, (("four", 1.0),)),
+                Pass("narrow", "four", 1.0, (("four", 1.0),)), Pass("free", "for", 0.53))
+    assert (d.action, d.meaning.value) == ("answer", 4)  # a homophone agrees
+    d = _decide(protocol, "pain_score", Pass("typed", "three", 1.0))
+    assert (d.action, d.meaning.value) == ("answer", 3)
