@@ -41,7 +41,9 @@ The rule, in order:
    from a severe score) and the free-form
    pass did not
    hear a *sound-alike* instead: a word that is no number but is spelled like the
-   number's word (rapidfuzz ratio at least ``SOUND_ALIKE``: "tree" for "three"). The
+   number's word (rapidfuzz ratio at least ``SOUND_ALIKE``: "tree" for "three"), with
+   word confidence of at least ``NUMBER_FLOOR`` (evidence against a number needs the
+   strength a number needs; espeak's "about a three" came out "about are free" at 0.59). The
    grammars can only choose among their own words, so a word said that merely sounds
    like a number comes out as that number at full confidence; the free-form pass is
    the one that can tell. A score at or above the question's ``severe_from`` also
@@ -235,7 +237,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         dissent = next((p for p, u in readings if p.grammar and _key(u) != key
                         and (severe or u.meta is None and not any(
                             _key(read(t)) == key for t, _ in p.nbest))), None)
-        alike = next((p for p in passes if not p.grammar
+        alike = next((p for p in passes if not p.grammar and p.confidence >= NUMBER_FLOOR
                       and _sound_alike(p.text, value, protocol)), None)
         if dissent is not None or alike is not None or (severe and top < SEVERE_SURE):
             why = f"the {dissent.name} pass heard {dissent.text!r}" if dissent else \
