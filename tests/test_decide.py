@@ -178,3 +178,17 @@ def test_a_clear_number_is_still_taken(protocol):
     assert (d.action, d.meaning.value) == ("answer", 4)  # a homophone agrees
     d = _decide(protocol, "pain_score", Pass("typed", "three", 1.0))
     assert (d.action, d.meaning.value) == ("answer", 3)
+
+
+def test_a_temperature_read_digit_by_digit_is_one_number(protocol):
+    """ "one oh two" (espeak-ng en-us+f3 through real vosk): every n-best entry of the
+    wide pass reads 102, and the narrow grammar can hear "oh" after "one" (never alone);
+    the free-form pass's "well no to" does not outweigh them."""
+    narrow = protocol.answer_grammar(protocol.question("temperature"))
+    assert "one oh" in narrow and "oh" not in narrow
+    d = _decide(protocol, "temperature",
+                Pass("wide", "one oh two", 0.794, (("one oh two", 0.382), ("one oh to", 0.334),
+                                                   ("one oh too", 0.284))),
+                Pass("narrow", "one oh two", 1.0, (("one oh two", 1.0),)),
+                Pass("free", "well no to", 0.732))
+    assert (d.action, d.meaning.value) == ("answer", 102)

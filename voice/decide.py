@@ -71,6 +71,7 @@ from rapidfuzz import fuzz
 
 from voice.normalize import number_words
 from voice.numbers import WORDS as NUMBER_WORDS
+from voice.numbers import find_numbers
 from voice.protocol import Protocol, Question
 from voice.understand import ABSENT, Understanding, understand
 
@@ -252,10 +253,10 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
 
 
 def _numbers_in(text: str) -> int:
-    """Number words, not counting a denominator ("eight out of ten" has one)."""
-    words = text.split()
-    return sum(w in NUMBER_WORDS and (i == 0 or words[i - 1] != "of")
-               for i, w in enumerate(words))
+    """Numbers said ("four one" has two, "one oh two" and "thirty eight point five" one),
+    not counting a denominator ("eight out of ten" has one)."""
+    words = tuple(text.split())
+    return sum(n.start == 0 or words[n.start - 1] != "of" for n in find_numbers(words))
 
 
 def _sound_alike(text: str, value: float, protocol: Protocol) -> bool:
