@@ -80,7 +80,7 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
         n = len(spoken)
         a = sum(r.interpret for r in spoken)
         b = sum(r.checkin for r in spoken)
-        differ = sum(r.interpret != r.checkin for r in spoken)
+        differ = sum(bool(r.differ) for r in spoken)
         ok = a == n and b == n and not differ
         out[-1] += (f"\n| spoken written sentences (tests/data/utterances.tsv, "
                     f"{len(spoken_voices(spoken))} espeak-ng voices): red flags caught 100%, "
@@ -154,8 +154,14 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
             f"({', '.join(spoken_voices(spoken))}), heard at its question (volunteered "
             "sentences at the free question) through `interpret --wav` and through a "
             "`--jsonl` check-in answered in text up to that question "
-            "(benchmarks/spoken_sentences.py); the baseline reads the free-form "
-            "transcript with plain fuzzy matching.\n")
+            "(benchmarks/spoken_sentences.py). Both paths are judged by one rule on what "
+            "the spoken answer itself did: caught when it raised the red flag to present "
+            "or uncertain (a pending confirmation counts as uncertain) or asked to "
+            "confirm it; what the typed answers before it raised (\"not sure\" to the "
+            "fever question on the way to the temperature) does not count, nor does an "
+            "emergency said for another symptom. A clip differs when the two outcomes "
+            "(every symptom raised, every confirmation asked) are not equal. The "
+            "baseline reads the free-form transcript with plain fuzzy matching.\n")
         add(table(spoken))
         add("")
 

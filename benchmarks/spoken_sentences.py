@@ -11,8 +11,12 @@ heard two ways, both real code paths:
 - a ``--jsonl`` check-in (``Session`` with ``JsonlInput``/``JsonlOutput``) answered in
   text up to that question, then ``{"wav": ...}``.
 
-Caught: the red flag is recorded present or uncertain, a confirmation of it is asked,
-or the emergency message is said. Both figures, and every clip where they differ.
+Both paths are judged by one rule (``Outcome``) on what the spoken answer itself did:
+caught when it raised the red flag to present or uncertain (a confirmation still pending
+counts as uncertain, as when input ends) or asked to confirm it. What the typed answers
+before it had raised ("not sure" to the fever question, on the way to the temperature)
+does not count, nor does an emergency said for a different symptom. A clip "differs"
+when the two outcomes (every symptom raised, every confirmation asked) are not equal.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.corpus import Renderer, write_wav
+from voice.evaluate import Baseline
 from voice.protocol import Protocol, Question, load_protocol
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +59,7 @@ class Result:
     heard: str  # what interpret --wav decided on
     note: str
     baseline: bool  # caught by the naive baseline on the free-form transcript
+    differ: str = ""  # both outcomes when the two paths disagree, else ""
 
 
 def sentences(protocol: Protocol, path: Path = UTTERANCES) -> list[Sentence]:
@@ -90,8 +96,9 @@ def _typed(q: Question, target: Question) -> str:
     return "not sure" if "unsure" in wanted else "yes" if "yes" in wanted else "no"
 
 
-def prefix(protocol: Protocol, target: Question) -> list[str]:
-    """Typed answers that bring a fresh check-in to ``target``."""
+def _typed_dialog(protocol: Protocol, target: Question) -> tuple[list[str], dict[str, str]]:
+    """Typed answers that bring a fresh check-in to ``target``, and the symptom statuses
+    the check-in holds when it asks it."""
     from voice.dialog import Ask, CheckIn, Heard
 
     dialog = CheckIn(protocol)
@@ -100,19 +107,47 @@ def prefix(protocol: Protocol, target: Question) -> list[str]:
     for _ in range(len(protocol.questions) + 2):
         ask = [e for e in events if isinstance(e, Ask)][-1]
         if ask.question == target.id:
-            return typed
+            return typed, {s: f.status for s, f in dialog.findings.items()}
         question = protocol.question(ask.question)
         typed.append(_typed(question, target))
         events = dialog.hear(Heard(typed[-1]))
     raise RuntimeError(f"the check-in never reaches {target.id}")
 
 
-def caught_in_checkin(protocol: Protocol, target: Question, wav: Path,
-                      flags: tuple[str, ...]) -> bool:
+def prefix(protocol: Protocol, target: Question) -> list[str]:
+    """Typed answers that bring a fresh check-in to ``target``."""
+    return _typed_dialog(protocol, target)[0]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one spoken answer did, judged the same way for both paths: the symptoms it
+    raised to present or uncertain (a pending confirmation counts as uncertain, as when
+    input ends), and the confirmations it asked."""
+    raised: tuple[str, ...]
+    confirm: tuple[str, ...]
+
+    def caught(self, flags: tuple[str, ...]) -> bool:
+        return any(s in self.raised or s in self.confirm for s in flags)
+
+    def __str__(self) -> str:
+        return f"raised {', '.join(self.raised) or 'nothing'}; " \
+               f"confirm {', '.join(self.confirm) or 'nothing'}"
+
+
+def _raised(before: dict[str, str], after: dict[str, str]) -> tuple[str, ...]:
+    """Symptoms the answer moved to present or uncertain (or from uncertain to present);
+    what the typed answers before it had already raised does not count."""
+    return tuple(sorted(s for s, st in after.items() if st in PRESENT_LIKE and (
+        before.get(s) not in PRESENT_LIKE or (st == "present" and before[s] != "present"))))
+
+
+def heard_in_checkin(protocol: Protocol, target: Question, wav: Path) -> Outcome:
     from voice.dialog import CheckIn
     from voice.session import JsonlInput, JsonlOutput, Session
 
-    lines = [json.dumps({"text": t}) for t in prefix(protocol, target)]
+    typed, before = _typed_dialog(protocol, target)
+    lines = [json.dumps({"text": t}) for t in typed]
     lines.append(json.dumps({"wav": str(wav)}))
     out = io.StringIO()
     Session(CheckIn(protocol), JsonlInput(io.StringIO("\n".join(lines) + "\n")),
@@ -120,27 +155,24 @@ def caught_in_checkin(protocol: Protocol, target: Question, wav: Path,
     said = [json.loads(line) for line in out.getvalue().splitlines()]
     heard_at = max(i for i, m in enumerate(said)
                    if m.get("type") == "ask" and m.get("question") == target.id)
-    after = said[heard_at + 1:]
-    emergency = protocol.messages["emergency"].split("{", 1)[0]
+    confirm = tuple(m["question"].split(":", 1)[1] for m in said[heard_at + 1:]
+                    if m.get("type") == "ask" and m.get("question", "").startswith("confirm:"))
     result = next(m for m in said if m.get("type") == "result")
-    symptoms = result.get("symptoms", {})
-    return any(
-        symptoms.get(s, {}).get("status") in PRESENT_LIKE
-        or any(m.get("question") == f"confirm:{s}" for m in after)
-        for s in flags) or any(m.get("text", "").startswith(emergency) for m in after)
+    after = {s: f["status"] for s, f in result.get("symptoms", {}).items()}
+    return Outcome(_raised(before, after), confirm)
 
 
-def caught_by_interpret(protocol: Protocol, target: Question, wav: Path,
-                        flags: tuple[str, ...]) -> tuple[bool, str, str, bool]:
+def heard_by_interpret(protocol: Protocol, target: Question,
+                       wav: Path) -> tuple[Outcome, str, str, str]:
+    """``interpret --wav``'s outcome, its transcript and decision, and its free-form
+    transcript (for the baseline)."""
     from voice.commands.interpret import _from_wav
-    from voice.evaluate import Baseline
 
     result = _from_wav(wav, protocol, target, "911")
-    statuses = {f["symptom"]: f["status"] for f in result["symptoms"]}
-    caught = any(statuses.get(s) in PRESENT_LIKE or s in result["confirm"] for s in flags) \
-        or result["action"] == "emergency"
-    baseline = bool(Baseline(protocol).outcome(target, result["free"]).flagged & set(flags))
-    return caught, result["transcript"], f"{result['action']}: {result['decision']}", baseline
+    after = {f["symptom"]: f["status"] for f in result["symptoms"]}
+    outcome = Outcome(_raised({}, after), tuple(result["confirm"]))
+    return (outcome, result["transcript"], f"{result['action']}: {result['decision']}",
+            result["free"])
 
 
 _state: dict = {}
@@ -160,17 +192,21 @@ def _one(job: tuple[int, Sentence, str, int]) -> Result:
     wav = _state["folder"] / f"s{i:03d}_{voice.replace('+', '-')}.wav"
     write_wav(wav, np.concatenate([pad, samples, pad]))
     target = _question(protocol, sentence)
-    via_interpret, heard, note, base = caught_by_interpret(protocol, target, wav,
-                                                           sentence.flags)
-    via_checkin = caught_in_checkin(protocol, target, wav, sentence.flags)
+    interpreted, heard, note, free = heard_by_interpret(protocol, target, wav)
+    checked = heard_in_checkin(protocol, target, wav)
     wav.unlink()
-    return Result(sentence, voice, via_interpret, via_checkin, heard, note, base)
+    base = bool(Baseline(protocol).outcome(target, free).flagged & set(sentence.flags))
+    differ = "" if interpreted == checked else \
+        f"interpret: {interpreted}; check-in: {checked}"
+    return Result(sentence, voice, interpreted.caught(sentence.flags),
+                  checked.caught(sentence.flags), heard, note, base, differ)
 
 
 def run(jobs: int = 2, limit: int | None = None,
-        progress: Callable[[int, int], None] | None = None) -> list[Result]:
+        progress: Callable[[int, int], None] | None = None,
+        only: Callable[[Sentence], bool] | None = None) -> list[Result]:
     protocol = load_protocol()
-    rows = sentences(protocol)[:limit]
+    rows = [s for s in sentences(protocol) if only is None or only(s)][:limit]
     work = [(i, s, v, r) for i, s in enumerate(rows) for v, r in VOICES]
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="sentences-") as folder, \
@@ -194,22 +230,30 @@ def table(results: list[Result]) -> str:
         n = len(chosen)
         a = sum(r.interpret for r in chosen)
         b = sum(r.checkin for r in chosen)
-        differ = sum(r.interpret != r.checkin for r in chosen)
+        differ = sum(bool(r.differ) for r in chosen)
         c = sum(r.baseline for r in chosen)
         lines.append(f"| {voice} | {n} | {100 * a / n:.1f}% ({a}) | {100 * b / n:.1f}% ({b}) "
                      f"| {differ} | {100 * c / n:.1f}% ({c}) |")
-    missed = [r for r in results if not r.interpret or not r.checkin]
+    missed = [r for r in results if not r.interpret or not r.checkin or r.differ]
     if missed:
         lines.append(f"\nMissed ({len(missed)}):\n")
         lines += [f"- {r.voice}, at {r.sentence.question or 'anything_else'}: "
                   f"{r.sentence.text!r} (red flag {', '.join(r.sentence.flags)}) heard "
                   f"{r.heard!r}; {r.note}; interpret {'caught' if r.interpret else 'missed'}, "
-                  f"check-in {'caught' if r.checkin else 'missed'}" for r in missed]
+                  f"check-in {'caught' if r.checkin else 'missed'}"
+                  + (f" (outcomes differ: {r.differ})" if r.differ else "") for r in missed]
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    print(table(run(limit=limit)))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N sentences")
+    parser.add_argument("--question", action="append", metavar="ID",
+                        help="only sentences at this question ('' for volunteered ones)")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    chosen = None if args.question is None else set(args.question)
+    print(table(run(args.jobs, args.limit,
+                    only=None if chosen is None else lambda s: s.question in chosen)))

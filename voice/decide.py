@@ -34,9 +34,20 @@ The rule, in order:
    phrases ("stop the check-in", "say that again") and "stop" itself only need to
    lead.
 5. Answers: support under ``ANSWER_FLOOR`` (``NUMBER_FLOOR`` for numbers) re-prompts.
-   A score at or above the question's ``severe_from`` is confirmed back ("Did you
-   say eight?") unless its support is at least ``SEVERE_SURE`` and every grammar pass
-   heard that number (a real "six" came out as the narrow pass's "eight" at 0.87).
+   A score is read back ("Did you say three?") unless every grammar pass heard that
+   number (a real "six" came out as the narrow pass's "eight" at 0.87; "sheila" as the
+   wide pass's "sure" and the narrow pass's "zero"; a pass whose n-best list holds
+   the number, or a one-word request that lost to it, "bye" for "five", dissents only
+   from a severe score) and the free-form
+   pass did not
+   hear a *sound-alike* instead: a word that is no number but is spelled like the
+   number's word (rapidfuzz ratio at least ``SOUND_ALIKE``: "tree" for "three"), with
+   word confidence of at least ``NUMBER_FLOOR`` (evidence against a number needs the
+   strength a number needs; espeak's "about a three" came out "about are free" at 0.59). The
+   grammars can only choose among their own words, so a word said that merely sounds
+   like a number comes out as that number at full confidence; the free-form pass is
+   the one that can tell. A score at or above the question's ``severe_from`` also
+   needs support of at least ``SEVERE_SURE``.
 6. Safety: "no" to a red-flag question (ruling the red flag out) is taken only when
    it is *solid*: support at least ``SOLID``, every grammar pass agrees (a grammar can
    turn noise into "no"), no pass reads anything else that means something (free-form
@@ -56,7 +67,11 @@ import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from voice.normalize import number_words
 from voice.numbers import WORDS as NUMBER_WORDS
+from voice.numbers import find_numbers
 from voice.protocol import Protocol, Question
 from voice.understand import ABSENT, Understanding, understand
 
@@ -68,6 +83,7 @@ META_PRIOR = 0.8  # a request is a priori less likely than an answer
 META_MARGIN = 0.3  # margin a one-word confusable request needs over the best answer
 AGREE = 0.5  # how much an agreeing pass adds to the surest one
 NBEST_ONLY = 0.6  # weight of a reading only the n-best list (or only the 1-best) has
+SOUND_ALIKE = 60  # spelling similarity (rapidfuzz ratio) of a sound-alike word
 UNAMBIGUOUS_META = frozenset({"stop", "repeat", "slower", "faster", "help"})
 
 GRAMMAR_PASSES = frozenset({"wide", "narrow", "typed", "alt"})
@@ -212,13 +228,23 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
     if top < _floor(key):
         return made("reprompt", f"{value!r} with support {top:.2f} under the floor")
     if question is not None and question.answer == "scale" and isinstance(value, int | float) \
-            and question.severe_from is not None and value >= question.severe_from \
             and src.name != "typed":
-        dissent = next((p for p, u in readings if p.grammar and _key(u) != key), None)
-        if top < SEVERE_SURE or dissent is not None:
+        # A score is taken only when every grammar pass heard it and the free-form pass
+        # did not hear a sound-alike word instead ("tree" for "three"); else it is read
+        # back. A severe score also needs SEVERE_SURE.
+        # (A one-word request the wide pass heard, "bye" for "five", has already lost
+        # to the number: it only blocks a severe score.)
+        severe = question.severe_from is not None and value >= question.severe_from
+        dissent = next((p for p, u in readings if p.grammar and _key(u) != key
+                        and (severe or u.meta is None and not any(
+                            _key(read(t)) == key for t, _ in p.nbest))), None)
+        alike = next((p for p in passes if not p.grammar and p.confidence >= NUMBER_FLOOR
+                      and _sound_alike(p.text, value, protocol)), None)
+        if dissent is not None or alike is not None or (severe and top < SEVERE_SURE):
             why = f"the {dissent.name} pass heard {dissent.text!r}" if dissent else \
+                f"the {alike.name} pass heard {alike.text!r}" if alike else \
                 f"support {top:.2f}"
-            return made("confirm", f"severe score {value!r}: {why}")
+            return made("confirm", f"{'severe ' if severe else ''}score {value!r}: {why}")
     if guard is not None and value == "no":
         doubt = _doubt(readings, guard, evidence.get(key, {}), top)
         if doubt:
@@ -227,10 +253,23 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
 
 
 def _numbers_in(text: str) -> int:
-    """Number words, not counting a denominator ("eight out of ten" has one)."""
+    """Numbers said ("four one" has two, "one oh two" and "thirty eight point five" one),
+    not counting a denominator ("eight out of ten" has one)."""
+    words = tuple(text.split())
+    return sum(n.start == 0 or words[n.start - 1] != "of" for n in find_numbers(words))
+
+
+def _sound_alike(text: str, value: float, protocol: Protocol) -> bool:
+    """The free-form words hold a word spelled like the number's word but not it (nor a
+    homophone of a number): "tree" for "three", "hero" for "zero". Such a word is as
+    likely what was said as the number the grammars were bound to hear."""
+    if not isinstance(value, int) or not text:
+        return False
+    said = number_words(value)
     words = text.split()
-    return sum(w in NUMBER_WORDS and (i == 0 or words[i - 1] != "of")
-               for i, w in enumerate(words))
+    if any(w in NUMBER_WORDS or w in protocol.lexicon.homophones for w in words):
+        return False
+    return any(fuzz.ratio(w, said) >= SOUND_ALIKE for w in words)
 
 
 def _floor(key: Hashable) -> float:

@@ -46,9 +46,12 @@ def _below_hundred(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
 def _integer(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
     """Parse an integer below 10,000 at ``i``, e.g. "a hundred and one", "one oh one"."""
     n = len(tokens)
-    # "a hundred": the article stands for one.
+    # "a hundred": the article stands for one; so does nothing, when the recogniser
+    # drops or mishears the article ("hundred and one", "or hundred one point five").
     if tokens[i] == "a" and i + 1 < n and tokens[i + 1] == "hundred":
         head: tuple[int, int] | None = (1, i + 1)
+    elif tokens[i] == "hundred":
+        head = (1, i)
     else:
         head = _below_hundred(tokens, i)
     if head is None:

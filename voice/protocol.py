@@ -276,6 +276,8 @@ class Protocol:
         if question.answer == "temperature":
             phrases.update(NUMBER_WORDS - {"oh"})
             phrases.update(("about", "or", "degrees", "point", "celsius", "fahrenheit"))
+            # "One oh two": "oh" only after "one" (alone it is an interjection).
+            phrases.add("one oh")
         if question.answer == "scale":
             # Only the scale's own numbers, alone: "four" was heard as "or", "seven" as
             # "eleven", "three" as "thirty" while those words were in the grammar.
