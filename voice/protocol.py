@@ -32,6 +32,9 @@ ANSWER_TYPES = ("yesno", "scale", "choice", "temperature", "free")
 DISPOSITIONS = ("emergency", "urgent", "self-care", "none")  # most severe first
 STATUSES = ("present", "uncertain", "absent")
 YESNO_VALUES = ("yes", "no", "unsure")
+# Question phrases saying that what was just said lasted only a while ("it eases off
+# FOR AN HOUR"): a "no" phrase straight before one reads as "yes" (voice/relative.py).
+WEARS_OFF = "wears_off"
 META = ("repeat", "slower", "faster", "help", "stop", "back")
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
@@ -581,9 +584,9 @@ class _Loader:
             phrases: list[tuple[str, tuple[str, ...]]] = []
             if "phrases" in m:
                 for value, said in src.mapping(m["phrases"], f"{what} phrases").items():
-                    if value not in YESNO_VALUES or answer != "yesno":
-                        src.fail(said, f"{what} phrases must be yes, no or unsure lists of "
-                                       "a yesno question")
+                    if value not in (*YESNO_VALUES, WEARS_OFF) or answer != "yesno":
+                        src.fail(said, f"{what} phrases must be yes, no, unsure or "
+                                       f"{WEARS_OFF} lists of a yesno question")
                     phrases.append((value, tuple(src.strings(said, f"{what} {value}"))))
             text = src.string(m["text"], f"{what} text")
             offer = src.string(m["offer"], f"{what} offer") if "offer" in m else None

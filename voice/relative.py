@@ -18,9 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from voice.negation import scopes, triggers_in
-from voice.protocol import Protocol, Question
+from voice.normalize import BREAK
+from voice.protocol import WEARS_OFF, Protocol, Question
 
 _FLIP = {"yes": "no", "no": "yes"}
+_WEARS_OFF_GAP = 2  # words allowed between a relief phrase and "for an hour"
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,10 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     its phrases and concepts (None if they did not mention it)."""
     lex = protocol.lexicon
     index = lex.per_question.get(question.id)
-    matches = [m for m in index.find(words, fuzzy=False)
-               if set(m.payload) & {"yes", "no"}] if index else []
+    found = index.find(words, fuzzy=False) if index else []
+    matches = [m for m in found if set(m.payload) & {"yes", "no"}]
+    brief_matches = [m for m in found if WEARS_OFF in m.payload]
+    brief = [m.start for m in brief_matches]
     spans = [(m.start, m.end) for m in matches]
     own = [i for s, e in spans for i in range(s, e)]
     values: set[str] = set()
@@ -69,9 +73,13 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     if matches:
         # Negation words inside a symptom phrase ("tablets DON'T touch it") still
         # negate the content phrase after them.
-        triggers = triggers_in(words, lex.negation, sorted(own))
+        # ("for a BIT" is a duration, not a hedge.)
+        triggers = triggers_in(words, lex.negation, sorted(
+            own + [i for m in brief_matches for i in range(m.start, m.end)]))
         for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
             value = next(v for v in m.payload if v in ("yes", "no"))
+            if value == "no" and _wears_off(words, m.end, brief):
+                value = "yes"  # "it eases off FOR AN HOUR then comes back": relief that wears off
             if scope.negated and scope.by_answer_word:
                 # "no, still there" or "no help at all"? Both readings; ask.
                 values.add(_FLIP[value])
@@ -90,3 +98,9 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     if len(values) > 1 or (values == {"no"} and hedged):
         return Reading(None, ambiguous=True, used=frozenset(used))
     return Reading(values.pop(), hedged, used=frozenset(used))
+
+
+def _wears_off(words: tuple[str, ...], end: int, brief: list[int]) -> bool:
+    """Whether a "lasted only a while" phrase follows position ``end`` closely, in the
+    same sentence."""
+    return any(end <= b <= end + _WEARS_OFF_GAP and BREAK not in words[end:b] for b in brief)

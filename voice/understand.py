@@ -80,8 +80,10 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
+    echo = _echo(words, protocol, question)
     findings, used, away = _scan(words, said, protocol, question,
-                                 relative.spans(words, protocol, question))
+                                 relative.spans(words, protocol, question), echo)
+    used.update(range(echo))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
     complaints = load_complaints(protocol).find(words, protocol, used)
@@ -160,23 +162,24 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
 
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
           question: Question | None = None,
-          content: list[tuple[int, int]] | None = None,
+          content: list[tuple[int, int]] | None = None, echo: int = 0,
           ) -> tuple[list[Finding], set[int], bool]:
     """Every symptom phrase and concept with its status; also the positions used, and
     whether a symptom was said of another part of the body ("my ANKLE's swollen": a
     complaint, not the protocol's symptom; voice.complaints.Elsewhere).
     ``content``: where the question's own content phrases are (they explain the
-    symptom phrases they overlap)."""
+    symptom phrases they overlap). ``echo``: the first ``echo`` words repeat the
+    question ("fever? no"): no phrase or concept in them is read."""
     lex = protocol.lexicon
     content = content or []
     matches = [m for m in lex.symptoms.find(words)
-               if not relative.explained(m.start, m.end, content)]
+               if not relative.explained(m.start, m.end, content) and m.start >= echo]
     implied = question.symptom if question is not None else None
     # Concepts ("my KNEES BUCKLED") are scoped like phrases, over their last part;
     # where a listed phrase of the same symptom covers the same words, it decides.
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
     concepts = [c for c in load_concepts(protocol).find(words, implied)
-                if not relative.explained(c.start, c.end, content)
+                if not relative.explained(c.start, c.end, content) and c.start >= echo
                 and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
     # A concept completed by the question ("no, still there" at "is the headache still
     # there?"): an answer-word "no" in front may answer the question rather than deny.
@@ -210,6 +213,27 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
     return found, used, _said_away(words, away, protocol)
+
+
+def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
+    """How many words at the front only repeat the question's topic before the answer
+    word: "fever? no, i don't think so", "numb? no", "bleeding -- nope". Such an echo
+    is the patient checking what was asked, not a report of the symptom: the answer
+    word after it decides. 0 when there is no echo."""
+    if question is None or question.answer != "yesno" or not question.symptom:
+        return 0
+    lex = protocol.lexicon
+    start = 0
+    while start < len(words) and words[start] in lex.fillers:
+        start += 1
+    for m in lex.symptoms.find(words, fuzzy=False):
+        if m.start != start or not any(s == question.symptom for s, _ in m.payload):
+            continue
+        after = m.end + (m.end < len(words) and words[m.end] == BREAK)
+        answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
+        if answer and set(answer[0].payload) <= {"yes", "no"}:
+            return m.end
+    return 0
 
 
 def _said_away(words: tuple[str, ...], away: list[Match[Any]], protocol: Protocol) -> bool:
@@ -352,7 +376,7 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
     if not any_number and not protocol.lexicon.cues & set(words):
         return None
     best: tuple[float, tuple[float, str, bool]] | None = None
-    for n in find_numbers(words):
+    for n in _spoken_decimals(find_numbers(words), a):
         after = words[n.end:n.end + 2]
         unit = "C" if "celsius" in after else "F" if "fahrenheit" in after else None
         if unit is None:
@@ -368,6 +392,26 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
         if best is None or margin > best[0]:
             best = (margin, (n.value, unit, n.value >= threshold))
     return best[1] if best else None
+
+
+def _spoken_decimals(numbers: list[Number], a: Any) -> list[Number]:
+    """A reading said without "point": "thirty six nine" is 36.9, "ninety nine five"
+    99.5 -- a whole number in a temperature range straight followed by one digit."""
+    out: list[Number] = []
+    k = 0
+    while k < len(numbers):
+        n = numbers[k]
+        nxt = numbers[k + 1] if k + 1 < len(numbers) else None
+        whole = n.value == int(n.value) and any(
+            low <= n.value <= high for low, high in (a.celsius_range, a.fahrenheit_range))
+        if whole and nxt is not None and nxt.start == n.end and nxt.end == nxt.start + 1 \
+                and nxt.value == int(nxt.value) and 0 <= nxt.value <= 9:
+            out.append(Number(n.start, nxt.end, float(f"{int(n.value)}.{int(nxt.value)}")))
+            k += 2
+            continue
+        out.append(n)
+        k += 1
+    return out
 
 
 def _temperature_findings(words: tuple[str, ...], said: str, protocol: Protocol,
@@ -389,7 +433,11 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
     matches = index.find(words) if index else []
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
-        best = max(matches, key=lambda m: (m.end - m.start, -m.start))
+        # On a tie the more severe choice (listed later): "not getting any better, if
+        # anything it's worse" is worse, not the same (conservative).
+        order = {c.id: i for i, c in enumerate(question.choices)}
+        best = max(matches, key=lambda m: (m.end - m.start, order.get(m.payload[0], -1),
+                                           -m.start))
         return best.payload[0]
     value, _ = _yes_no(words, set(), protocol)
     return "unsure" if value == "unsure" else None
