@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typed_dialog import run_typed
 
 from benchmarks.fresh_eval import evaluate, load_cases
 from voice.commands.interpret import interpret
+from voice.dialog import Say
 from voice.protocol import load_protocol
 from voice.understand import understand
 
@@ -155,3 +157,18 @@ def test_second_blind_set_dev_figures(protocol, capsys):
     assert f["false_concerns"] <= 1
     assert f["disposition_accuracy"] >= 0.95
     assert f["question_relative_accuracy"] >= 0.93
+
+
+def test_long_standing_numbness_is_confirmed_not_concluded(protocol):
+    """Old and unchanged is not the seed's "new or increasing": the finding is only
+    possible, the dialog asks about new or increasing numbness, and a "no" ends it."""
+    text = "They've been numb since my old back op years ago, no different since the test."
+    assert statuses(meaning(protocol, text, "leg_numbness"))["leg_numbness"] == "uncertain"
+    assert statuses(meaning(protocol, "my legs have been numb since the procedure",
+                            "leg_numbness"))["leg_numbness"] == "present"
+    result, log = run_typed(protocol, ["no", text, "no", "no", "no", "no", "no", "no", "no",
+                                       "no"])
+    said = [e.text for e in log if isinstance(e, Say)]
+    assert any("new or increasing numbness" in s for s in said)
+    assert result["disposition"] != "emergency"
+    assert result["symptoms"]["leg_numbness"]["status"] == "absent"
