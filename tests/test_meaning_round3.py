@@ -172,3 +172,12 @@ def test_long_standing_numbness_is_confirmed_not_concluded(protocol):
     assert any("new or increasing numbness" in s for s in said)
     assert result["disposition"] != "emergency"
     assert result["symptoms"]["leg_numbness"]["status"] == "absent"
+
+
+def test_clear_fluid_is_discharge_not_blood(protocol):
+    text = "Not bleeding, no. There's a bit of clear wet stuff on the plaster though."
+    u = meaning(protocol, text, "site_bleeding")
+    assert u.value == "no"
+    assert statuses(u) == {"significant_bleeding": "absent", "site_infection": "present"}
+    assert interpret(text, protocol, protocol.question("site_bleeding"))["disposition"] == \
+        "urgent"
