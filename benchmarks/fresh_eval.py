@@ -42,7 +42,8 @@ def load_cases(path: Path = CASES) -> list[Case]:
             continue
         split, question, text, value, statuses, disposition, concern = line.split("\t")
         want = {} if statuses == "-" else {
-            s: tuple(st.split("/")) for s, st in (x.split("=") for x in statuses.split(","))}
+            s.strip(): tuple(x.strip() for x in st.split("/"))
+            for s, st in (x.split("=") for x in statuses.split(","))}  # "a=x, b=y" too
         assert split in ("dev", "held-out"), number
         assert concern in ("yes", "no"), number
         out.append(Case(split, question, text, value, want, tuple(disposition.split("/")),
