@@ -195,3 +195,14 @@ def test_more_plain_readings(protocol, question, text, value, symptom, status):
     u = meaning(protocol, text, question)
     assert u.value == value and statuses(u)[symptom] == status
     assert "severe_worsening_pain" not in statuses(u) and "site_infection" not in statuses(u)
+
+
+def test_yeah_no_is_read_by_what_follows(protocol):
+    """"Yeah no" is a NegEx pseudo-trigger (negates nothing, never a grammar phrase:
+    a spoken "yes" with a trailing sound must not become a no); what follows decides."""
+    assert meaning(protocol, "yeah no, no temperature or anything", "fever").value == "no"
+    u = meaning(protocol, "yeah no", "fever")
+    assert u.value != "no" and statuses(u)["fever"] != "absent"
+    q = protocol.question("fever")
+    for grammar in (protocol.grammar(q), protocol.answer_grammar(q)):
+        assert "yeah no" not in grammar and "yes no" not in grammar
