@@ -206,3 +206,11 @@ def test_yeah_no_is_read_by_what_follows(protocol):
     q = protocol.question("fever")
     for grammar in (protocol.grammar(q), protocol.answer_grammar(q)):
         assert "yeah no" not in grammar and "yes no" not in grammar
+
+
+def test_severe_pain_answers_the_back_pain_question(protocol):
+    """questions.yaml `implied_by`: severe pain said at "any pain in your back?" is a yes."""
+    u = meaning(protocol, "It's killing me, worse than yesterday", "back_pain")
+    assert u.value == "yes"
+    assert statuses(u) == {"severe_worsening_pain": "present", "back_soreness": "present"}
+    assert meaning(protocol, "no", "back_pain").value == "no"

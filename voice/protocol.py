@@ -97,6 +97,9 @@ class Question:
     # A yes affirms this symptom, a no says nothing about it ("is the headache worse
     # when you sit up?": yes is a positional headache, no is not "no headache").
     affirms: str | None = None
+    # A finding of this symptom said at the question answers it yes ("it's killing me"
+    # at "any pain in your back?"); its absence says nothing.
+    implied_by: str | None = None
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether to ask this question, given earlier answers (question id -> value)."""
@@ -540,7 +543,7 @@ class _Loader:
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
-                  "worse_than_previous", "phrases", "affirms")
+                  "worse_than_previous", "phrases", "affirms", "implied_by")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
         for node in src.sequence(top["questions"], "questions"):
@@ -567,6 +570,9 @@ class _Loader:
             if symptom and answer != "yesno":
                 src.fail(m["symptom"], f"{what}: 'symptom' needs answer yesno")
             affirms = symptom_ref("affirms")
+            implied_by = symptom_ref("implied_by")
+            if implied_by and not symptom:
+                src.fail(m["implied_by"], f"{what}: 'implied_by' needs a symptom")
             if affirms and (answer != "yesno" or symptom):
                 src.fail(m["affirms"], f"{what}: 'affirms' needs answer yesno and no symptom")
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
@@ -595,7 +601,7 @@ class _Loader:
                 reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
-                affirms=affirms, **scale,
+                affirms=affirms, implied_by=implied_by, **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")

@@ -117,6 +117,10 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         said_content = relative.Reading(None)
         if question is not None and question.answer == "yesno":
             own = _status_of(findings, question.symptom) if question.symptom else None
+            implied = _status_of(findings, question.implied_by) if question.implied_by \
+                else None
+            if own is None and implied in (PRESENT, UNCERTAIN):
+                own = implied  # "it's killing me" at "any pain in your back?" is a yes
             said_content = relative.content(words, protocol, question, own)
         value, hedged = _yes_no(words, used | said_content.used, protocol)
         if said_content.ambiguous:
