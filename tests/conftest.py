@@ -22,6 +22,7 @@ import pytest
 from voice import models
 from voice.asr import Recognizer
 from voice.audio import Audio, read_wav
+from voice.protocol import Protocol, load_protocol
 from voice.tts import Speaker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,12 @@ VOICES = ("en-us+f3", "en-us+f2")
 TEST_RATE = 130
 
 Render = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def protocol() -> Protocol:
+    """The bundled protocol (test files that need another one define their own)."""
+    return load_protocol()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typed_dialog import run_typed
+from typed_dialog import meaning, run_typed
 
 from benchmarks.fresh_eval import evaluate, load_cases
 from voice.commands.interpret import interpret
@@ -22,15 +22,6 @@ from voice.understand import understand
 
 ROOT = Path(__file__).resolve().parent.parent
 REMARKS = ROOT / "tests" / "data" / "ordinary_remarks.txt"
-
-
-@pytest.fixture(scope="module")
-def protocol():
-    return load_protocol()
-
-
-def meaning(protocol, text, question=None):
-    return understand(text, protocol, protocol.question(question) if question else None)
 
 
 def status(u, symptom):

@@ -8,24 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typed_dialog import meaning
 
 from benchmarks.fresh_eval import evaluate, load_cases
 from voice.commands.interpret import interpret
-from voice.protocol import load_protocol
-from voice.understand import understand
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV2 = ROOT / "tests" / "data" / "dev_round2.tsv"
 BLIND1 = ROOT / "tests" / "data" / "blind_answers.tsv"
-
-
-@pytest.fixture(scope="module")
-def protocol():
-    return load_protocol()
-
-
-def meaning(protocol, text, question=None):
-    return understand(text, protocol, protocol.question(question) if question else None)
 
 
 def statuses(u):

@@ -1,4 +1,5 @@
-"""A whole check-in of typed answers through the pure dialog, for tests."""
+"""Typed answers for tests: one answer through ``understand``, or a whole check-in
+through the pure dialog."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from voice.dialog import CheckIn, Event, Finished, Heard
 from voice.protocol import Protocol
+from voice.understand import Understanding, understand
 
 
 def run_typed(protocol: Protocol, answers: Iterable[str | Heard]) -> tuple[dict[str, Any],
@@ -21,3 +23,8 @@ def run_typed(protocol: Protocol, answers: Iterable[str | Heard]) -> tuple[dict[
         log += dialog.hear(answer if isinstance(answer, Heard) else Heard(answer))
     log += dialog.end_of_input()
     return next(e.result for e in log if isinstance(e, Finished)), log
+
+
+def meaning(protocol: Protocol, text: str, question: str | None = None) -> Understanding:
+    """``text`` understood on its own, or as the answer to question id ``question``."""
+    return understand(text, protocol, protocol.question(question) if question else None)
