@@ -96,8 +96,11 @@ def test_a_late_correction_ends_in_the_emergency_message_and_replays_alike(
     for key in ("disposition", "symptoms", "answers", "unanswered"):
         assert replay[key] == result[key], key
     live, replayed_lines = heard_lines(done.stdout), heard_lines(again.stdout)
-    # Live, the first part was printed before the continuation replaced it.
-    assert any(live[:i] + live[i + 1 :] == replayed_lines for i in range(len(live))), (
+    # Live, the first part was printed before the continuation replaced it, unless the
+    # continuation came before the turn was decided (a loaded machine decides late):
+    # then it was one answer live too.
+    assert live == replayed_lines or any(
+        live[:i] + live[i + 1 :] == replayed_lines for i in range(len(live))), (
         done.stdout, again.stdout)
 
 
