@@ -238,9 +238,13 @@ from voice import tts
 busy_at_stop = []
 stop = espeak.EspeakDriver.stop
 espeak.EspeakDriver.stop = lambda self: busy_at_stop.append(_espeak.IsPlaying()) or stop(self)
-pyttsx3.init()
+engine = pyttsx3.init()  # kept: a dropped engine takes its synthesis callback with it
 # A long utterance nobody listens to (the driver ignores audio it did not ask for).
-_espeak.Synth(b"Please rest and drink plenty of fluids. " * 8, flags=_espeak.CHARS_UTF8)
+# Not through pyttsx3's Synth(): it tells espeak-ng the text is 10 times its length, and
+# espeak-ng copies that much (a read past the buffer that crashed this child once).
+busy = b"Please rest and drink plenty of fluids. " * 8
+_espeak.cSynth(busy, len(busy) + 1, 0, _espeak.POS_CHARACTER, 0, _espeak.CHARS_UTF8, None,
+               None)
 sys.stdout.buffer.write(tts._synthesise(sys.argv[1], "gmw/en-us", 160, 0.8))
 print(busy_at_stop, file=sys.stderr)
 """
