@@ -48,9 +48,12 @@ def spans(words: tuple[str, ...], protocol: Protocol,
 
 def explained(start: int, end: int, content_spans: list[tuple[int, int]]) -> bool:
     """A symptom phrase at start..end is explained by the content unless it holds a
-    whole content phrase (then it says more: "worse when i stand UP")."""
+    whole, shorter content phrase (then it says more: "worse when i stand UP"). The
+    same words as a content phrase are the question's ("better when i lie flat" at
+    the pain-relief question is relief, not a positional headache)."""
     overlaps = [(s, e) for s, e in content_spans if s < end and start < e]
-    return bool(overlaps) and not any(start <= s and e <= end for s, e in overlaps)
+    return bool(overlaps) and not any(start <= s and e <= end and (s, e) != (start, end)
+                                      for s, e in overlaps)
 
 
 def content(words: tuple[str, ...], protocol: Protocol, question: Question,

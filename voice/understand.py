@@ -123,6 +123,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
                 own = implied  # "it's killing me" at "any pain in your back?" is a yes
             said_content = relative.content(words, protocol, question, own)
         value, hedged = _yes_no(words, used | said_content.used, protocol)
+        if value is None and question is not None and question.symptom in away:
+            value = "no"  # "my ARM went numb" at the legs question: not the legs (a concern)
         if said_content.ambiguous:
             value, hedged, clarify = None, False, True
         elif said_content.value is not None:
@@ -167,10 +169,10 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
           question: Question | None = None,
           content: list[tuple[int, int]] | None = None, echo: int = 0,
-          ) -> tuple[list[Finding], set[int], bool]:
+          ) -> tuple[list[Finding], set[int], frozenset[str]]:
     """Every symptom phrase and concept with its status; also the positions used, and
-    whether a symptom was said of another part of the body ("my ANKLE's swollen": a
-    complaint, not the protocol's symptom; voice.complaints.Elsewhere).
+    the symptoms said of another part of the body ("my ANKLE's swollen": a complaint,
+    not the protocol's symptom; voice.complaints.Elsewhere).
     ``content``: where the question's own content phrases are (they explain the
     symptom phrases they overlap). ``echo``: the first ``echo`` words repeat the
     question ("fever? no"): no phrase or concept in them is read."""
@@ -240,16 +242,18 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     return 0
 
 
-def _said_away(words: tuple[str, ...], away: list[Match[Any]], protocol: Protocol) -> bool:
-    """Whether a symptom said of another part of the body was affirmed ("my arm went
-    numb"), not denied ("my arm isn't numb"): only then is it a complaint."""
+def _said_away(words: tuple[str, ...], away: list[Match[Any]],
+               protocol: Protocol) -> frozenset[str]:
+    """The symptoms said of another part of the body and affirmed ("my arm went
+    numb"), not denied ("my arm isn't numb"): only those are a complaint."""
     if not away:
-        return False
+        return frozenset()
     rules = protocol.lexicon.negation
     spans = [(m.start, m.end) for m in away]
     inside = sorted({i for s, e in spans for i in range(s, e)})
-    return any(not scope.negated and not scope.resolved for scope in
-               scopes(words, spans, rules, triggers_in(words, rules, inside)))
+    return frozenset(symptom for m, scope in zip(
+        away, scopes(words, spans, rules, triggers_in(words, rules, inside)), strict=True)
+        if not scope.negated and not scope.resolved for symptom, _ in m.payload)
 
 
 def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
@@ -317,10 +321,10 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     if not values:
         return None, False
     first = min(matches, key=lambda m: m.start).payload[0]
+    if "unsure" in values and "yes" not in values:
+        return "unsure", False  # "maybe a bit, hard to say": not knowing outranks a hedge
     if "hedge" in values or ("yes" in values and "no" in values):
         return "yes", True  # "yeah a bit", "no... maybe": a hedge never means no
-    if "unsure" in values and "yes" not in values:
-        return "unsure", False
     if first == "unsure":
         first = "yes" if "yes" in values else "no"
     return first, False

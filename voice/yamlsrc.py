@@ -54,7 +54,16 @@ class Source:
         return str(node.value).strip()
 
     def strings(self, node: Node, what: str) -> list[str]:
-        return [self.string(item, f"each entry of {what}") for item in self.sequence(node, what)]
+        """A list of texts; an entry that is itself a list (a YAML alias such as
+        ``[*relief_works, rest helps]``) adds its texts, so shared phrase families can
+        be extended per question."""
+        out: list[str] = []
+        for item in self.sequence(node, what):
+            if isinstance(item, SequenceNode):
+                out.extend(self.strings(item, what))
+            else:
+                out.append(self.string(item, f"each entry of {what}"))
+        return out
 
     def boolean(self, node: Node, what: str) -> bool:
         value = str(node.value).lower() if isinstance(node, ScalarNode) else None
