@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -27,6 +26,7 @@ from voice.session import (
     replay_files,
     report_error,
 )
+from voice.stopping import end_on_stop_signals
 from voice.store import History, StorageError
 from voice.tts import Speaker
 
@@ -149,15 +149,8 @@ def _history(args: argparse.Namespace) -> tuple[History | None, Settings]:
                              previous=previous, resumed=unfinished is not None)
 
 
-def _end_on_signal(signum: int, frame: object) -> None:
-    """SIGTERM/SIGHUP end the check-in like Ctrl-C: cleanly, through every ``finally``
-    (what was answered is already stored; the record stays "not finished")."""
-    raise KeyboardInterrupt
-
-
 def run(args: argparse.Namespace) -> int:
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, _end_on_signal)
+    end_on_stop_signals()  # SIGTERM/SIGHUP end the check-in like Ctrl-C
     if args.result:
         check_result_path(args.result)
     speaker = _speaker(args)
