@@ -112,6 +112,14 @@ def reported(result: dict[str, Any], protocol: Protocol) -> dict[str, str]:
     the question is listed unanswered and the result is at least urgent (DESIGN.md
     safety rule 2), so the symptom counts as ``uncertain`` here, never as absent."""
     got = {f["symptom"]: f["status"] for f in result["symptoms"]}
+    if result.get("clarify") and result.get("question"):
+        # Words pointing both ways: the dialog asks one clarifying question, and a
+        # red-flag question still without an answer ends unanswered (at least urgent).
+        # Open, then, never absent.
+        symptom = protocol.question(result["question"]).symptom
+        if symptom and got.get(symptom, "absent") == "absent":
+            got[symptom] = "uncertain"
+        return got
     if result.get("value") != "unsure":
         return got  # not understood at all: the dialog would ask again, a miss here
     for qid in result.get("unanswered", []):

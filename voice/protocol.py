@@ -573,8 +573,9 @@ class _Loader:
             implied_by = symptom_ref("implied_by")
             if implied_by and not symptom:
                 src.fail(m["implied_by"], f"{what}: 'implied_by' needs a symptom")
-            if affirms and (answer != "yesno" or symptom):
-                src.fail(m["affirms"], f"{what}: 'affirms' needs answer yesno and no symptom")
+            if affirms and (answer not in ("yesno", "scale") or symptom):
+                src.fail(m["affirms"],
+                         f"{what}: 'affirms' needs answer yesno or scale and no symptom")
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
                 else False
             if symptom and symptoms[symptom].red_flag and not red_flag:

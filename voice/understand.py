@@ -16,7 +16,7 @@ from typing import Any
 from voice import relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
-from voice.negation import TERMINATE, Scope, scopes, triggers_in
+from voice.negation import PSEUDO, TERMINATE, Scope, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
@@ -97,6 +97,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         value = _scale(words, protocol, question)
         if value is None:
             value = _scale_fallback(words, used, protocol, question)
+        if isinstance(value, int) and question.affirms and value > (question.range or (0, 10))[0]:
+            findings.append(Finding(question.affirms, PRESENT, said, qid))  # "three": some pain
         if isinstance(value, int) and question.severe_from is not None \
                 and value >= question.severe_from and question.severe_symptom:
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
@@ -316,7 +318,11 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     core = tuple(w for w in words if w != BREAK and w not in lex.fillers)
     if core in lex.alone:
         return lex.alone[core], False
-    matches = lex.answers.find(words, taken=used, fuzzy=False)
+    # "Yeah nah, none of that": a pseudo-trigger ("yeah no") is not an answer word;
+    # what follows it answers.
+    pseudo = {i for t in triggers_in(words, lex.negation, sorted(used))
+              if PSEUDO in t.payload for i in range(t.start, t.end)}
+    matches = lex.answers.find(words, taken=set(used) | pseudo, fuzzy=False)
     values = {v for m in matches for v in m.payload}
     if not values:
         return None, False
