@@ -115,7 +115,11 @@ def test_scale_severe_from_data(protocol):
     below = meaning(protocol, str(threshold - 1), "pain_score")
     at = meaning(protocol, str(threshold), "pain_score")
     assert "severe_worsening_pain" not in {f.symptom for f in below.symptoms}
-    assert {f.symptom: f.status for f in at.symptoms} == {"severe_worsening_pain": "present"}
+    assert {f.symptom: f.status for f in at.symptoms} == {"severe_worsening_pain": "present",
+                                                          "back_soreness": "present"}
+    # A score above zero says there is pain (questions.yaml `affirms`); zero says nothing.
+    assert {f.symptom for f in below.symptoms} == {"back_soreness"}
+    assert not meaning(protocol, "zero", "pain_score").symptoms
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "fever"), [

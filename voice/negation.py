@@ -35,6 +35,8 @@ class Rules:
     # Words that may stand between "gone" and the state it names ("gone ALL blurry",
     # "gone REALLY numb"): still a change, not "gone away".
     degree: frozenset[str] = frozenset()
+    # Words that join a list of phrases under one negation ("no fever OR chills").
+    coordinators: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

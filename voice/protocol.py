@@ -507,7 +507,7 @@ class _Loader:
     def _negation(self) -> negation.Rules:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
-        src, top = self._file("negation.yaml", keys, (*keys, "degree"))
+        src, top = self._file("negation.yaml", keys, (*keys, "degree", "coordinators"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -538,6 +538,8 @@ class _Loader:
                 top["interjections"], "interjections")),
             degree=frozenset(_words(src.strings(top["degree"], "degree")))
             if "degree" in top else frozenset(),
+            coordinators=frozenset(_words(src.strings(top["coordinators"], "coordinators")))
+            if "coordinators" in top else frozenset(),
         )
 
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:

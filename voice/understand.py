@@ -10,7 +10,7 @@ voice.negation). Conservative by construction: a hedge never yields "absent", an
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from voice import relative
@@ -189,6 +189,14 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     concepts = [c for c in load_concepts(protocol).find(words, implied)
                 if not relative.explained(c.start, c.end, content) and c.start >= echo
                 and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
+    # Words that another symptom's phrase or concept claimed ("I FEEL HOT": a fever)
+    # are not also the question's implied concept ("hot" at the site question).
+    claimed = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
+    claimed |= {(c.symptom, i) for c in concepts if not c.implied
+                for i in range(c.start, c.end)}
+    concepts = [c for c in concepts if not c.implied or not any(
+        (s, i) in claimed for s in protocol.symptoms if s != c.symptom
+        for i in range(c.start, c.end))]
     # A concept completed by the question ("no, still there" at "is the headache still
     # there?"): an answer-word "no" in front may answer the question rather than deny.
     ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
@@ -215,12 +223,32 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                                        strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
+        if scope.negated and _after_another(words, m, matches, triggers, lex.negation):
+            scope = replace(scope, negated=False)
         for symptom, status in m.payload:
             status = _status(words, m, status, scope, symptom, protocol)
             if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
     return found, used, _said_away(words, away, protocol)
+
+
+def _after_another(words: tuple[str, ...], m: Match[Any], matches: list[Match[Any]],
+                   triggers: list[Match[str]], rules: Any) -> bool:
+    """Whether the negation before ``m`` belongs to another phrase: one lies between
+    them, with no trigger and no list word ("or", "and") after it. "no numbness LEGS
+    DON'T FEEL NORMAL": the "no" is the numbness's; "no fever or CHILLS" is a list."""
+    for o in matches:
+        if o is m or o.end > m.start:
+            continue
+        gap = range(o.end, m.start)
+        if any(t.start >= o.end and t.end <= m.start for t in triggers):
+            continue
+        if any(words[i] in rules.coordinators or words[i] == BREAK for i in gap):
+            continue
+        if any(t.end <= o.start for t in triggers):
+            return True
+    return False
 
 
 def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
@@ -358,7 +386,8 @@ def _similar(said: str, protocol: Protocol, hinted: tuple[str, ...]) -> tuple[st
 def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> int | None:
     low, high = question.range or (0, 10)
     numbers = [n for n in find_numbers(words) if not _is_denominator(words, n)]
-    values = [n.value for n in numbers if low <= n.value <= high]
+    # Past the top of the scale ("like a twelve", "eleven if i could") is the top.
+    values = [min(n.value, high) for n in numbers if low <= n.value <= 2 * high]
     homophones = protocol.lexicon.homophones
     if not values and words and words[-1] in homophones:
         values = [homophones[words[-1]]]
