@@ -192,3 +192,55 @@ def test_a_temperature_read_digit_by_digit_is_one_number(protocol):
                 Pass("narrow", "one oh two", 1.0, (("one oh two", 1.0),)),
                 Pass("free", "well no to", 0.732))
     assert (d.action, d.meaning.value) == ("answer", 102)
+
+
+# "i threw up twice this morning" (espeak-ng en-us+f3, real vosk) at "anything else?":
+# both 1-best readings are garbled, the wide pass's second n-best entry holds the words.
+THREW_UP = (Pass("wide", "i feel up plaster is morning", 0.94,
+                 (("i feel up plaster is morning", 0.642),
+                  ("i threw up plaster is morning", 0.358))),
+            Pass("free", "i from up twice this morning", 0.95))
+
+
+def test_a_red_flag_only_an_n_best_entry_heard_is_a_flag(protocol):
+    d = _decide(protocol, "anything_else", *THREW_UP)
+    assert [f.symptom for f in d.flags] == ["headache_nausea_vomiting"]
+    assert d.flags[0].words == "i threw up plaster is morning"
+    # What a 1-best already reads is no flag (the dialog acts on it directly), nor is
+    # a symptom an entry denies, nor one whose n-best share is tiny.
+    said = _decide(protocol, "anything_else", Pass("wide", "i threw up", 0.9,
+                                                   (("i threw up", 0.9), ("i flew up", 0.1))))
+    assert said.flags == ()
+    faint = _decide(protocol, "anything_else", Pass("wide", "i feel up", 0.9,
+                                                    (("i feel up", 0.9), ("i threw up", 0.05))))
+    assert faint.flags == ()
+
+
+def test_a_red_flag_heard_only_in_an_n_best_list_is_asked_about(protocol):
+    """Not taken as a free answer that names no symptom; an urgent red flag confirmed
+    counts (and raises no emergency), one denied is ruled out."""
+    for reply, status in (("yes", "present"), ("no", "absent")):
+        dialog = CheckIn(protocol)
+        dialog.goto("anything_else")
+        events = dialog.hear(Heard("i feel up plaster is morning", 0.94, passes=THREW_UP))
+        asked = [e.question for e in events if isinstance(e, Ask)]
+        assert asked == ["confirm:headache_nausea_vomiting"]
+        assert "anything_else" not in dialog.answers
+        events = dialog.hear(Heard(reply))
+        assert dialog.findings["headache_nausea_vomiting"].status == status
+        assert not dialog.emergency
+        assert [e.question for e in events if isinstance(e, Ask)] == ["anything_else"]
+    # Its confirmation is among the prompts rendered ahead.
+    phrase = protocol.symptoms["headache_nausea_vomiting"].phrase
+    assert protocol.message("confirm_red_flag", symptom_phrase=phrase) in dialog.prompts()
+
+
+def test_an_n_best_flag_waits_for_its_own_question(protocol):
+    """A flag for a symptom whose own question is still to come is left to it."""
+    passes = (Pass("wide", "no", 0.95, (("no", 0.6), ("numb", 0.4))),
+              Pass("narrow", "no", 0.95, (("no", 1.0),)), Pass("free", "no", 0.9))
+    dialog = CheckIn(protocol)
+    dialog.goto("fever")
+    events = dialog.hear(Heard("no", 0.95, passes=passes))
+    assert not [e for e in events if isinstance(e, Ask) and e.question.startswith("confirm:")]
+    assert dialog.answers["fever"].value == "no"

@@ -57,14 +57,25 @@ The rule, in order:
    never "no"; anything else unclear is re-prompted (and after the last re-prompt the
    question is reported unanswered, never taken as "no": voice/dialog.py).
 
+7. Red flags from all the evidence: a red-flag symptom that some pass's n-best list
+   reads present or uncertain while no pass's 1-best does is a *flag*
+   (``Decision.flags``), with support from its n-best mass as in step 2
+   (``NBEST_ONLY`` times the posterior share reading so, joined over passes); one with
+   support of at least ``FLAG_FLOOR`` is asked about, whatever the answer: the dialog
+   asks to confirm it (unless its own question is the one asked or still to come, or
+   it is already known) instead of going on. A red flag is never dropped because the
+   1-best words did not hold it ("i threw up twice" heard "i flew up twice", with
+   "i threw up ..." in the wide pass's n-best list).
+
 Red flags are not decided here: the dialog scans the chosen reading *and every other
-pass* (``Decision.extra``) for them, so a red flag heard by any pass is acted on.
+pass* (``Decision.extra``) for them, so a red flag heard by any pass is acted on, and
+asks about the flags of step 7.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -83,6 +94,7 @@ META_PRIOR = 0.8  # a request is a priori less likely than an answer
 META_MARGIN = 0.3  # margin a one-word confusable request needs over the best answer
 AGREE = 0.5  # how much an agreeing pass adds to the surest one
 NBEST_ONLY = 0.6  # weight of a reading only the n-best list (or only the 1-best) has
+FLAG_FLOOR = 0.1  # support a red flag heard only in n-best lists needs to be asked about
 SOUND_ALIKE = 60  # spelling similarity (rapidfuzz ratio) of a sound-alike word
 UNAMBIGUOUS_META = frozenset({"stop", "repeat", "slower", "faster", "help"})
 
@@ -104,6 +116,15 @@ class Pass:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """A red flag only n-best entries read (step 7 of the rule)."""
+
+    symptom: str
+    support: float
+    words: str  # the likeliest n-best entry that reads it
+
+
+@dataclass(frozen=True)
 class Decision:
     """``action``: answer | confirm (a value to read back) | reprompt | meta."""
 
@@ -115,6 +136,7 @@ class Decision:
     confidence: float  # the best word confidence of a pass whose 1-best reads so
     extra: tuple[Understanding, ...]  # every other pass's reading (red-flag scan)
     why: str  # one line for logs and eval records
+    flags: tuple[Flag, ...] = ()  # red flags heard only in n-best lists, surest first
 
 
 def passes_of(text: str, confidence: float, alternatives: Sequence[str],
@@ -183,6 +205,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
                for k, es in evidence.items()}
     ranked = sorted(support.items(), key=lambda kv: -kv[1])
     extra_all = tuple(u for _, u in readings)
+    flags = _flags(readings, read, protocol)
 
     if not ranked:
         # No answer: the reading that says most (a symptom said out of turn) is the one
@@ -192,7 +215,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
             r[0].grammar))
         return Decision("reprompt", best[1], best[0].name, 0.0, 0.0, best[0].confidence,
                         tuple(u for u in extra_all if u is not best[1]),
-                        "nothing usable heard")
+                        "nothing usable heard", flags)
     key, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     margin = top - second
@@ -203,7 +226,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         words = max((p.confidence for p, u in readings if p.text and _key(u) == key),
                     default=0.0)
         return Decision(action, meaning, src.name, round(top, 3), round(margin, 3),
-                        round(words, 3), extra, why)
+                        round(words, 3), extra, why, flags)
 
     if key[0] == "meta":
         answers = [s for k, s in support.items() if k[0] != "meta"]
@@ -250,6 +273,26 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         if doubt:
             return made("reprompt", f"'no' to a red flag not solid: {doubt}")
     return made("answer", f"{value!r} from the {src.name} pass, support {top:.2f}")
+
+
+def _flags(readings: list[tuple[Pass, Understanding]],
+           read: Callable[[str], Understanding], protocol: Protocol) -> tuple[Flag, ...]:
+    """Step 7: the red flags only n-best entries read, with their support, surest first."""
+    said = {f.symptom for _, u in readings for f in u.symptoms if f.status != ABSENT}
+    evidence: dict[str, list[float]] = {}
+    words: dict[str, tuple[float, str]] = {}
+    for p, _ in readings:
+        mass: dict[str, float] = {}
+        for text, posterior in p.nbest:
+            for symptom in {f.symptom for f in read(text).symptoms if f.status != ABSENT
+                            and f.symptom not in said and protocol.symptoms[f.symptom].red_flag}:
+                mass[symptom] = mass.get(symptom, 0.0) + posterior
+                if posterior > words.get(symptom, (0.0, ""))[0]:
+                    words[symptom] = (posterior, text)
+        for symptom, m in mass.items():
+            evidence.setdefault(symptom, []).append(min(NBEST_ONLY * m, 1.0))
+    ranked = sorted(((s, _support(es)) for s, es in evidence.items()), key=lambda x: -x[1])
+    return tuple(Flag(s, round(v, 3), words[s][1]) for s, v in ranked if v >= FLAG_FLOOR)
 
 
 def _numbers_in(text: str) -> int:

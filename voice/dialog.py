@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from voice.decide import Decision, Pass, decide, passes_of
+from voice.decide import Decision, Flag, Pass, decide, passes_of
 from voice.protocol import Protocol, Question
 from voice.triage import Triage, combine, triage
 from voice.understand import Finding, Understanding
@@ -149,7 +149,7 @@ class CheckIn:
         texts += [r for q in p.questions for r in q.reprompts]
         texts += [t for t in p.messages.values() if "{" not in t]
         texts += [p.message("confirm_red_flag", symptom_phrase=s.phrase)
-                  for s in p.symptoms.values() if s.disposition == EMERGENCY]
+                  for s in p.symptoms.values() if s.red_flag]
         return list(dict.fromkeys(texts))
 
     def hear(self, heard: Heard) -> list[Event]:
@@ -171,7 +171,7 @@ class CheckIn:
             return self._stop_confirmed(prompt, _value(decision))
 
         out = self._concerns(meaning, extra) + self._scan_red_flags(
-            heard, meaning, extra, prompt, decision.confidence)
+            heard, meaning, extra, prompt, decision.confidence, decision.flags)
         if self.finished or self._prompt is not prompt:
             return out  # an emergency or a confirmation took over
         if prompt.kind == "confirm":
@@ -307,7 +307,7 @@ class CheckIn:
 
     def _scan_red_flags(
         self, heard: Heard, meaning: Understanding, extra: list[Understanding], prompt: _Prompt,
-        confidence: float,
+        confidence: float, flags: tuple[Flag, ...] = (),
     ) -> list[Event]:
         """Merge what this utterance says about symptoms; act on new red flags."""
         direct = prompt.question.symptom if prompt.kind == "question" and prompt.question else None
@@ -355,6 +355,14 @@ class CheckIn:
             words = next((u.text for u in (meaning, *extra) for f in u.symptoms
                           if f.symptom == symptom and f.status != "absent"), meaning.text)
             return self._confirm(symptom, prompt, words)
+        # A red flag only n-best lists heard (voice/decide.py, step 7) is asked about
+        # rather than passed by, unless its own question settles it (this one, or one to
+        # come) or it is already known.
+        for flag in flags:
+            s = flag.symptom
+            if s != direct and s not in self.findings and f"confirm:{s}" not in self.answers \
+                    and not self._asked_later(s, prompt):
+                return self._confirm(s, prompt, flag.words)
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
         # rest was lost to noise): ask about it rather than pass it by. (A red-flag
         # question is simply asked again, and the others have their own questions.)
@@ -416,11 +424,15 @@ class CheckIn:
             raised = current.evidence if current and current.status != "absent" \
                 else prompt.evidence or meaning.text
             self.findings[symptom] = Finding(symptom, "present", raised)
-            return events + self._emergency()
-        if value == "no":
+            if self._is_emergency(symptom):
+                return events + self._emergency()
+        elif value == "no":
             self.findings[symptom] = Finding(symptom, "absent", meaning.text)
         else:
             events.append(self._say(self.protocol.message("could_not_confirm")))
+            if current is None or current.status == "absent":
+                self.findings[symptom] = Finding(symptom, "uncertain",
+                                                 prompt.evidence or meaning.text)
             if self._is_emergency(symptom):
                 return events + self._emergency()
         resume = self._prompt = self._resume
