@@ -244,3 +244,20 @@ def test_an_n_best_flag_waits_for_its_own_question(protocol):
     events = dialog.hear(Heard("no", 0.95, passes=passes))
     assert not [e for e in events if isinstance(e, Ask) and e.question.startswith("confirm:")]
     assert dialog.answers["fever"].value == "no"
+
+
+def test_an_n_best_flag_is_asked_about_after_an_earlier_no_to_its_question(protocol):
+    """As in a check-in that answered "no" to every red-flag question before "anything
+    else?": the check-in and ``interpret --wav`` (which starts there) decide alike."""
+    dialog = CheckIn(protocol)
+    dialog.goto("headache_nausea")
+    dialog.hear(Heard("no"))
+    assert dialog.findings["headache_nausea_vomiting"].status == "absent"
+    dialog.goto("anything_else")
+    events = dialog.hear(Heard("i feel up plaster is morning", 0.94, passes=THREW_UP))
+    assert [e.question for e in events if isinstance(e, Ask)] == \
+        ["confirm:headache_nausea_vomiting"]
+    # A symptom the 1-best words mention (here denied) is the dialog's own scan's: no flag.
+    d = _decide(protocol, "anything_else", Pass("wide", "no fever", 0.9,
+                                                (("no fever", 0.6), ("i have a fever", 0.4))))
+    assert d.flags == ()

@@ -58,7 +58,7 @@ The rule, in order:
    question is reported unanswered, never taken as "no": voice/dialog.py).
 
 7. Red flags from all the evidence: a red-flag symptom that some pass's n-best list
-   reads present or uncertain while no pass's 1-best does is a *flag*
+   reads present or uncertain while no pass's 1-best mentions it is a *flag*
    (``Decision.flags``), with support from its n-best mass as in step 2
    (``NBEST_ONLY`` times the posterior share reading so, joined over passes); one with
    support of at least ``FLAG_FLOOR`` is asked about, whatever the answer: the dialog
@@ -278,7 +278,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
 def _flags(readings: list[tuple[Pass, Understanding]],
            read: Callable[[str], Understanding], protocol: Protocol) -> tuple[Flag, ...]:
     """Step 7: the red flags only n-best entries read, with their support, surest first."""
-    said = {f.symptom for _, u in readings for f in u.symptoms if f.status != ABSENT}
+    said = {f.symptom for _, u in readings for f in u.symptoms}  # the dialog's own scan
     evidence: dict[str, list[float]] = {}
     words: dict[str, tuple[float, str]] = {}
     for p, _ in readings:

@@ -357,10 +357,12 @@ class CheckIn:
             return self._confirm(symptom, prompt, words)
         # A red flag only n-best lists heard (voice/decide.py, step 7) is asked about
         # rather than passed by, unless its own question settles it (this one, or one to
-        # come) or it is already known.
+        # come), it is already known, or it was confirmed. (Like a red flag said out of
+        # turn, it is asked about even when denied at its own question earlier.)
         for flag in flags:
             s = flag.symptom
-            if s != direct and s not in self.findings and f"confirm:{s}" not in self.answers \
+            known = s in self.findings and self.findings[s].status != "absent"
+            if s != direct and not known and f"confirm:{s}" not in self.answers \
                     and not self._asked_later(s, prompt):
                 return self._confirm(s, prompt, flag.words)
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
