@@ -71,7 +71,6 @@ def test_a_symptom_said_of_another_part_answers_no_and_is_a_concern(protocol):
     ("headache_position", "it's actually worse when i lie down", "no"),
     ("headache_position", "standing is fine, it's when i bend over", "no"),
     ("headache_position", "worse when i'm sitting, yeah, better flat", "yes"),
-    ("headache", "i did yesterday, not today", "no"),
     ("back_pain", "a little tender at the spot, nothing major", "yes"),
 ])
 def test_the_words_answer_the_question(protocol, question, text, value):
