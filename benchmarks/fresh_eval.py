@@ -115,14 +115,12 @@ def reported(result: dict[str, Any], protocol: Protocol) -> dict[str, str]:
     if result.get("clarify") and result.get("question"):
         # Words pointing both ways: the dialog asks one clarifying question, and a
         # red-flag question still without an answer ends unanswered (at least urgent).
-        # Open, then, never absent.
-        symptom = protocol.question(result["question"]).symptom
-        if symptom and got.get(symptom, "absent") == "absent":
-            got[symptom] = "uncertain"
-        return got
-    if result.get("value") != "unsure":
+        open_questions = [result["question"]]
+    elif result.get("value") == "unsure":
+        open_questions = result.get("unanswered", [])
+    else:
         return got  # not understood at all: the dialog would ask again, a miss here
-    for qid in result.get("unanswered", []):
+    for qid in open_questions:
         symptom = protocol.question(qid).symptom
         if symptom and got.get(symptom, "absent") == "absent":
             got[symptom] = "uncertain"

@@ -16,7 +16,7 @@ from typing import Any
 from voice import relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
-from voice.negation import PSEUDO, TERMINATE, Scope, scopes, triggers_in
+from voice.negation import PSEUDO, TERMINATE, Rules, Scope, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
@@ -191,12 +191,10 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                 and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
     # Words that another symptom's phrase or concept claimed ("I FEEL HOT": a fever)
     # are not also the question's implied concept ("hot" at the site question).
-    claimed = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
-    claimed |= {(c.symptom, i) for c in concepts if not c.implied
-                for i in range(c.start, c.end)}
+    claimed = [(s, m.start, m.end) for m in matches for s, _ in m.payload]
+    claimed += [(c.symptom, c.start, c.end) for c in concepts if not c.implied]
     concepts = [c for c in concepts if not c.implied or not any(
-        (s, i) in claimed for s in protocol.symptoms if s != c.symptom
-        for i in range(c.start, c.end))]
+        s != c.symptom and start < c.end and c.start < end for s, start, end in claimed)]
     # A concept completed by the question ("no, still there" at "is the headache still
     # there?"): an answer-word "no" in front may answer the question rather than deny.
     ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
@@ -234,7 +232,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
 
 
 def _after_another(words: tuple[str, ...], m: Match[Any], matches: list[Match[Any]],
-                   triggers: list[Match[str]], rules: Any) -> bool:
+                   triggers: list[Match[str]], rules: Rules) -> bool:
     """Whether the negation before ``m`` belongs to another phrase: one lies between
     them, with no trigger and no list word ("or", "and") after it. "no numbness LEGS
     DON'T FEEL NORMAL": the "no" is the numbness's; "no fever or CHILLS" is a list."""
