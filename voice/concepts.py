@@ -11,6 +11,11 @@ part is implied ("they keep giving way" answers "any weakness in your legs?").
 
 The span reported is the last part's words, so negation and hedging are decided by
 the same NegEx scopes as any symptom phrase ("my legs DON'T give way").
+
+A concept may instead belong to a yes/no question and stand for an answer value
+there (``question`` and ``value``): what the answer's content says at that question,
+composed the same way ("SITTING UP ... POUNDS" is a yes to "is the headache worse when
+you sit or stand up, and better when you lie down?"; voice.relative reads it).
 Pure once loaded; the data is loaded and checked once per intents directory.
 """
 
@@ -23,27 +28,32 @@ from pathlib import Path
 from voice.normalize import BREAK, tokens
 from voice.phrases import Match, PhraseIndex
 from voice.protocol import STATUSES, Protocol
-from voice.yamlsrc import compose
+from voice.yamlsrc import Node, Source, compose
 
 FILE = "concepts.yaml"
 
 
 @dataclass(frozen=True)
 class Concept:
-    symptom: str
+    # What a match means: a symptom id with ``status``, "concern" for a complaint, or
+    # an answer value (yes, no) at ``question`` for a question's content.
+    label: str
     status: str
     parts: tuple[tuple[tuple[str, ...], ...], ...]  # each part: its phrases (tokens)
     window: int
+    question: str | None = None  # a content concept: found only at this question
 
 
 @dataclass(frozen=True)
 class ConceptMatch:
-    symptom: str
+    label: str
     status: str
     start: int  # the last part's span: what is wrong
     end: int
     words: tuple[int, int]  # the whole stretch the concept covered (evidence)
     implied: bool = False  # the first part was supplied by the question
+    gap: int = 0  # words between the last part and the others
+    after: bool = False  # another part was said after the last ("worse WHEN I STAND")
 
 
 class Concepts:
@@ -54,47 +64,57 @@ class Concepts:
         self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
                          for k, c in enumerate(concepts)]
 
-    def find(self, words: tuple[str, ...], implied: str | None = None) -> list[ConceptMatch]:
-        """Every concept found in ``words``; ``implied``: the symptom the question asks
-        about, whose concepts need no first (where) part."""
+    def find(self, words: tuple[str, ...], implied: str | None = None,
+             question: str | None = None) -> list[ConceptMatch]:
+        """Every concept found in ``words``: the symptom (and complaint) concepts, or
+        with ``question`` that question's content concepts. ``implied``: the symptom
+        the question asks about, whose concepts need no first (where) part."""
         plain = words
         out: list[ConceptMatch] = []
         for c, indexes in zip(self.concepts, self._indexes, strict=True):
+            if c.question != question:
+                continue
             found = [index.find(plain) for index in indexes]
-            supplied = implied == c.symptom and not found[0]
+            supplied = question is None and implied == c.label and not found[0]
             if supplied:
                 found[0] = [Match(-1, -1, (), (), 100.0)]
             if not all(found):
                 continue
             for last in found[-1]:
-                stretch = _together(plain, found[:-1], last, c.window)
-                if stretch is not None:
-                    out.append(ConceptMatch(c.symptom, c.status, last.start, last.end,
-                                            stretch, supplied))
+                together = _together(plain, found[:-1], last, c.window)
+                if together is not None:
+                    stretch, gap, after = together
+                    out.append(ConceptMatch(c.label, c.status, last.start, last.end,
+                                            stretch, supplied, gap, after))
         return out
 
 
 def _together(words: tuple[str, ...], others: list[list[Match[int]]], last: Match[int],
-              window: int) -> tuple[int, int] | None:
+              window: int) -> tuple[tuple[int, int], int, bool] | None:
     """The stretch covering ``last`` and one match of every other part, within
-    ``window`` words and one sentence; None if there is none."""
+    ``window`` words and one sentence, with the words between them and whether a part
+    comes after ``last``; None if there is none."""
     lo, hi = last.start, last.end
+    gap, after = 0, False
     for part in others:
         best = None
         for m in part:
             if m.start < 0:  # implied by the question
-                best = (lo, hi)
+                best = (lo, hi, None)
                 break
             if m.start < last.end and last.start < m.end:
                 continue  # the same words cannot be both parts
             a, b = min(lo, m.start), max(hi, m.end)
             if b - a <= window + (last.end - last.start) and BREAK not in words[a:b] and (
                     best is None or b - a < best[1] - best[0]):
-                best = (a, b)
+                best = (a, b, m)
         if best is None:
             return None
-        lo, hi = best
-    return lo, hi
+        lo, hi, m = best
+        if m is not None:
+            gap += max(last.start - m.end, m.start - last.end, 0)
+            after = after or m.start >= last.end
+    return (lo, hi), gap, after
 
 
 def load_concepts(protocol: Protocol) -> Concepts:
@@ -103,29 +123,58 @@ def load_concepts(protocol: Protocol) -> Concepts:
         stamp = path.stat().st_mtime_ns
     except OSError:
         return Concepts(())
-    return _load(str(path), stamp, tuple(protocol.symptoms))
+    yesno = tuple(q.id for q in protocol.questions if q.answer == "yesno")
+    return _load(str(path), stamp, tuple(protocol.symptoms), yesno)
 
 
 @lru_cache(maxsize=8)
-def _load(path: str, stamp: int, symptoms: tuple[str, ...]) -> Concepts:
+def _load(path: str, stamp: int, symptoms: tuple[str, ...],
+          yesno: tuple[str, ...]) -> Concepts:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("concepts",), allowed=("concepts", "window"))
     default = int(src.string(top["window"], "window")) if "window" in top else 6
     out = []
     for node in src.sequence(top["concepts"], "concepts"):
-        m = src.mapping(node, "a concept", required=("symptom", "status", "parts"),
-                        allowed=("symptom", "status", "parts", "window", "note"))
-        symptom = src.string(m["symptom"], "concept symptom")
-        if symptom not in symptoms:
-            src.fail(m["symptom"], f"concept refers to unknown symptom '{symptom}'")
-        status = src.string(m["status"], "concept status")
-        if status not in STATUSES:
-            src.fail(m["status"], f"concept status must be one of {', '.join(STATUSES)}")
+        m = src.mapping(node, "a concept", required=("parts",), allowed=(
+            "symptom", "status", "question", "value", "parts", "window", "note"))
+        if "question" in m:
+            label, status, question = _meaning(src, m, yesno)
+        else:
+            (label, status), question = _finding(src, m, symptoms), None
         parts = src.sequence(m["parts"], "concept parts")
         if len(parts) < 2:
             src.fail(m["parts"], "a concept needs at least two parts (where, what)")
         phrases = tuple(tuple(tuple(t for t in tokens(p) if t != BREAK)
                               for p in src.strings(part, "a concept part")) for part in parts)
         window = int(src.string(m["window"], "window")) if "window" in m else default
-        out.append(Concept(symptom, status, phrases, window))
+        out.append(Concept(label, status, phrases, window, question))
     return Concepts(tuple(out))
+
+
+def _finding(src: Source, m: dict[str, Node], symptoms: tuple[str, ...]) -> tuple[str, str]:
+    """A symptom concept's symptom and status."""
+    for key in ("symptom", "status"):
+        if key not in m:
+            src.fail(next(iter(m.values())), f"a concept needs '{key}' (or question and value)")
+    symptom = src.string(m["symptom"], "concept symptom")
+    if symptom not in symptoms:
+        src.fail(m["symptom"], f"concept refers to unknown symptom '{symptom}'")
+    status = src.string(m["status"], "concept status")
+    if status not in STATUSES:
+        src.fail(m["status"], f"concept status must be one of {', '.join(STATUSES)}")
+    return symptom, status
+
+
+def _meaning(src: Source, m: dict[str, Node], yesno: tuple[str, ...]) -> tuple[str, str, str]:
+    """A content concept's answer value and question."""
+    if "symptom" in m or "status" in m or "value" not in m:
+        src.fail(m["question"], "a question's concept has question and value, "
+                                "no symptom or status")
+    question = src.string(m["question"], "concept question")
+    if question not in yesno:
+        src.fail(m["question"], f"concept refers to '{question}', which is not a yes/no "
+                                "question")
+    value = src.string(m["value"], "concept value").lower()  # raw text: not a YAML bool
+    if value not in ("yes", "no"):
+        src.fail(m["value"], "a question's concept value must be yes or no")
+    return value, "present", question

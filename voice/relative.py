@@ -3,9 +3,13 @@
 "Yes, the ibuprofen helps" answers "is the pain still bad after pain relievers?" with
 *no*: the words say what the answer means, and a bare "yes" or "no" in front of them
 does not. Each question may list content phrases for both directions
-(questions.yaml `phrases`); the question's own symptom phrases and concepts count as
-content too. Content phrases go through the same NegEx scopes as symptom phrases, so
-"it DOESN'T help" flips "it helps" (no -> yes).
+(questions.yaml `phrases`), and content concepts that compose them from parts
+(concepts.yaml entries with `question` and `value`: "STANDING ... makes it POUND");
+the question's own symptom phrases and concepts count as content too. Content goes
+through the same NegEx scopes as symptom phrases, so "it DOESN'T help" flips "it
+helps" (no -> yes). Where several content concepts could read one effect ("when i get
+up IT KILLS, lying down it eases"), the closest completing part wins, one said before
+the effect preferred.
 
 One rule: content decides; the bare yes/no decides only when there is no content;
 content pointing both ways ("it helps a bit but it's still there") or a hedged
@@ -17,12 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voice.concepts import ConceptMatch, load_concepts
 from voice.negation import scopes, triggers_in
 from voice.normalize import BREAK
+from voice.phrases import Match
 from voice.protocol import WEARS_OFF, Protocol, Question
 
 _FLIP = {"yes": "no", "no": "yes"}
 _WEARS_OFF_GAP = 2  # words allowed between a relief phrase and "for an hour"
+_AFTER = 3  # extra distance of a content concept's part said after what is said of it
 
 
 @dataclass(frozen=True)
@@ -38,12 +45,40 @@ def spans(words: tuple[str, ...], protocol: Protocol,
     """Where the question's own content phrases are. A symptom phrase they explain is
     not read on its own: "sitting up makes it WORSE" or "it GETS WORSE when i get up"
     at the headache-position question is about the headache, not "worse pain"."""
-    index = protocol.lexicon.per_question.get(question.id) if question is not None and \
-        question.answer == "yesno" else None
-    if index is None:
+    if question is None or question.answer != "yesno":
         return []
-    return [(m.start, m.end) for m in index.find(words, fuzzy=False)
+    return [(m.start, m.end) for m in _said(words, protocol, question, whole=True)
             if set(m.payload) & {"yes", "no"}]
+
+
+def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
+          whole: bool = False) -> list[Match[str]]:
+    """The question's content phrases in ``words``, and its content concepts where no
+    listed phrase covers the concept's words (a listed phrase decides). A concept's
+    span is its last part (what negation scopes), or with ``whole`` all it covered."""
+    index = protocol.lexicon.per_question.get(question.id)
+    found = index.find(words, fuzzy=False) if index else []
+    listed = {i for m in found for i in range(m.start, m.end)}
+    concepts = [c for c in load_concepts(protocol).find(words, question=question.id)
+                if not any(i in listed for i in range(c.start, c.end))]
+    # One reading per effect: it goes with the closest part that completes it, one
+    # said before it preferred ("when i get up IT KILLS, lying down it eases": "kills"
+    # is the getting up's, not the lying down's).
+    best: dict[tuple[int, int], int] = {}
+    for c in concepts:
+        d = _distance(c)
+        best[(c.start, c.end)] = min(d, best.get((c.start, c.end), d))
+    for c in concepts:
+        if _distance(c) == best[(c.start, c.end)]:
+            lo, hi = c.words if whole else (c.start, c.end)
+            found.append(Match(lo, hi, words[lo:hi], (c.label,), 100.0))
+    return found
+
+
+def _distance(c: ConceptMatch) -> int:
+    """Words between a content concept's last part (what is said) and the others; a
+    part said after it counts ``_AFTER`` words further."""
+    return c.gap + (_AFTER if c.after else 0)
 
 
 def explained(start: int, end: int, content_spans: list[tuple[int, int]]) -> bool:
@@ -63,8 +98,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     ``symptom_status``: the merged status of the question's own symptom as found by
     its phrases and concepts (None if they did not mention it)."""
     lex = protocol.lexicon
-    index = lex.per_question.get(question.id)
-    found = index.find(words, fuzzy=False) if index else []
+    found = _said(words, protocol, question)
     matches = [m for m in found if set(m.payload) & {"yes", "no"}]
     brief_matches = [m for m in found if WEARS_OFF in m.payload]
     brief = [m.start for m in brief_matches]

@@ -188,13 +188,13 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
     concepts = [c for c in load_concepts(protocol).find(words, implied)
                 if not relative.explained(c.start, c.end, content) and c.start >= echo
-                and not any((c.symptom, i) in phrased for i in range(c.start, c.end))]
+                and not any((c.label, i) in phrased for i in range(c.start, c.end))]
     # Words that another symptom's phrase or concept claimed ("I FEEL HOT": a fever)
     # are not also the question's implied concept ("hot" at the site question).
     claimed = [(s, m.start, m.end) for m in matches for s, _ in m.payload]
-    claimed += [(c.symptom, c.start, c.end) for c in concepts if not c.implied]
+    claimed += [(c.label, c.start, c.end) for c in concepts if not c.implied]
     concepts = [c for c in concepts if not c.implied or not any(
-        s != c.symptom and start < c.end and c.start < end for s, start, end in claimed)]
+        s != c.label and start < c.end and c.start < end for s, start, end in claimed)]
     # A concept completed by the question ("no, still there" at "is the headache still
     # there?"): an answer-word "no" in front may answer the question rather than deny.
     ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
@@ -202,7 +202,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # A concept that named its own place ("blood ... from the DRESSING") is located by
     # it; phrases and concepts completed by the question may be said of another part.
     placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
-    matches += [Match(c.start, c.end, words[c.start:c.end], ((c.symptom, c.status),), 100.0)
+    matches += [Match(c.start, c.end, words[c.start:c.end], ((c.label, c.status),), 100.0)
                 for c in concepts]
     elsewhere = load_complaints(protocol).elsewhere
     stops = frozenset(i for t in triggers_in(words, lex.negation, [])

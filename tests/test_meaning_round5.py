@@ -1,0 +1,91 @@
+"""Issue 9, round 5: content that composes at its question, and complaints composed from
+a body part and what is wrong with it (sentences below are the mechanism's own
+examples, not rows of any blind set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typed_dialog import meaning
+
+from voice.errors import ProtocolError
+from voice.protocol import load_protocol
+from voice.understand import understand
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml", "messages.yaml",
+         "advice.yaml", "triage.yaml", "complaints.yaml", "similarity.yaml", "concepts.yaml")
+
+
+@pytest.mark.parametrize("text, value", [
+    # position and effect composed, in either order, whatever else is between
+    ("standing up makes it throb, the pillow makes it go away", "yes"),
+    ("when i get up it kills, lying down it settles", "yes"),
+    ("as soon as i sit up it is awful, lying flat helps", "yes"),
+    ("it's bad when i stand", "yes"),
+    ("it pounds if i sit up", "yes"),
+    # the other way round is a no; negation flips a concept like a phrase
+    ("it's bad when i lie flat", "no"),
+    ("standing is okay", "no"),
+    ("lying down doesn't help", "no"),
+])
+def test_position_answers_compose(protocol, text, value):
+    assert meaning(protocol, text, "headache_position").value == value
+
+
+def test_content_concepts_belong_to_their_question(protocol):
+    # At another question the same words are not its answer content.
+    u = meaning(protocol, "standing up makes it throb", "fever")
+    assert u.value is None
+
+
+def _copy(tmp_path: Path) -> Path:
+    for name in FILES:
+        (tmp_path / name).write_text((ROOT / "intents" / name).read_text())
+    return tmp_path
+
+
+def test_a_new_content_concept_needs_no_code(tmp_path):
+    d = _copy(tmp_path)
+    q = load_protocol(d).question("fever")
+    assert understand("my forehead is like an oven", load_protocol(d), q).value is None
+    with (d / "concepts.yaml").open("a") as f:
+        f.write("  - question: fever\n    value: yes\n    parts: [[forehead], [oven]]\n")
+    p = load_protocol(d)
+    assert understand("my forehead is like an oven", p, p.question("fever")).value == "yes"
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("  - question: fever\n    value: maybe\n    parts: [[a], [b]]\n", "must be yes or no"),
+    ("  - question: pain_score\n    value: yes\n    parts: [[a], [b]]\n", "not a yes/no"),
+    ("  - question: fever\n    value: yes\n    status: present\n    parts: [[a], [b]]\n",
+     "no symptom or status"),
+    ("  - parts: [[a], [b]]\n", "needs 'symptom'"),
+])
+def test_broken_content_concept_is_reported(tmp_path, entry, message):
+    d = _copy(tmp_path)
+    with (d / "concepts.yaml").open("a") as f:
+        f.write(entry)
+    with pytest.raises(ProtocolError, match=message):
+        understand("anything", load_protocol(d))
+
+
+@pytest.mark.parametrize("text", [
+    "my ankles have swollen up like balloons",
+    "my words keep coming out jumbled",
+    "the whole room was spinning when i stood",
+    "everything went dark for a moment",
+    "my period is really heavy this month",
+])
+def test_composed_complaints_are_recorded(protocol, text):
+    u = meaning(protocol, text, "anything_else")
+    assert u.concerns, text
+
+
+@pytest.mark.parametrize("text", [
+    "my ankles are fine, no swelling",
+    "my words are fine, just tired",
+])
+def test_denied_composed_complaints_are_not_recorded(protocol, text):
+    assert not meaning(protocol, text, "anything_else").concerns
