@@ -89,3 +89,21 @@ def test_composed_complaints_are_recorded(protocol, text):
 ])
 def test_denied_composed_complaints_are_not_recorded(protocol, text):
     assert not meaning(protocol, text, "anything_else").concerns
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("fever", "i had one last night", "yes"),
+    ("fever", "no i haven't had one", "no"),
+    ("headache", "a thumping one", "yes"),
+    ("headache", "i had one last night, it's gone now", "no"),  # "do you HAVE one?"
+])
+def test_one_is_the_questions_symptom(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_came_and_went_still_answers_a_since_question(protocol):
+    # "Have you had a fever since the procedure?" asks about any time: yes, hedged, so
+    # the emergency stays open (confirmed), never "no".
+    u = meaning(protocol, "i had one last night, it's gone now", "fever")
+    assert u.value == "yes" and u.hedged
+    assert protocol.question("fever").since and not protocol.question("headache").since

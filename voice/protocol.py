@@ -100,6 +100,10 @@ class Question:
     # A finding of this symptom said at the question answers it yes ("it's killing me"
     # at "any pain in your back?"); its absence says nothing.
     implied_by: str | None = None
+    # The question asks about any time since the procedure ("have you HAD a fever?"):
+    # what came and went is still a yes (a hedged one), not the "no" it is to "is the
+    # headache STILL there?".
+    since: bool = False
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether to ask this question, given earlier answers (question id -> value)."""
@@ -545,7 +549,7 @@ class _Loader:
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
-                  "worse_than_previous", "phrases", "affirms", "implied_by")
+                  "worse_than_previous", "phrases", "affirms", "implied_by", "since")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
         for node in src.sequence(top["questions"], "questions"):
@@ -580,6 +584,7 @@ class _Loader:
                          f"{what}: 'affirms' needs answer yesno or scale and no symptom")
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
                 else False
+            since = src.boolean(m["since"], f"{what} since") if "since" in m else False
             if symptom and symptoms[symptom].red_flag and not red_flag:
                 src.fail(m.get("red_flag", m["symptom"]),
                          f"{what} asks about {symptoms[symptom].disposition} symptom "
@@ -604,7 +609,7 @@ class _Loader:
                 reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
-                affirms=affirms, implied_by=implied_by, **scale,
+                affirms=affirms, implied_by=implied_by, since=since, **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")

@@ -122,7 +122,9 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                 values.add(_FLIP[value])
             elif scope.negated:
                 value = _FLIP[value]
-            if scope.resolved and value == "yes":
+            if scope.resolved and value == "yes" and question.since:
+                hedged = True  # "had one but it's gone now" at "have you had a fever?"
+            elif scope.resolved and value == "yes":
                 value = "no"  # "the headache went away" at "is it still there?"
             hedged = hedged or scope.hedged
             values.add(value)
