@@ -107,3 +107,26 @@ def test_came_and_went_still_answers_a_since_question(protocol):
     u = meaning(protocol, "i had one last night, it's gone now", "fever")
     assert u.value == "yes" and u.hedged
     assert protocol.question("fever").since and not protocol.question("headache").since
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "my hands are a bit numb"),  # "a bit" is the hands', no hedged yes
+    ("leg_weakness", "my arms feel weak, not my legs"),  # the legs are ruled out
+    ("back_pain", "not my back, my shoulder hurts"),
+])
+def test_a_symptom_of_another_part_answers_no_and_is_a_concern(protocol, question, text):
+    u = meaning(protocol, text, question)
+    symptom = protocol.question(question).symptom
+    assert u.value == "no" and status(u, symptom) == "absent" and u.concerns
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("leg_weakness", "no, legs are strong", "no"),  # the phrase's own place, not denied
+    ("leg_weakness", "not my arms, my legs feel weak", "yes"),
+])
+def test_only_a_denied_place_is_ruled_out(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def status(u, symptom):
+    return next((f.status for f in u.symptoms if f.symptom == symptom), None)

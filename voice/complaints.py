@@ -44,10 +44,12 @@ class Elsewhere:
     window: int = 5
 
     def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
-             stops: frozenset[int] = frozenset()) -> bool:
+             stops: frozenset[int] = frozenset(), denied: frozenset[int] = frozenset(),
+             ) -> bool:
         """``stops``: positions of words that end a clause ("but", "and then": the
         negation rules' terminate words); a part beyond one is about something else
-        ("no headache BUT my legs feel numb")."""
+        ("no headache BUT my legs feel numb"). ``denied``: positions of places that a
+        negation rules out ("my arms feel weak, NOT MY LEGS"), which keep nothing."""
         if symptom not in self.located:
             return False
         lo, hi = start, end
@@ -57,10 +59,13 @@ class Elsewhere:
             hi += 1
         # Any place that can have the symptom anywhere in the clause keeps it ("blood
         # all over my hands from the DRESSING"); another part moves it only when near.
-        if any(w in self.places or symptom in self.parts.get(w, ()) for w in words[lo:hi]):
+        # A place inside the phrase itself is never denied ("no, LEGS are strong").
+        if any((start <= i < end or i not in denied) and (
+                w in self.places or symptom in self.parts.get(w, ()))
+               for i, w in enumerate(words[lo:hi], lo)):
             return False
         near = words[max(lo, start - self.window):min(hi, end + self.window)]
-        return any(w in self.parts for w in near)
+        return any(w in self.parts and symptom not in self.parts[w] for w in near)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from voice import relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
-from voice.negation import PSEUDO, TERMINATE, Rules, Scope, scopes, triggers_in
+from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
@@ -26,6 +26,7 @@ from voice.similarity import content_words, load_net
 PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
 _RANK = {ABSENT: 0, UNCERTAIN: 1, PRESENT: 2}
 _NEAR_WINDOW = 4
+_DENIED_PLACE = 3  # "not [my] legs": a place within this many words after a negation
 _ORDER = {s: i for i, s in enumerate(SYMPTOM_IDS)}
 
 Value = str | int | float | None
@@ -205,10 +206,15 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     matches += [Match(c.start, c.end, words[c.start:c.end], ((c.label, c.status),), 100.0)
                 for c in concepts]
     elsewhere = load_complaints(protocol).elsewhere
-    stops = frozenset(i for t in triggers_in(words, lex.negation, [])
-                      if TERMINATE in t.payload for i in range(t.start, t.end))
+    every = triggers_in(words, lex.negation, [])
+    stops = frozenset(i for t in every if TERMINATE in t.payload for i in range(t.start, t.end))
+    # "NOT MY LEGS", "no, my BACK's fine": a place denied right after a negation does
+    # not keep a symptom said of another part in the same clause.
+    denied = frozenset(i for t in every if PRE in t.payload
+                       for i in _denied(words, t.end, stops))
     keep = [k for k, m in enumerate(matches) if k in placed or not all(
-        elsewhere.away(words, m.start, m.end, symptom, stops) for symptom, _ in m.payload)]
+        elsewhere.away(words, m.start, m.end, symptom, stops, denied)
+        for symptom, _ in m.payload)]
     away = [m for k, m in enumerate(matches) if k not in keep]
     ambiguous_no = {keep.index(k) for k in ambiguous_no if k in keep}
     matches = [matches[k] for k in keep]
@@ -228,7 +234,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
             if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
-    return found, used, _said_away(words, away, protocol)
+    elsewhere_symptoms, elsewhere_words = _said_away(words, away, protocol)
+    return found, used | elsewhere_words, elsewhere_symptoms
 
 
 def _after_another(words: tuple[str, ...], m: Match[Any], matches: list[Match[Any]],
@@ -247,6 +254,16 @@ def _after_another(words: tuple[str, ...], m: Match[Any], matches: list[Match[An
         if any(t.end <= o.start for t in triggers):
             return True
     return False
+
+
+def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
+    """The words a negation ending at ``start`` may deny as a place: a few, up to the
+    end of its clause ("no BUT my neck ..." denies nothing)."""
+    end = start
+    while end < min(start + _DENIED_PLACE, len(words)) and words[end] != BREAK \
+            and end not in stops:
+        end += 1
+    return range(start, end)
 
 
 def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
@@ -271,17 +288,23 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
 
 
 def _said_away(words: tuple[str, ...], away: list[Match[Any]],
-               protocol: Protocol) -> frozenset[str]:
+               protocol: Protocol) -> tuple[frozenset[str], set[int]]:
     """The symptoms said of another part of the body and affirmed ("my arm went
-    numb"), not denied ("my arm isn't numb"): only those are a complaint."""
+    numb"), not denied ("my arm isn't numb"): only those are a complaint. Also the
+    words they and their negation or hedge took: "A BIT numb" of the fingers is no
+    hedged yes about the legs."""
     if not away:
-        return frozenset()
+        return frozenset(), set()
     rules = protocol.lexicon.negation
     spans = [(m.start, m.end) for m in away]
     inside = sorted({i for s, e in spans for i in range(s, e)})
-    return frozenset(symptom for m, scope in zip(
-        away, scopes(words, spans, rules, triggers_in(words, rules, inside)), strict=True)
-        if not scope.negated and not scope.resolved for symptom, _ in m.payload)
+    found = scopes(words, spans, rules, triggers_in(words, rules, inside))
+    used = {i for m in away for i in range(m.start, m.end)}
+    used.update(i for scope in found if scope.negated or scope.resolved or scope.hedged
+                for i in range(scope.start, scope.end))
+    return frozenset(symptom for m, scope in zip(away, found, strict=True)
+                     if not scope.negated and not scope.resolved
+                     for symptom, _ in m.payload), used
 
 
 def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
