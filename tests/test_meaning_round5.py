@@ -130,3 +130,14 @@ def test_only_a_denied_place_is_ruled_out(protocol, question, text, value):
 
 def status(u, symptom):
     return next((f.status for f in u.symptoms if f.symptom == symptom), None)
+
+
+@pytest.mark.parametrize("text, value, clarify", [
+    ("nope, gone", "no", False),  # only ever an answer word: it agrees with "gone"
+    ("nah, cleared right up", "no", False),
+    ("no better", None, True),  # "no" may deny the next word: "no better" or "no, better"?
+    ("no help at all", None, True),
+])
+def test_answer_only_words_agree_with_a_no(protocol, text, value, clarify):
+    u = meaning(protocol, text, "headache_relief")
+    assert (u.value, u.clarify) == (value, clarify)

@@ -32,6 +32,8 @@ class Rules:
     clause_start: frozenset[str]
     scope_skip: frozenset[str]
     interjections: frozenset[tuple[str, ...]] = frozenset()
+    # Interjections that never deny the next word ("nope", unlike "no better").
+    answer_only: frozenset[tuple[str, ...]] = frozenset()
     # Words that may stand between "gone" and the state it names ("gone ALL blurry",
     # "gone REALLY numb"): still a change, not "gone away".
     degree: frozenset[str] = frozenset()

@@ -511,7 +511,8 @@ class _Loader:
     def _negation(self) -> negation.Rules:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
-        src, top = self._file("negation.yaml", keys, (*keys, "degree", "coordinators"))
+        src, top = self._file("negation.yaml", keys,
+                              (*keys, "degree", "coordinators", "answer_only"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -540,6 +541,8 @@ class _Loader:
             scope_skip=frozenset(_words(src.strings(top["scope_skip"], "scope_skip"))),
             interjections=frozenset(phrase_tokens(t) for t in src.strings(
                 top["interjections"], "interjections")),
+            answer_only=frozenset(phrase_tokens(t) for t in src.strings(
+                top["answer_only"], "answer_only")) if "answer_only" in top else frozenset(),
             degree=frozenset(_words(src.strings(top["degree"], "degree")))
             if "degree" in top else frozenset(),
             coordinators=frozenset(_words(src.strings(top["coordinators"], "coordinators")))

@@ -117,7 +117,11 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
             value = next(v for v in m.payload if v in ("yes", "no"))
             if value == "no" and _wears_off(words, m.end, brief):
                 value = "yes"  # "it eases off FOR AN HOUR then comes back": relief that wears off
-            if scope.negated and scope.by_answer_word:
+            if scope.negated and scope.by_answer_word and value == "no" and any(
+                    words[scope.start:scope.start + len(a)] == a
+                    for a in lex.negation.answer_only):
+                values.add(value)  # "nope, gone": the answer word agrees with the content
+            elif scope.negated and scope.by_answer_word:
                 # "no, still there" or "no help at all"? Both readings; ask.
                 values.add(_FLIP[value])
             elif scope.negated:
