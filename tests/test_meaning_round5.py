@@ -141,3 +141,10 @@ def status(u, symptom):
 def test_answer_only_words_agree_with_a_no(protocol, text, value, clarify):
     u = meaning(protocol, text, "headache_relief")
     assert (u.value, u.clarify) == (value, clarify)
+
+
+def test_an_echo_before_yes_is_the_report(protocol):
+    # "Nauseous? No" repeats the question; "nauseous, yeah" reports it.
+    u = meaning(protocol, "nauseous yeah, haven't actually been sick", "headache_nausea")
+    assert u.value == "yes"
+    assert meaning(protocol, "nauseous? no", "headache_nausea").value == "no"

@@ -267,10 +267,11 @@ def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
 
 
 def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
-    """How many words at the front only repeat the question's topic before the answer
-    word: "fever? no, i don't think so", "numb? no", "bleeding -- nope". Such an echo
-    is the patient checking what was asked, not a report of the symptom: the answer
-    word after it decides. 0 when there is no echo."""
+    """How many words at the front only repeat the question's topic before a "no":
+    "fever? no, i don't think so", "numb? no", "bleeding -- nope". Such an echo is the
+    patient checking what was asked, not a report of the symptom: the "no" after it
+    decides. Before a "yes" the words are the report itself ("nauseous, yeah").
+    0 when there is no echo."""
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
@@ -282,7 +283,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
             continue
         after = m.end + (m.end < len(words) and words[m.end] == BREAK)
         answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
-        if answer and set(answer[0].payload) <= {"yes", "no"}:
+        if answer and set(answer[0].payload) <= {"no"}:
             return m.end
     return 0
 
