@@ -148,3 +148,9 @@ def test_an_echo_before_yes_is_the_report(protocol):
     u = meaning(protocol, "nauseous yeah, haven't actually been sick", "headache_nausea")
     assert u.value == "yes"
     assert meaning(protocol, "nauseous? no", "headache_nausea").value == "no"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("half way i suppose", 5), ("about half", 5), ("six and a half", 7)])
+def test_half_on_a_scale_is_its_middle(protocol, text, value):
+    assert meaning(protocol, text, "pain_score").value == value

@@ -408,6 +408,9 @@ def _similar(said: str, protocol: Protocol, hinted: tuple[str, ...]) -> tuple[st
 def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> int | None:
     low, high = question.range or (0, 10)
     numbers = [n for n in find_numbers(words) if not _is_denominator(words, n)]
+    # "Half way", "about half" on a scale is its middle, not 0.5.
+    numbers = [Number(n.start, n.end, (low + high) / 2) if words[n.start:n.end] == ("half",)
+               else n for n in numbers]
     # Past the top of the scale ("like a twelve", "eleven if i could") is the top.
     values = [min(n.value, high) for n in numbers if low <= n.value <= 2 * high]
     homophones = protocol.lexicon.homophones
