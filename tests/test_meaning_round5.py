@@ -154,3 +154,10 @@ def test_an_echo_before_yes_is_the_report(protocol):
     ("half way i suppose", 5), ("about half", 5), ("six and a half", 7)])
 def test_half_on_a_scale_is_its_middle(protocol, text, value):
     assert meaning(protocol, text, "pain_score").value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the tablets shifted it", "no"), ("it hasn't shifted", "yes"),
+    ("it's dulled down but it lingers", "yes")])
+def test_relief_in_more_words(protocol, text, value):
+    assert meaning(protocol, text, "headache_relief").value == value
