@@ -162,6 +162,30 @@ def test_a_sound_alike_heard_free_form_is_read_back_not_taken(protocol):
     assert "'tree'" in d.why
 
 
+# "follow" (wide 1-best "for loo"): the narrow pass's 1-best is "four", but a third of
+# its n-best mass is on nothing and "four zero"; "forward": both grammars "four", the
+# free-form pass "forward" at full confidence (dev speakers, real vosk).
+FOLLOW = (Pass("wide", "for loo", 0.667, (("for loo", 0.439), ("four loo", 0.235),
+                                          ("full loo", 0.221), ("full", 0.105))),
+          Pass("narrow", "four", 0.663, (("four", 0.392), ("", 0.337), ("four", 0.136),
+                                         ("four zero", 0.134))),
+          Pass("free", "follow", 1.0))
+FORWARD = (Pass("wide", "four", 0.767, (("four", 0.767), ("for", 0.233))),
+           Pass("narrow", "four", 1.0, (("four", 1.0),)), Pass("free", "forward", 1.0))
+
+
+def test_a_grammar_pass_that_heard_no_single_number_word_is_read_back(protocol):
+    d = _decide(protocol, "pain_score", *FOLLOW)
+    assert (d.action, d.meaning.value) == ("confirm", 4)
+    assert "no single number" in d.why
+
+
+def test_a_word_that_begins_with_the_number_is_a_sound_alike(protocol):
+    d = _decide(protocol, "pain_score", *FORWARD)
+    assert (d.action, d.meaning.value) == ("confirm", 4)
+    assert "'forward'" in d.why
+
+
 def test_a_number_the_wide_pass_did_not_hear_is_read_back(protocol):
     """ "sheila": the wide pass heard "sure", only the narrow pass (all numbers) "zero"."""
     d = _decide(protocol, "pain_score", *SHEILA)

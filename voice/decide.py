@@ -38,10 +38,13 @@ The rule, in order:
    number (a real "six" came out as the narrow pass's "eight" at 0.87; "sheila" as the
    wide pass's "sure" and the narrow pass's "zero"; a pass whose n-best list holds
    the number, or a one-word request that lost to it, "bye" for "five", dissents only
-   from a severe score) and the free-form
-   pass did not
-   hear a *sound-alike* instead: a word that is no number but is spelled like the
-   number's word (rapidfuzz ratio at least ``SOUND_ALIKE``: "tree" for "three"), with
+   from a severe score), no grammar pass put ``NOT_ONE`` of its n-best mass on
+   entries that are empty or hold more than one number (the sound was not one number
+   word: "follow" was the narrow pass's "four" with a third of its mass on nothing and
+   "four zero"; a real digit's n-best list holds numbers), and the free-form pass did
+   not hear a *sound-alike* instead: a word that is no number but is spelled like the
+   number's word (rapidfuzz ratio at least ``SOUND_ALIKE``: "tree" for "three") or
+   begins with it or a homophone of it ("forward" for "four"), with
    word confidence of at least ``NUMBER_FLOOR`` (evidence against a number needs the
    strength a number needs; espeak's "about a three" came out "about are free" at 0.59). The
    grammars can only choose among their own words, so a word said that merely sounds
@@ -96,6 +99,7 @@ AGREE = 0.5  # how much an agreeing pass adds to the surest one
 NBEST_ONLY = 0.6  # weight of a reading only the n-best list (or only the 1-best) has
 FLAG_FLOOR = 0.1  # support a red flag heard only in n-best lists needs to be asked about
 SOUND_ALIKE = 60  # spelling similarity (rapidfuzz ratio) of a sound-alike word
+NOT_ONE = 0.25  # n-best mass on no number or several that makes a score read back
 UNAMBIGUOUS_META = frozenset({"stop", "repeat", "slower", "faster", "help"})
 
 GRAMMAR_PASSES = frozenset({"wide", "narrow", "typed", "alt"})
@@ -261,12 +265,17 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         dissent = next((p for p, u in readings if p.grammar and _key(u) != key
                         and (severe or u.meta is None and not any(
                             _key(read(t)) == key for t, _ in p.nbest))), None)
+        # A grammar pass whose n-best list puts NOT_ONE of its mass on no number or on
+        # more than one ("forward": "four" 0.6, "four one" 0.4) did not hear one number
+        # word, whatever its 1-best says.
+        split = next((p for p in passes if p.grammar and _not_one(p) >= NOT_ONE), None)
         alike = next((p for p in passes if not p.grammar and p.confidence >= NUMBER_FLOOR
                       and _sound_alike(p.text, value, protocol)), None)
-        if dissent is not None or alike is not None or (severe and top < SEVERE_SURE):
+        if dissent or alike or split or (severe and top < SEVERE_SURE):
             why = f"the {dissent.name} pass heard {dissent.text!r}" if dissent else \
                 f"the {alike.name} pass heard {alike.text!r}" if alike else \
-                f"support {top:.2f}"
+                f"the {split.name} pass heard {_not_one(split):.2f} of no single number" \
+                if split else f"support {top:.2f}"
             return made("confirm", f"{'severe ' if severe else ''}score {value!r}: {why}")
     if guard is not None and value == "no":
         doubt = _doubt(readings, guard, evidence.get(key, {}), top)
@@ -302,6 +311,11 @@ def _numbers_in(text: str) -> int:
     return sum(n.start == 0 or words[n.start - 1] != "of" for n in find_numbers(words))
 
 
+def _not_one(p: Pass) -> float:
+    """The n-best mass of a pass on entries that are empty or hold more than one number."""
+    return sum(posterior for text, posterior in p.nbest if not text or _numbers_in(text) > 1)
+
+
 def _sound_alike(text: str, value: float, protocol: Protocol) -> bool:
     """The free-form words hold a word spelled like the number's word but not it (nor a
     homophone of a number): "tree" for "three", "hero" for "zero". Such a word is as
@@ -312,7 +326,9 @@ def _sound_alike(text: str, value: float, protocol: Protocol) -> bool:
     words = text.split()
     if any(w in NUMBER_WORDS or w in protocol.lexicon.homophones for w in words):
         return False
-    return any(fuzz.ratio(w, said) >= SOUND_ALIKE for w in words)
+    # Or a longer word that begins with the number's sound: "forward" for "four".
+    sounds = (said, *(h for h, v in protocol.lexicon.homophones.items() if v == value))
+    return any(fuzz.ratio(w, said) >= SOUND_ALIKE or w.startswith(sounds) for w in words)
 
 
 def _floor(key: Hashable) -> float:
