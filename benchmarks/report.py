@@ -192,7 +192,15 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   472 clips) a free-form veto that cut these scores by about a third also cost 6 points
   of real FSDD digits (the free-form pass hears 8 kHz digits as "the", "today",
   "pigs"). We chose right answers for real digits; severe scores taken this way are
-  still read back.
+  still read back. Two narrower signs are read back (decide.py step 5): a grammar
+  pass whose n-best list puts a quarter of its mass on nothing or on two numbers
+  ("forward": "four" 0.60, "four one" 0.40), and a free-form word that begins with the
+  number's word or homophone ("forward" for "four"). On the saved passes
+  (`benchmarks/pain_words.py`) they took non-number words given a score from 14/208 to
+  9/208 on dev and from 2/89 to 1/89 on held-out, with no real digit changed in either
+  part. What is left is out of reach of the passes: "tree" heard "three" at full
+  confidence by both grammars and by the free-form pass, or free-form "jury", "terry"
+  at under 0.5 confidence (real zeros are heard "hero" and "euro" at that confidence).
 - **Synthetic corpus accuracy** (clean, 10 dB, 6 dB): the small model drops words
   espeak-ng says quickly ("my legs feel numb" → "my legs feel", "eight out of ten" → "a
   out of ten"): the question is asked again or the score read back, which counts as
