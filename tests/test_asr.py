@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 
 import numpy as np
 import pytest
 
-from voice.asr import UNK, Recognition, Recognizer
+from voice.asr import UNK, Recognition, Recognizer, file_framer
 from voice.audio import SAMPLE_RATE, Audio, squeeze_silence
 from voice.errors import ModelError
 
@@ -94,12 +93,16 @@ def test_stream_returns_at_each_pause_and_joins(recognizer, hear):
     assert stream.result().text == "no"
 
 
-def test_ten_minutes_of_silence_is_quick_and_empty(recognizer):
+def test_ten_minutes_of_silence_is_squeezed_and_empty(recognizer):
+    # What makes it quick, asserted without a clock (speed is benchmarked, not timed
+    # in tests: the machine is shared): the decoder is fed about a second, not ten
+    # minutes, and times still map back onto the whole file.
     audio = Audio(silence(600), "silence")
-    start = time.perf_counter()
-    heard = recognizer.recognize(audio)
-    assert time.perf_counter() - start < 5.0
-    assert heard == Recognition("", 0.0, (), (), False)
+    framer, pcm = file_framer(audio)
+    assert len(pcm) <= 2 * SAMPLE_RATE * 2  # at most two seconds of int16 samples
+    framer.push(pcm)
+    assert framer.duration == pytest.approx(600.0)
+    assert recognizer.recognize(audio) == Recognition("", 0.0, (), (), False)
 
 
 def test_speech_after_long_silence_keeps_its_time(recognizer, hear):

@@ -244,7 +244,7 @@ def test_5_a_model_missing_its_ivector_extractor_fails_doctor(home, tmp_path):
 def test_6_bad_jsonl_lines_are_one_clear_line(home, line, message):
     started = time.perf_counter()
     done = run(home, "check", "--jsonl", stdin=json.dumps({"text": "no"}) + "\n" + line + "\n")
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 120  # a hang guard, not a speed target
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].startswith("aftercare: error: stdin:")
     assert message in done.stderr
@@ -261,7 +261,7 @@ def test_7_result_path_is_checked_before_the_checkin_and_written_owner_only(home
               stdin="no\n" * 12)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert "assistant:" not in bad.stdout and "--result" in bad.stderr
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 120  # a hang guard, not a speed target
     out = tmp_path / "r.json"
     out.write_text("old")
     out.chmod(0o644)
