@@ -180,3 +180,13 @@ def test_blind_set_6_held_out_regression_guard(protocol):
     assert f["cases"] == 450
     assert f["disposition_accuracy"] >= 0.90 and f["emergency_recall"] >= 0.90
     assert f["red_flags_reported_absent"] <= 24 and f["false_concerns"] <= 2
+
+
+def test_cant_know_phrases_belong_to_their_questions(protocol):
+    # "Haven't been up yet" tells nothing about walking or the toilet, so it is unsure
+    # there; in the fever question's grammar it turned "i have been burning up" into
+    # "haven't been up" (babble, 6 dB), so it is not in that grammar nor read there.
+    assert meaning(protocol, "haven't been up yet", "leg_weakness").value == "unsure"
+    assert meaning(protocol, "haven't been to the toilet", "bladder_bowel").value == "unsure"
+    assert meaning(protocol, "haven't been up", "fever").value != "unsure"
+    assert not [p for p in protocol.grammar(protocol.question("fever")) if "been up" in p]

@@ -34,7 +34,7 @@ _AFTER = 3  # extra distance of a content concept's part said after what is said
 
 @dataclass(frozen=True)
 class Reading:
-    value: str | None  # "yes" | "no" | None (no content, or ambiguous)
+    value: str | None  # "yes" | "no" | "unsure" (only can't-know content) | None
     hedged: bool = False
     ambiguous: bool = False
     used: frozenset[int] = frozenset()  # positions the content phrases (and scopes) took
@@ -100,6 +100,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     lex = protocol.lexicon
     found = _said(words, protocol, question)
     matches = [m for m in found if set(m.payload) & {"yes", "no"}]
+    unknowable = [m for m in found if "unsure" in m.payload]
     brief_matches = [m for m in found if WEARS_OFF in m.payload]
     brief = [m.start for m in brief_matches]
     spans = [(m.start, m.end) for m in matches]
@@ -137,7 +138,10 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
         values.add("no" if symptom_status == "absent" else "yes")
         hedged = hedged or symptom_status == "uncertain"
     if not values:
-        return Reading(None)
+        # Only "can't know" content ("haven't been up yet" at the weakness question).
+        return Reading("unsure", used=frozenset(
+            i for m in unknowable for i in range(m.start, m.end))) if unknowable else \
+            Reading(None)
     if len(values) > 1 or (values == {"no"} and hedged):
         return Reading(None, ambiguous=True, used=frozenset(used))
     return Reading(values.pop(), hedged, used=frozenset(used))
