@@ -15,6 +15,10 @@ from voice.protocol import load_protocol
 from voice.understand import understand
 
 ROOT = Path(__file__).resolve().parent.parent
+def status(u, symptom):
+    return next((f.status for f in u.symptoms if f.symptom == symptom), None)
+
+
 FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml", "messages.yaml",
          "advice.yaml", "triage.yaml", "complaints.yaml", "similarity.yaml", "concepts.yaml")
 
@@ -127,10 +131,6 @@ def test_a_symptom_of_another_part_answers_no_and_is_a_concern(protocol, questio
 ])
 def test_only_a_denied_place_is_ruled_out(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
-
-
-def status(u, symptom):
-    return next((f.status for f in u.symptoms if f.symptom == symptom), None)
 
 
 @pytest.mark.parametrize("text, value, clarify", [

@@ -272,8 +272,8 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
         alike = next((p for p in passes if not p.grammar and p.confidence >= NUMBER_FLOOR
                       and _sound_alike(p.text, value, protocol)), None)
         if dissent or alike or split or (severe and top < SEVERE_SURE):
-            why = f"the {dissent.name} pass heard {dissent.text!r}" if dissent else \
-                f"the {alike.name} pass heard {alike.text!r}" if alike else \
+            heard = dissent or alike
+            why = f"the {heard.name} pass heard {heard.text!r}" if heard else \
                 f"the {split.name} pass heard {_not_one(split):.2f} of no single number" \
                 if split else f"support {top:.2f}"
             return made("confirm", f"{'severe ' if severe else ''}score {value!r}: {why}")
@@ -318,15 +318,16 @@ def _not_one(p: Pass) -> float:
 
 def _sound_alike(text: str, value: float, protocol: Protocol) -> bool:
     """The free-form words hold a word spelled like the number's word but not it (nor a
-    homophone of a number): "tree" for "three", "hero" for "zero". Such a word is as
-    likely what was said as the number the grammars were bound to hear."""
+    homophone of a number), or a longer word that begins with the number's word or one
+    of its homophones: "tree" for "three", "hero" for "zero", "forward" for "four".
+    Such a word is as likely what was said as the number the grammars were bound to
+    hear."""
     if not isinstance(value, int) or not text:
         return False
     said = number_words(value)
     words = text.split()
     if any(w in NUMBER_WORDS or w in protocol.lexicon.homophones for w in words):
         return False
-    # Or a longer word that begins with the number's sound: "forward" for "four".
     sounds = (said, *(h for h, v in protocol.lexicon.homophones.items() if v == value))
     return any(fuzz.ratio(w, said) >= SOUND_ALIKE or w.startswith(sounds) for w in words)
 
