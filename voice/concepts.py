@@ -12,10 +12,12 @@ part is implied ("they keep giving way" answers "any weakness in your legs?").
 The span reported is the last part's words, so negation and hedging are decided by
 the same NegEx scopes as any symptom phrase ("my legs DON'T give way").
 
-A concept may instead belong to a yes/no question and stand for an answer value
-there (``question`` and ``value``): what the answer's content says at that question,
-composed the same way ("SITTING UP ... POUNDS" is a yes to "is the headache worse when
-you sit or stand up, and better when you lie down?"; voice.relative reads it).
+A concept may instead belong to a question and stand for an answer value there
+(``question`` and ``value``): what the answer's content says at that question,
+composed the same way. At a yes/no question the value is yes or no ("SITTING UP ...
+POUNDS" is a yes to "is the headache worse when you sit or stand up, and better when
+you lie down?"; voice.relative reads it); at a choice question it is a choice ("CREEPING
+UP" is "worse" at "is the pain getting better, staying the same, or getting worse?").
 Pure once loaded; the data is loaded and checked once per intents directory.
 """
 
@@ -36,7 +38,7 @@ FILE = "concepts.yaml"
 @dataclass(frozen=True)
 class Concept:
     # What a match means: a symptom id with ``status``, "concern" for a complaint, or
-    # an answer value (yes, no) at ``question`` for a question's content.
+    # an answer value (yes, no, a choice id) at ``question`` for a question's content.
     label: str
     status: str
     parts: tuple[tuple[tuple[str, ...], ...], ...]  # each part: its phrases (tokens)
@@ -123,13 +125,16 @@ def load_concepts(protocol: Protocol) -> Concepts:
         stamp = path.stat().st_mtime_ns
     except OSError:
         return Concepts(())
-    yesno = tuple(q.id for q in protocol.questions if q.answer == "yesno")
-    return _load(str(path), stamp, tuple(protocol.symptoms), yesno)
+    # The values a content concept may stand for, per question that has such values.
+    values = tuple((q.id, ("yes", "no", "unsure") if q.answer == "yesno" else
+                    tuple(c.id for c in q.choices))
+                   for q in protocol.questions if q.answer in ("yesno", "choice"))
+    return _load(str(path), stamp, tuple(protocol.symptoms), values)
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: int, symptoms: tuple[str, ...],
-          yesno: tuple[str, ...]) -> Concepts:
+          values: tuple[tuple[str, tuple[str, ...]], ...]) -> Concepts:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("concepts",), allowed=("concepts", "window"))
     default = int(src.string(top["window"], "window")) if "window" in top else 6
@@ -138,7 +143,7 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
         m = src.mapping(node, "a concept", required=("parts",), allowed=(
             "symptom", "status", "question", "value", "parts", "window", "note"))
         if "question" in m:
-            label, status, question = _meaning(src, m, yesno)
+            label, status, question = _meaning(src, m, dict(values))
         else:
             (label, status), question = _finding(src, m, symptoms), None
         parts = src.sequence(m["parts"], "concept parts")
@@ -165,16 +170,18 @@ def _finding(src: Source, m: dict[str, Node], symptoms: tuple[str, ...]) -> tupl
     return symptom, status
 
 
-def _meaning(src: Source, m: dict[str, Node], yesno: tuple[str, ...]) -> tuple[str, str, str]:
+def _meaning(src: Source, m: dict[str, Node],
+             values: dict[str, tuple[str, ...]]) -> tuple[str, str, str]:
     """A content concept's answer value and question."""
     if "symptom" in m or "status" in m or "value" not in m:
         src.fail(m["question"], "a question's concept has question and value, "
                                 "no symptom or status")
     question = src.string(m["question"], "concept question")
-    if question not in yesno:
+    if question not in values:
         src.fail(m["question"], f"concept refers to '{question}', which is not a yes/no "
-                                "question")
+                                "or choice question")
     value = src.string(m["value"], "concept value").lower()  # raw text: not a YAML bool
-    if value not in ("yes", "no"):
-        src.fail(m["value"], "a question's concept value must be yes or no")
+    if value not in values[question]:
+        src.fail(m["value"], f"a concept value at '{question}' must be one of "
+                             f"{', '.join(values[question])}")
     return value, "present", question

@@ -46,6 +46,9 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         "throwing-up": "throwing up", "gonna": "going to", "wanna": "want to",
         "temp": "temperature", "tylenol": "acetaminophen", "paracetamol": "acetaminophen",
         "centigrade": "celsius", "c": "celsius", "f": "fahrenheit",
+        # Homophones a transcript (or a tired typist) gives: "i THROUGH up", the
+        # dressing "SOCKED in blood"; "NO able to" (non-native "not able to").
+        "through up": "threw up", "socked": "soaked", "no able": "not able",
     }.items()
 }
 _REWRITE_MAX = max(len(k) for k in _REWRITE)

@@ -230,7 +230,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
         if scope.negated and _after_another(words, m, matches, triggers, lex.negation):
             scope = replace(scope, negated=False)
         for symptom, status in m.payload:
-            status = _status(words, m, status, scope, symptom, protocol)
+            since = question is not None and question.since and symptom == question.symptom
+            status = _status(words, m, status, scope, symptom, protocol, since)
             if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
@@ -309,7 +310,9 @@ def _said_away(words: tuple[str, ...], away: list[Match[Any]],
 
 
 def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
-            protocol: Protocol) -> str:
+            protocol: Protocol, since: bool = False) -> str:
+    """A phrase's status in its scope. ``since``: the question asks about the symptom
+    at any time since the procedure, so one that came and went is not absent."""
     near = protocol.lexicon.near.get(symptom)
     if status == UNCERTAIN and near and _near(words, m, near):
         status = PRESENT
@@ -323,9 +326,10 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
             status = UNCERTAIN
     elif scope.resolved and status != ABSENT:
         # "The numbness went away": an emergency sign that came and went is asked
-        # about again, not dropped.
+        # about again, not dropped; so is any sign a "since" question asks about
+        # ("vomited once, none since" at "have you been vomiting?").
         emergency = protocol.symptoms[symptom].disposition == "emergency"
-        status = UNCERTAIN if emergency else ABSENT
+        status = UNCERTAIN if emergency or since else ABSENT
     if scope.hedged:
         status = UNCERTAIN  # a hedge never yields "absent", and weakens "present"
     return status
@@ -495,10 +499,30 @@ def _temperature_findings(words: tuple[str, ...], said: str, protocol: Protocol,
 # -- choices -------------------------------------------------------------------------
 
 
+def _choice_concepts(words: tuple[str, ...], listed: list[Match[str]], protocol: Protocol,
+                     question: Question) -> list[Match[str]]:
+    """The question's content concepts ("CREEPING ... UP" is worse), each as a match
+    over all the words it covered, where no listed phrase covers its words (a listed
+    phrase decides) and no negation scopes it ("NOT going up": no reading, since a
+    negated choice names no other choice)."""
+    taken = {i for m in listed for i in range(m.start, m.end)}
+    found = [c for c in load_concepts(protocol).find(words, question=question.id)
+             if not any(i in taken for i in range(c.words[0], c.words[1]))]
+    if not found:
+        return []
+    rules = protocol.lexicon.negation
+    spans = [(c.start, c.end) for c in found]
+    return [Match(c.words[0], c.words[1], words[c.words[0]:c.words[1]], (c.label,), 100.0)
+            for c, scope in zip(found, scopes(words, spans, rules), strict=True)
+            if not scope.negated]
+
+
+
 def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
             question: Question) -> Value:
     index = protocol.lexicon.per_question.get(question.id)
     matches = index.find(words) if index else []
+    matches += _choice_concepts(words, matches, protocol, question)
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
         # On a tie the more severe choice (listed later): "not getting any better, if
