@@ -7,20 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typed_dialog import meaning
+from typed_dialog import meaning, protocol_with, status
 
 from benchmarks.fresh_eval import evaluate, load_cases
 from voice.errors import ProtocolError
-from voice.protocol import load_protocol
 from voice.understand import understand
 
 ROOT = Path(__file__).resolve().parent.parent
-def status(u, symptom):
-    return next((f.status for f in u.symptoms if f.symptom == symptom), None)
-
-
-FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml", "messages.yaml",
-         "advice.yaml", "triage.yaml", "complaints.yaml", "similarity.yaml", "concepts.yaml")
 
 
 @pytest.mark.parametrize("text, value", [
@@ -45,19 +38,11 @@ def test_content_concepts_belong_to_their_question(protocol):
     assert u.value is None
 
 
-def _copy(tmp_path: Path) -> Path:
-    for name in FILES:
-        (tmp_path / name).write_text((ROOT / "intents" / name).read_text())
-    return tmp_path
-
-
-def test_a_new_content_concept_needs_no_code(tmp_path):
-    d = _copy(tmp_path)
-    q = load_protocol(d).question("fever")
-    assert understand("my forehead is like an oven", load_protocol(d), q).value is None
-    with (d / "concepts.yaml").open("a") as f:
-        f.write("  - question: fever\n    value: yes\n    parts: [[forehead], [oven]]\n")
-    p = load_protocol(d)
+def test_a_new_content_concept_needs_no_code(protocol, tmp_path):
+    q = protocol.question("fever")
+    assert understand("my forehead is like an oven", protocol, q).value is None
+    p = protocol_with(tmp_path, "concepts.yaml",
+                      "  - question: fever\n    value: yes\n    parts: [[forehead], [oven]]\n")
     assert understand("my forehead is like an oven", p, p.question("fever")).value == "yes"
 
 
@@ -73,11 +58,8 @@ def test_a_new_content_concept_needs_no_code(tmp_path):
     ("  - parts: [[a], [b]]\n", "needs 'symptom'"),
 ])
 def test_broken_content_concept_is_reported(tmp_path, entry, message):
-    d = _copy(tmp_path)
-    with (d / "concepts.yaml").open("a") as f:
-        f.write(entry)
     with pytest.raises(ProtocolError, match=message):
-        understand("anything", load_protocol(d))
+        understand("anything", protocol_with(tmp_path, "concepts.yaml", entry))
 
 
 @pytest.mark.parametrize("text", [

@@ -7,21 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typed_dialog import meaning
+from typed_dialog import meaning, protocol_with, status
 
 from benchmarks.fresh_eval import evaluate, load_cases
 from voice.normalize import tokens
-from voice.protocol import load_protocol
 from voice.understand import understand
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml", "messages.yaml",
-         "advice.yaml", "triage.yaml", "complaints.yaml", "similarity.yaml", "concepts.yaml")
-
-
-def status(u, symptom):
-    return next((f.status for f in u.symptoms if f.symptom == symptom), None)
-
 
 @pytest.mark.parametrize("text, value", [
     ("it keeps creeping up", "worse"), ("flaring up again tonight", "worse"),
@@ -39,14 +31,11 @@ def test_worse_by_a_concept_is_the_worse_choice_symptom(protocol):
     assert status(u, "severe_worsening_pain") == "present"
 
 
-def test_a_choice_concept_is_data(tmp_path):
-    for name in FILES:
-        (tmp_path / name).write_text((ROOT / "intents" / name).read_text())
-    q = load_protocol(tmp_path).question("pain_trend")
-    assert understand("it is going sideways", load_protocol(tmp_path), q).value is None
-    with (tmp_path / "concepts.yaml").open("a") as f:
-        f.write("  - question: pain_trend\n    value: same\n    parts: [[going], [sideways]]\n")
-    p = load_protocol(tmp_path)
+def test_a_choice_concept_is_data(protocol, tmp_path):
+    q = protocol.question("pain_trend")
+    assert understand("it is going sideways", protocol, q).value is None
+    entry = "  - question: pain_trend\n    value: same\n    parts: [[going], [sideways]]\n"
+    p = protocol_with(tmp_path, "concepts.yaml", entry)
     assert understand("it is going sideways", p, p.question("pain_trend")).value == "same"
 
 

@@ -3,12 +3,16 @@ through the pure dialog."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from voice.dialog import CheckIn, Event, Finished, Heard
-from voice.protocol import Protocol
+from voice.protocol import Protocol, load_protocol
 from voice.understand import Understanding, understand
+
+INTENTS = Path(__file__).resolve().parent.parent / "intents"
 
 
 def run_typed(protocol: Protocol, answers: Iterable[str | Heard]) -> tuple[dict[str, Any],
@@ -28,3 +32,18 @@ def run_typed(protocol: Protocol, answers: Iterable[str | Heard]) -> tuple[dict[
 def meaning(protocol: Protocol, text: str, question: str | None = None) -> Understanding:
     """``text`` understood on its own, or as the answer to question id ``question``."""
     return understand(text, protocol, protocol.question(question) if question else None)
+
+
+def status(u: Understanding, symptom: str) -> str | None:
+    """The status ``u`` gives ``symptom``, None if it says nothing of it."""
+    return next((f.status for f in u.symptoms if f.symptom == symptom), None)
+
+
+def protocol_with(folder: Path, name: str, entry: str) -> Protocol:
+    """The project's protocol copied to ``folder`` with ``entry`` appended to the
+    intents file ``name``: what a clinician's one-line edit does."""
+    for path in INTENTS.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    with (folder / name).open("a") as f:
+        f.write(entry)
+    return load_protocol(folder)
