@@ -14,10 +14,11 @@ the same NegEx scopes as any symptom phrase ("my legs DON'T give way").
 
 A concept may instead belong to a question and stand for an answer value there
 (``question`` and ``value``): what the answer's content says at that question,
-composed the same way. At a yes/no question the value is yes or no ("SITTING UP ...
-POUNDS" is a yes to "is the headache worse when you sit or stand up, and better when
-you lie down?"; voice.relative reads it); at a choice question it is a choice ("CREEPING
-UP" is "worse" at "is the pain getting better, staying the same, or getting worse?").
+composed the same way. At a yes/no question the value is yes, no or unsure ("SITTING
+UP ... POUNDS" is a yes to "is the headache worse when you sit or stand up, and better
+when you lie down?"; "NO TABLETS taken" is unsure at a relief question; voice.relative
+reads them); at a choice question it is a choice ("CREEPING UP" is "worse" at "is the
+pain getting better, staying the same, or getting worse?"; voice.understand reads it).
 Pure once loaded; the data is loaded and checked once per intents directory.
 """
 
@@ -38,7 +39,7 @@ FILE = "concepts.yaml"
 @dataclass(frozen=True)
 class Concept:
     # What a match means: a symptom id with ``status``, "concern" for a complaint, or
-    # an answer value (yes, no, a choice id) at ``question`` for a question's content.
+    # an answer value (yes, no, unsure, a choice id) at ``question`` for its content.
     label: str
     status: str
     parts: tuple[tuple[tuple[str, ...], ...], ...]  # each part: its phrases (tokens)
