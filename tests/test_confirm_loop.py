@@ -62,3 +62,40 @@ def test_replayed_doubtful_no_and_confirmations_end(aftercare, render, tmp_path)
     assert result["completed"] is True
     assert result["symptoms"].get("fever", {}).get("status") != "present" or \
         result["disposition"] == "emergency"
+
+
+# At the bleeding question, an answer that raises two red flags of other questions.
+TWO_FLAGS = "maybe my legs went a bit numb and i might have had a fever"
+TO_BLEEDING = ["no"] * 7  # fever .. site_infection
+
+
+def test_every_red_flag_an_answer_raises_is_confirmed(protocol):
+    questions, result = asked(protocol, [*TO_BLEEDING, TWO_FLAGS, "no", "no", "no", "no", "no"])
+    at = questions.index("site_bleeding")
+    assert set(questions[at + 1:at + 3]) == {"confirm:fever", "confirm:leg_numbness"}
+    assert result["symptoms"]["leg_numbness"]["status"] == "absent"
+    assert result["disposition"] == "none"
+
+
+def test_a_second_red_flag_confirmed_is_an_emergency_at_once(protocol):
+    questions, result = asked(protocol, [*TO_BLEEDING, TWO_FLAGS, "no", "yes"])
+    assert questions[-1] == "emergency"  # not after the rest of the check-in
+    assert result["symptoms"]["leg_numbness"]["status"] == "present"
+    assert result["disposition"] == "emergency"
+
+
+def test_red_flags_waiting_to_be_confirmed_stay_possible_when_input_ends(protocol):
+    _, result = asked(protocol, [*TO_BLEEDING, TWO_FLAGS])
+    assert result["symptoms"]["fever"]["status"] == "uncertain"
+    assert result["symptoms"]["leg_numbness"]["status"] == "uncertain"
+
+
+def test_going_on_after_stop_during_a_confirmation_does_not_loop(protocol):
+    # "stop" while a red flag is being confirmed, then "no, go on": the confirmation is
+    # asked once more and then the interrupted question resumes (it used to be asked
+    # again and again, for ever).
+    answers = [*TO_BLEEDING, "maybe my legs went a bit numb", "stop", "no", "no", *["no"] * 6]
+    questions, result = asked(protocol, answers)
+    assert questions.count("confirm:leg_numbness") == 2
+    assert "anything_else" in questions
+    assert result["completed"] is True

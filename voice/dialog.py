@@ -10,7 +10,9 @@ Safety rules from DESIGN.md live here:
 - a red-flag question without a usable answer is reported, never taken as "no";
 - a red flag heard with low confidence, or only hedged, is confirmed before it counts
   as certain (and if the confirmation fails, it stays "uncertain", which triage
-  treats as present).
+  treats as present); every red flag one answer raises is confirmed, one after
+  another, before the interrupted question goes on, so a "yes" to any of them is an
+  emergency at once.
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ class _Prompt:
     attempts: int = 0
     evidence: str = ""  # the words that raised a confirmation
     value: Any = None  # the value a "check" reads back
+    then: _Prompt | None = None  # the prompt a "stop" returns to if the patient goes on
 
 
 class CheckIn:
@@ -123,6 +126,9 @@ class CheckIn:
         self._asked: list[str] = []
         self._prompt: _Prompt | None = None
         self._resume: _Prompt | None = None  # the question a confirmation interrupted
+        # Red flags one answer raised beyond the one being confirmed, each with the
+        # words that raised it: confirmed in turn before the question is resumed.
+        self._pending: list[tuple[str, str]] = []
         self._last: list[Say | Ask] = []
         self._emergency_said = False
         self._stopped = False
@@ -206,11 +212,13 @@ class CheckIn:
         self._stopped = True
         prompt = self._prompt
         if prompt is not None and prompt.kind == "confirm" and prompt.symptom:
-            # Input ended while a red flag was being confirmed: it stays possible.
-            current = self.findings.get(prompt.symptom)
-            if current is None or current.status == "absent":
-                self.findings[prompt.symptom] = Finding(prompt.symptom, "uncertain",
-                                                        prompt.evidence)
+            # Input ended while a red flag was being confirmed: it stays possible, and
+            # so does every one still waiting to be confirmed.
+            for symptom, words in [(prompt.symptom, prompt.evidence), *self._pending]:
+                current = self.findings.get(symptom)
+                if f"confirm:{symptom}" not in self.answers and (
+                        current is None or current.status == "absent"):
+                    self.findings[symptom] = Finding(symptom, "uncertain", words)
         return self._finish()
 
     # -- pieces ----------------------------------------------------------------
@@ -278,8 +286,9 @@ class CheckIn:
             if self._prompt is None or self._prompt.kind in ("emergency", "stop"):
                 return self._stop()
             # A misheard "five" can sound like "bye": make sure before ending early.
-            self._resume = self._prompt
-            self._prompt = _Prompt("stop")
+            # (The prompt to return to is the stop's own: a confirmation interrupted by
+            # "stop" still returns to the question it interrupted.)
+            self._prompt = _Prompt("stop", then=self._prompt)
             return self._ask_prompt()
         if meta == "repeat":
             again = [self._say(e.text) if isinstance(e, Say) else self._ask(e.question, e.text,
@@ -335,6 +344,7 @@ class CheckIn:
                   if self._is_emergency(f.symptom)
                   and (f.status != "absent" or (f.symptom != direct
                                                 and not self._asked_later(f.symptom, prompt)))}
+        asks: list[tuple[str, str]] = []  # (symptom, the words that raised it)
         for symptom in (s for s in self.protocol.symptoms if s in raised):
             # (A denial heard only by another pass is not merged, but still raises it.)
             finding = self.findings.get(symptom) or next(
@@ -352,9 +362,9 @@ class CheckIn:
                 # (stored before the emergency message is said).
                 return self._emergency_answer(prompt, symptom, meaning, heard) + \
                     self._emergency()
-            words = next((u.text for u in (meaning, *extra) for f in u.symptoms
-                          if f.symptom == symptom and f.status != "absent"), meaning.text)
-            return self._confirm(symptom, prompt, words)
+            asks.append((symptom, next((u.text for u in (meaning, *extra) for f in u.symptoms
+                                        if f.symptom == symptom and f.status != "absent"),
+                                       meaning.text)))
         # A red flag only n-best lists heard (voice/decide.py, step 7) is asked about
         # rather than passed by, unless its own question settles it (this one, or one to
         # come), it is already known, or it was confirmed. (Like a red flag said out of
@@ -364,17 +374,26 @@ class CheckIn:
             known = s in self.findings and self.findings[s].status != "absent"
             if s != direct and not known and f"confirm:{s}" not in self.answers \
                     and not self._asked_later(s, prompt):
-                return self._confirm(s, prompt, flag.words)
+                asks.append((s, flag.words))
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
         # rest was lost to noise): ask about it rather than pass it by. (A red-flag
         # question is simply asked again, and the others have their own questions.)
-        if not prompt.question.red_flag and not any(_understood(u) for u in (meaning, *extra)):
+        if not asks and not prompt.question.red_flag and not any(
+                _understood(u) for u in (meaning, *extra)):
             for symptom in self.protocol.symptoms:
                 hinting = [u for u in (meaning, *extra) if symptom in u.hinted]
                 if self._is_emergency(symptom) and f"confirm:{symptom}" not in self.answers \
                         and hinting:
-                    return self._confirm(symptom, prompt, hinting[0].text)
-        return []
+                    asks.append((symptom, hinting[0].text))
+        # Every red flag raised is confirmed, one after another, before the question is
+        # resumed: "maybe a fever, and my legs went a bit numb" asks about both.
+        first: dict[str, str] = {}
+        for symptom, words in asks:
+            first.setdefault(symptom, words)
+        if not first:
+            return []
+        (symptom, words), *self._pending = first.items()
+        return self._confirm(symptom, prompt, words)
 
     def _emergency_answer(self, prompt: _Prompt, symptom: str, meaning: Understanding,
                           heard: Heard) -> list[Event]:
@@ -437,17 +456,27 @@ class CheckIn:
                                                  prompt.evidence or meaning.text)
             if self._is_emergency(symptom):
                 return events + self._emergency()
-        resume = self._prompt = self._resume
-        if resume is None or resume.kind != "question" or resume.question is None:
-            return events + self._ask_prompt()
-        q = resume.question
-        if value == "no" and q.symptom == symptom and q.answer == "yesno":
+        resume = self._resume
+        q = resume.question if resume is not None and resume.kind == "question" else None
+        if q is not None and value == "no" and q.symptom == symptom and q.answer == "yesno":
             # "Do you have a fever?" - "no" answers the fever question itself: asking it
             # again could loop (the same words, heard the same way, confirmed again).
             answered = Answered(q.id, "no", meaning.text, 1.0)
             self.answers[q.id] = answered
             self._asked.append(q.id)
-            return [*events, answered, *self._next_question(after=q.id)]
+            events.append(answered)
+        while self._pending:
+            # The next red flag the same answer raised, unless settled meanwhile.
+            nxt, words = self._pending.pop(0)
+            settled = self.findings.get(nxt)
+            if f"confirm:{nxt}" not in self.answers and not (
+                    settled is not None and settled.status == "present"):
+                return events + self._confirm(nxt, resume, words)
+        self._prompt = resume
+        if resume is None or q is None:
+            return events + self._ask_prompt()
+        if q.id in self.answers:
+            return events + self._next_question(after=q.id)
         # Otherwise the interrupted question is asked again, and that counts toward its
         # re-prompt limit, so confirmations can never go round for ever.
         if resume.attempts >= MAX_REPROMPTS:
@@ -464,7 +493,7 @@ class CheckIn:
             return self._stop()
         if value is None and prompt.attempts < MAX_REPROMPTS:
             return self._reprompt(prompt, "not_understood")
-        self._prompt = self._resume  # "no", or still unclear: carry on where we were
+        self._prompt = prompt.then  # "no", or still unclear: carry on where we were
         return self._ask_prompt([self._say(self.protocol.message("continuing"))])
 
     def _emergency(self) -> list[Event]:
