@@ -1,6 +1,7 @@
-"""Issue 9, round 6: content concepts at choice questions and for "can't know", since
-questions beyond the emergencies, and more composed words (sentences below are the
-mechanisms' own examples, not rows of any blind set)."""
+"""Issue 9, rounds 6 and 7 (session 5): content concepts at choice questions and for
+"can't know", since questions beyond the emergencies, corrections that take an answer
+back, bare temperature readings at the fever question, and more composed words
+(sentences below are the mechanisms' own examples, not rows of any blind set)."""
 
 from __future__ import annotations
 
@@ -115,11 +116,65 @@ def test_blind_set_6_dev_floor(protocol):
     assert f["false_concerns"] <= 2
 
 
-def test_blind_set_7_held_out_regression_guard(protocol):
-    # Held-out (written blind in session 5, never read row by row): only guards against
-    # falling below the figures measured on it (docs/understanding.md); not a target.
+@pytest.mark.parametrize("question, text, value, clarify", [
+    # What follows a correction answers; if it says nothing the question reads, ask.
+    ("site_bleeding", "no... actually there's a patch on my top", None, True),
+    ("fever", "no, wait, yes, last night", "yes", False),
+    ("fever", "no, well, i don't think so", "no", False),
+    ("leg_weakness", "no well not really", "no", False),
+    ("leg_weakness", "no... actually my left one gave way on the stairs", "yes", False),
+])
+def test_a_correction_takes_the_answer_back(protocol, question, text, value, clarify):
+    u = meaning(protocol, text, question)
+    assert (u.value, u.clarify) == (value, clarify)
+    assert value == "no" or status(u, protocol.question(question).symptom) != "absent"
+
+
+def test_a_bare_reading_at_the_fever_question(protocol):
+    # A number can raise a fever there without a cue word, but never rule one out.
+    u = meaning(protocol, "thirty eight point four this morning", "fever")
+    assert u.value == "yes" and status(u, "fever") == "present"
+    assert status(meaning(protocol, "a low grade one i think, like 37.9", "fever"),
+                  "fever") != "absent"
+    # At the temperature question a low reading still is no fever.
+    assert status(meaning(protocol, "thirty six point eight", "temperature"), "fever") == "absent"
+    # Elsewhere a bare number is no temperature.
+    assert status(meaning(protocol, "about thirty nine", "pain_score"), "fever") is None
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("pain_relief", "no pain now at all", "no"),
+    ("headache_relief", "no headache at the moment", "no"),
+    ("headache_relief", "had two lots of pills and she's still holding her head", "yes"),
+    ("pain_relief", "the heat pad does wonders", "no"),
+    ("headache_position", "as soon as my head is off the pillow it starts to pound", "yes"),
+    ("headache_position", "standing up makes it so much worse", "yes"),
+    ("site_bleeding", "i pressed on it like they said and it's still going", "yes"),
+])
+def test_more_question_content(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "i've been chundering all night", "he brought his tea back up"])
+def test_more_vomiting_words(protocol, text):
+    assert status(meaning(protocol, text, "headache_nausea"), "headache_nausea_vomiting") \
+        == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "she had a fit this afternoon", "he keeps nodding off mid sentence",
+    "i've got terrible heartburn", "the glands in my neck are up", "my tooth is throbbing"])
+def test_round_7_complaints(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns
+
+
+def test_blind_set_7_dev_floor(protocol):
+    # Blind set 7 was held-out for the first round of session 5 (scored twice, figures
+    # in docs/understanding.md), then dev: the second round was tuned on it.
     f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind7_answers.tsv"))[
         "held-out"].figures()
     assert f["cases"] == 450
-    assert f["disposition_accuracy"] >= 0.84 and f["emergency_recall"] >= 0.88
-    assert f["red_flags_reported_absent"] <= 32 and f["false_concerns"] <= 2
+    assert f["disposition_accuracy"] >= 0.90 and f["emergencies"] == 62
+    assert f["red_flags_reported_absent"] <= 12 and f["red_flags_read_as_absent"] <= 5
+    assert f["false_concerns"] <= 2

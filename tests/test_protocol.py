@@ -168,8 +168,10 @@ BROKEN = [
     ("questions.yaml", "ask_if: {fever: [yes, unsure, unanswered]}",
      "ask_if: {fever: [yes, perhaps]}", "ask_if value 'perhaps'"),
     ("questions.yaml",
-     "    red_flag: true\n    since: true\n    reprompts:\n      - Have you had a fever?",
-     "    red_flag: false\n    since: true\n    reprompts:\n      - Have you had a fever?",
+     "    red_flag: true\n    since: true\n    readings: true\n    reprompts:\n"
+     "      - Have you had a fever?",
+     "    red_flag: false\n    since: true\n    readings: true\n    reprompts:\n"
+     "      - Have you had a fever?",
      "must have red_flag"),
     ("questions.yaml", "    help: I am asking whether you have had a fever",
      "    hlep: I am asking whether you have had a fever", "unknown field 'hlep'"),

@@ -74,10 +74,17 @@ class Concepts:
         the question asks about, whose concepts need no first (where) part."""
         plain = words
         out: list[ConceptMatch] = []
-        for c, indexes in zip(self.concepts, self._indexes, strict=True):
-            if c.question != question:
-                continue
-            found = [index.find(plain) for index in indexes]
+        mine = [(c, [index.find(plain) for index in indexes])
+                for c, indexes in zip(self.concepts, self._indexes, strict=True)
+                if c.question == question]
+        if question is not None:
+            # A question's content parts compete for words: one inside a longer one
+            # of another part is not said ("head off the PILLOW" is sitting up, not
+            # lying down).
+            spans = {(m.start, m.end) for _, parts in mine for part in parts for m in part}
+            mine = [(c, [[m for m in part if not _inside(m, spans)] for part in parts])
+                    for c, parts in mine]
+        for c, found in mine:
             supplied = question is None and implied == c.label and not found[0]
             if supplied:
                 found[0] = [Match(-1, -1, (), (), 100.0)]
@@ -90,6 +97,10 @@ class Concepts:
                     out.append(ConceptMatch(c.label, c.status, last.start, last.end,
                                             stretch, supplied, gap, after))
         return out
+
+
+def _inside(m: Match[int], spans: set[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
 
 
 def _together(words: tuple[str, ...], others: list[list[Match[int]]], last: Match[int],

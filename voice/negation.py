@@ -39,6 +39,9 @@ class Rules:
     degree: frozenset[str] = frozenset()
     # Words that join a list of phrases under one negation ("no fever OR chills").
     coordinators: frozenset[str] = frozenset()
+    # Words that take back the answer word just before them ("no... ACTUALLY there was
+    # a bit on my nightie"): what follows them answers.
+    corrections: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)

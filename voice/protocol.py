@@ -104,6 +104,9 @@ class Question:
     # what came and went is still a yes (a hedged one), not the "no" it is to "is the
     # headache STILL there?".
     since: bool = False
+    # A number in a temperature range is a reading here even without a cue word
+    # ("thirty eight point four when i checked" at "have you had a fever?").
+    readings: bool = False
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether to ask this question, given earlier answers (question id -> value)."""
@@ -512,7 +515,7 @@ class _Loader:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
         src, top = self._file("negation.yaml", keys,
-                              (*keys, "degree", "coordinators", "answer_only"))
+                              (*keys, "degree", "coordinators", "answer_only", "corrections"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -547,12 +550,15 @@ class _Loader:
             if "degree" in top else frozenset(),
             coordinators=frozenset(_words(src.strings(top["coordinators"], "coordinators")))
             if "coordinators" in top else frozenset(),
+            corrections=frozenset(phrase_tokens(t) for t in src.strings(
+                top["corrections"], "corrections")) if "corrections" in top else frozenset(),
         )
 
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
-                  "worse_than_previous", "phrases", "affirms", "implied_by", "since")
+                  "worse_than_previous", "phrases", "affirms", "implied_by", "since",
+                  "readings")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
         for node in src.sequence(top["questions"], "questions"):
@@ -588,6 +594,8 @@ class _Loader:
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
                 else False
             since = src.boolean(m["since"], f"{what} since") if "since" in m else False
+            readings = src.boolean(m["readings"], f"{what} readings") if "readings" in m \
+                else answer == "temperature"
             if symptom and symptoms[symptom].red_flag and not red_flag:
                 src.fail(m.get("red_flag", m["symptom"]),
                          f"{what} asks about {symptoms[symptom].disposition} symptom "
@@ -612,7 +620,8 @@ class _Loader:
                 reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
-                affirms=affirms, implied_by=implied_by, since=since, **scale,
+                affirms=affirms, implied_by=implied_by, since=since, readings=readings,
+                **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")

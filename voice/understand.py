@@ -135,6 +135,15 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
             agree = value == said_content.value
             value, hedged = said_content.value, hedged if agree else said_content.hedged
+        after = _taken_back(words, protocol) if question is not None \
+            and question.answer == "yesno" else None
+        if after is not None:
+            # "No... actually there was a fair bit on my nightie": the words after the
+            # correction answer; if they say nothing this question reads, ask.
+            again = understand(" ".join(after), protocol, question)
+            value, hedged, clarify = again.value, again.hedged, again.clarify
+            if value is None:
+                clarify = True
         if question is not None and question.symptom and value in ("yes", "no"):
             status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
             findings.append(Finding(question.symptom, status, said, qid))
@@ -390,6 +399,27 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     return first, False
 
 
+def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
+    """The words after a correction that takes back the answer's first word ("no...
+    ACTUALLY ...", "yes, WAIT, no"), when there are at least two; else None."""
+    lex = protocol.lexicon
+    start = 0
+    while start < len(words) and (words[start] == BREAK or words[start] in lex.fillers
+                                  and (words[start],) not in lex.negation.corrections):
+        start += 1
+    first = [m for m in lex.answers.find(words, fuzzy=False) if m.start == start
+             and set(m.payload) & {"yes", "no"}]
+    if not first:
+        return None
+    at = max(m.end for m in first)
+    while at < len(words) and words[at] == BREAK:
+        at += 1
+    longest = max((len(c) for c in lex.negation.corrections
+                   if words[at:at + len(c)] == c), default=0)
+    rest = tuple(w for w in words[at + longest:] if w != BREAK)
+    return rest if longest and len(rest) >= 2 else None
+
+
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
     """The merged status of ``symptom`` in this answer ("my head is pounding" answers
     "do you have a headache?"), None if not mentioned."""
@@ -489,8 +519,12 @@ def _spoken_decimals(numbers: list[Number], a: Any) -> list[Number]:
 def _temperature_findings(words: tuple[str, ...], said: str, protocol: Protocol,
                           question: Question | None) -> list[Finding]:
     at_question = question is not None and question.answer == "temperature"
-    reading = _reading(words, protocol, any_number=at_question)
+    reading = _reading(words, protocol, any_number=question is not None and question.readings)
     if reading is None:
+        return []
+    if not reading[2] and not at_question and not protocol.lexicon.cues & set(words):
+        # A bare number can raise a fever ("thirty eight point four" at the fever
+        # question) but never rule one out: "low grade i think, like 37.9" is no "no".
         return []
     return [Finding("fever", PRESENT if reading[2] else ABSENT, said,
                     question.id if at_question and question else None)]
