@@ -139,11 +139,11 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             and question.answer == "yesno" else None
         if after is not None:
             # "No... actually there was a fair bit on my nightie": the words after the
-            # correction answer; if they say nothing this question reads, ask.
+            # correction answer, a yes only hedged (it began with a no); if they say
+            # nothing this question reads, ask.
             again = understand(" ".join(after), protocol, question)
-            value, hedged, clarify = again.value, again.hedged, again.clarify
-            if value is None:
-                clarify = True
+            value, clarify = again.value, again.clarify or again.value is None
+            hedged = again.hedged or value == "yes"
         if question is not None and question.symptom and value in ("yes", "no"):
             status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
             findings.append(Finding(question.symptom, status, said, qid))
