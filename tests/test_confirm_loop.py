@@ -99,3 +99,18 @@ def test_going_on_after_stop_during_a_confirmation_does_not_loop(protocol):
     assert questions.count("confirm:leg_numbness") == 2
     assert "anything_else" in questions
     assert result["completed"] is True
+
+
+def test_interpret_counts_every_red_flag_waiting_like_the_check_in(protocol):
+    # interpret reports what the check-in knows after the answer: the red flag it asks
+    # about now and those it will ask about next are all possible, as they are when
+    # the check-in's input ends there.
+    from voice.commands.interpret import hear_at
+
+    out = hear_at(protocol, protocol.question("site_bleeding"), lambda ask: Heard(TWO_FLAGS))
+    interpreted = {f["symptom"]: f["status"] for f in out["symptoms"]}
+    _, result = asked(protocol, [*TO_BLEEDING, TWO_FLAGS])
+    checked = {s: f["status"] for s, f in result["symptoms"].items()}
+    for symptom in ("fever", "leg_numbness"):
+        assert interpreted[symptom] == checked[symptom] == "uncertain"
+    assert out["confirm"] == ["fever"] and out["action"] == "confirm"

@@ -189,10 +189,13 @@ class CheckIn:
         return out + self._answer(prompt, meaning, decision)
 
     @property
-    def confirming_words(self) -> str:
-        """The words that raised the red flag a confirmation asks about, else ""."""
+    def awaiting(self) -> tuple[tuple[str, str], ...]:
+        """Every red flag waiting to be confirmed, the one asked now first, each with
+        the words that raised it: what the check-in still counts as possible."""
         p = self._prompt
-        return p.evidence if p is not None and p.kind == "confirm" else ""
+        if p is None or p.kind != "confirm" or not p.symptom:
+            return ()
+        return ((p.symptom, p.evidence), *self._pending)
 
     @property
     def reading_back(self) -> Any:
@@ -210,15 +213,12 @@ class CheckIn:
         if self.finished:
             return []
         self._stopped = True
-        prompt = self._prompt
-        if prompt is not None and prompt.kind == "confirm" and prompt.symptom:
-            # Input ended while a red flag was being confirmed: it stays possible, and
-            # so does every one still waiting to be confirmed.
-            for symptom, words in [(prompt.symptom, prompt.evidence), *self._pending]:
-                current = self.findings.get(symptom)
-                if f"confirm:{symptom}" not in self.answers and (
-                        current is None or current.status == "absent"):
-                    self.findings[symptom] = Finding(symptom, "uncertain", words)
+        # Input ended while red flags were being confirmed: they stay possible.
+        for symptom, words in self.awaiting:
+            current = self.findings.get(symptom)
+            if f"confirm:{symptom}" not in self.answers and (
+                    current is None or current.status == "absent"):
+                self.findings[symptom] = Finding(symptom, "uncertain", words)
         return self._finish()
 
     # -- pieces ----------------------------------------------------------------

@@ -147,9 +147,9 @@ def hear_at(protocol: Protocol, question: Question, hear: Any,
                      and e.question == question.id), None)
     findings = dict(dialog.findings)
     confirming = [a.question.split(":", 1)[1] for a in asks if a.question.startswith("confirm:")]
-    for symptom in confirming:
+    for symptom, words in dialog.awaiting:  # asked now, or waiting to be asked next
         if findings.get(symptom) is None or findings[symptom].status == ABSENT:
-            findings[symptom] = Finding(symptom, UNCERTAIN, dialog.confirming_words)
+            findings[symptom] = Finding(symptom, UNCERTAIN, words)
     emergency = protocol.messages["emergency"].split("{", 1)[0]
     if any(isinstance(e, Say) and e.text.startswith(emergency) for e in events):
         action = "emergency"
