@@ -123,6 +123,7 @@ def test_blind_set_6_dev_floor(protocol):
     ("fever", "no, well, i don't think so", "no", False),
     ("leg_weakness", "no well not really", "no", False),
     ("leg_weakness", "no... actually my left one gave way on the stairs", "yes", False),
+    ("leg_weakness", "well no... actually my left one gave way", "yes", False),
 ])
 def test_a_correction_takes_the_answer_back(protocol, question, text, value, clarify):
     u = meaning(protocol, text, question)

@@ -404,9 +404,8 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
     ACTUALLY ...", "yes, WAIT, no"), when there are at least two; else None."""
     lex = protocol.lexicon
     start = 0
-    while start < len(words) and (words[start] == BREAK or words[start] in lex.fillers
-                                  and (words[start],) not in lex.negation.corrections):
-        start += 1
+    while start < len(words) and (words[start] == BREAK or words[start] in lex.fillers):
+        start += 1  # "well, no... actually": the answer word after the fillers
     first = [m for m in lex.answers.find(words, fuzzy=False) if m.start == start
              and set(m.payload) & {"yes", "no"}]
     if not first:
@@ -549,7 +548,6 @@ def _choice_concepts(words: tuple[str, ...], listed: list[Match[str]], protocol:
     return [Match(c.words[0], c.words[1], words[c.words[0]:c.words[1]], (c.label,), 100.0)
             for c, scope in zip(found, scopes(words, spans, rules), strict=True)
             if not scope.negated]
-
 
 
 def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
