@@ -215,7 +215,17 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
 - **Re-prompts and confirmations of red-flag yes/no** (synthetic, clean): a "yes" to a
   red-flag question with word confidence under 0.6 is confirmed, and a "no" that is
   not solid (a pass heard a sentence that reads as nothing) is asked again: the
-  safety rule is kept over the count.
+  safety rule is kept over the count. Of the clips asked again, 5 are the Scotland
+  voice's "no" decoded as "lot" (a word of the yes/no grammar) and 7 are "my legs feel
+  numb" with "numb" lost by every pass.
+- **Spoken written sentences**: in every miss no pass heard the red flag's words
+  ("I've had a fever since last night" became "i feel my feet up pins lost night",
+  "i threw up twice" "i flew up twice", "it doesn't help" "it doesn't tell", read as
+  a no), or the answer was heard as nothing ("uh huh": asked again, which this target
+  counts as missed). A temperature said at "anything else?" with no cue word ("in
+  thirty eight point six") is not read as one: reading bare numbers there raised
+  false emergencies ("my daughter is thirty eight"). `interpret --wav` and the
+  check-in agree on every clip.
 """
 
 SPLIT = """\
