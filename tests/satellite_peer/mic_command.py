@@ -2,8 +2,10 @@
 
 Silence, except that answer N (a raw PCM file from the plan) starts once the satellite
 has played its N-th prompt stream (the N-th line ``snd_command.py`` appends to
-``played.log``) and a patient's reaction time has passed. The end of each answer is
-logged (monotonic clock, shared by all processes) for the turn-gap measurement.
+``played.log``) and a patient's reaction time has passed. The end of each answer's
+speech is logged (monotonic clock, shared by all processes) for the turn-gap
+measurement: its last voiced sample, not the end of the file (a recording's trailing
+silence is not the patient talking, and the satellite may rightly answer during it).
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ def played(log: Path) -> list[float]:
     return [float(line.split()[2]) for line in lines if len(line.split()) == 3]
 
 
+def speech_seconds(pcm: bytes) -> float:
+    """Where the speech of a 16-bit PCM answer ends: its last sample above 2% of its
+    peak, in seconds from the start."""
+    samples = memoryview(pcm).cast("h")
+    peak = max((abs(x) for x in samples), default=0)
+    last = max((i for i, x in enumerate(samples) if abs(x) > 0.02 * peak), default=0)
+    return (last + 1) / RATE
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--plan", type=Path, required=True, help="JSON list of raw PCM files")
@@ -35,26 +46,26 @@ def main() -> int:
     parser.add_argument("--reaction", type=float, default=0.8)
     args = parser.parse_args()
     answers = [Path(p).read_bytes() for p in json.loads(args.plan.read_text())]
+    spoken = [speech_seconds(a) for a in answers]
     silence = bytes(CHUNK * 2)
     out = sys.stdout.buffer
     nxt = time.monotonic()
     done = 0  # answers given
     current: bytes | None = None
+    began = 0.0  # when the current answer's first block is "spoken" (real time)
     while True:
         if current is None and done < len(answers):
             ends = played(args.played)
             if len(ends) > done and time.monotonic() >= ends[done] + args.reaction:
-                current = answers[done]
+                current, began = answers[done], nxt
         if current is not None:
             block, current = current[:CHUNK * 2], current[CHUNK * 2:]
             block += bytes(CHUNK * 2 - len(block))
             if not current:
                 current = None
                 done += 1
-                # The answer ends when this block has been "spoken": its real time.
-                end = nxt + CHUNK / RATE
                 with args.answers_log.open("a") as log:
-                    log.write(f"{done} {end:.4f}\n")
+                    log.write(f"{done} {began + spoken[done - 1]:.4f}\n")
         else:
             block = silence
         try:
