@@ -72,9 +72,8 @@ class Concepts:
         """Every concept found in ``words``: the symptom (and complaint) concepts, or
         with ``question`` that question's content concepts. ``implied``: the symptom
         the question asks about, whose concepts need no first (where) part."""
-        plain = words
         out: list[ConceptMatch] = []
-        mine = [(c, [index.find(plain) for index in indexes])
+        mine = [(c, [index.find(words) for index in indexes])
                 for c, indexes in zip(self.concepts, self._indexes, strict=True)
                 if c.question == question]
         if question is not None:
@@ -91,7 +90,7 @@ class Concepts:
             if not all(found):
                 continue
             for last in found[-1]:
-                together = _together(plain, found[:-1], last, c.window)
+                together = _together(words, found[:-1], last, c.window)
                 if together is not None:
                     stretch, gap, after = together
                     out.append(ConceptMatch(c.label, c.status, last.start, last.end,
@@ -150,12 +149,13 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("concepts",), allowed=("concepts", "window"))
     default = int(src.string(top["window"], "window")) if "window" in top else 6
+    allowed = dict(values)  # question id -> the values its concepts may stand for
     out = []
     for node in src.sequence(top["concepts"], "concepts"):
         m = src.mapping(node, "a concept", required=("parts",), allowed=(
             "symptom", "status", "question", "value", "parts", "window", "note"))
         if "question" in m:
-            label, status, question = _meaning(src, m, dict(values))
+            label, status, question = _meaning(src, m, allowed)
         else:
             (label, status), question = _finding(src, m, symptoms), None
         parts = src.sequence(m["parts"], "concept parts")
