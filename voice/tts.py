@@ -479,6 +479,9 @@ def _apply_settings(engine: Any, voice: str | None, rate: int, volume: float) ->
     from pyttsx3.drivers import _espeak
 
     driver = engine.proxy._driver  # pyttsx3's own queue is what races, so bypass it
+    # espeak-ng must be idle first: changing its voice while its command thread is
+    # still synthesising crashed the process (SIGSEGV in SetVoiceByName).
+    _espeak.Synchronize()
     try:
         if voice:
             driver.setProperty("voice", voice)
