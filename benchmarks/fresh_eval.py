@@ -94,6 +94,10 @@ def _value_ok(want: str, result: dict[str, Any]) -> bool:
     if "clarify" in options and result.get("clarify"):
         return True
     got = result["value"]
+    if got is None:
+        # Read back ("So rest or pain relievers ease the pain. Is that right?"): the
+        # patient's yes keeps it, a no asks the question again (not a wrong answer).
+        got = result.get("suggested")
     for option in options:
         if option == "-" and got is None:
             return True
@@ -114,8 +118,14 @@ def reported(result: dict[str, Any], protocol: Protocol) -> dict[str, str]:
     """Each symptom's status as the check-in reports it. A red-flag question left
     without a usable answer ("not sure, i haven't checked") leaves its symptom open:
     the question is listed unanswered and the result is at least urgent (DESIGN.md
-    safety rule 2), so the symptom counts as ``uncertain`` here, never as absent."""
+    safety rule 2), so the symptom counts as ``uncertain`` here, never as absent; so
+    does a red flag the similarity net points at (``similar``: the check-in asks)."""
     got = {f["symptom"]: f["status"] for f in result["symptoms"]}
+    for symptom in result.get("similar", []):
+        # The answer sounds like a red flag its words did not raise: the check-in asks
+        # about it before going on (docs/dialog.md), so it is open, not absent.
+        if got.get(symptom, "absent") == "absent":
+            got[symptom] = "uncertain"
     if result.get("clarify") and result.get("question"):
         # Words pointing both ways: the dialog asks one clarifying question, and a
         # red-flag question still without an answer ends unanswered (at least urgent).

@@ -59,12 +59,17 @@ def main() -> int:
     print(f"model load {1000 * (t1 - t0):.0f} ms; red-flag phrases embedded "
           f"({len(net.labels)}) {1000 * (t2 - t1):.0f} ms")
 
-    # Reach the gate at any score: a threshold below every cosine.
+    examples = sum(len(b.says) for b in net.examples.values())
+    ordinary = _ordinary(protocol)
+    _examples_rule(net, protocol, ordinary, examples)
+
+    # The phrase rule alone from here: reach its gate at any score (a threshold below
+    # every cosine), with no examples consulted.
     key = next(k for k, v in similarity._NETS.items() if v is net)
-    similarity._NETS[key] = replace(net, settings=replace(net.settings, threshold=-1.0))
+    similarity._NETS[key] = replace(net, settings=replace(net.settings, threshold=-1.0,
+                                                          neighbours=0))
     threshold = net.settings.threshold
 
-    ordinary = _ordinary(protocol)
     texts = [t for part in ordinary.values() for t, _ in part]
     times = []
     for text in texts * 3:
@@ -117,6 +122,29 @@ def main() -> int:
         mark = " **(chosen)**" if abs(t - threshold) < 1e-9 else ""
         print(f"| {t:.2f}{mark} | " + " | ".join(cells) + " |")
     return 0
+
+
+def _examples_rule(net: similarity.Net, protocol, ordinary, examples: int) -> None:
+    """The labelled-examples rule at its chosen settings: cost, and how often an
+    ordinary answer makes the assistant ask about a red flag through it."""
+    start = time.perf_counter()
+    similarity._examples(protocol.directory / similarity.EXAMPLES, protocol)
+    load = 1000 * (time.perf_counter() - start)
+    pairs = [(t, q) for part in ordinary.values() for t, q in part if q]
+    times = []
+    for text, q in pairs * 3:
+        start = time.perf_counter()
+        net.like_examples(text, q)
+        times.append(1000 * (time.perf_counter() - start))
+    times.sort()
+    print(f"examples rule: {examples} labelled answers embedded in {load:.0f} ms; "
+          f"Net.like_examples per answer: mean {statistics.mean(times):.3f} ms, "
+          f"p95 {times[int(0.95 * len(times))]:.3f} ms")
+    for split, part in ordinary.items():
+        asked = [t for t, q in part if understand(
+            t, protocol, protocol.question(q) if q else None).similar]
+        print(f"  ordinary answers ({split}) after which it asks about a red flag: "
+              f"{len(asked)}/{len(part)}" + "".join(f"\n    {t!r}" for t in asked))
 
 
 if __name__ == "__main__":

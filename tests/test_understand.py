@@ -234,7 +234,7 @@ def test_to_dict_is_stable_and_json_is_byte_identical(protocol):
     assert first == again
     assert list(json.loads(first)) == ["text", "question", "kind", "value", "hedged", "unit",
                                        "meta", "symptoms", "hinted", "concerns", "clarify",
-                                       "similar"]
+                                       "similar", "suggested"]
 
 
 def test_interpret_command_json(capsys):

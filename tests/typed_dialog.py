@@ -42,7 +42,7 @@ def status(u: Understanding, symptom: str) -> str | None:
 def protocol_with(folder: Path, name: str, entry: str) -> Protocol:
     """The project's protocol copied to ``folder`` with ``entry`` appended to the
     intents file ``name``: what a clinician's one-line edit does."""
-    for path in INTENTS.glob("*.yaml"):
+    for path in INTENTS.iterdir():
         shutil.copy(path, folder / path.name)
     with (folder / name).open("a") as f:
         f.write(entry)

@@ -247,9 +247,10 @@ class CheckIn:
                 text = f"{text} {self.protocol.message('say_yes_or_no')}"
             ask = self._ask(f"confirm:{prompt.symptom}", text, *self._yes_no_grammars())
         elif prompt.kind == "check":
-            ask = self._ask(f"check:{prompt.question.id}",
-                            self.protocol.message("confirm_value", value=prompt.value),
-                            *self._yes_no_grammars())
+            meaning = prompt.question.meaning_of(prompt.value)
+            text = self.protocol.message("check_meaning", meaning=meaning) if meaning \
+                else self.protocol.message("confirm_value", value=prompt.value)
+            ask = self._ask(f"check:{prompt.question.id}", text, *self._yes_no_grammars())
         elif prompt.kind == "stop":
             ask = self._ask("stop", self.protocol.message("confirm_stop"),
                             *self._yes_no_grammars())
@@ -375,6 +376,14 @@ class CheckIn:
             if s != direct and not known and f"confirm:{s}" not in self.answers \
                     and not self._asked_later(s, prompt):
                 asks.append((s, flag.words))
+        # Nothing raised, but the answer sounds like a red flag its words did not say
+        # (voice/similarity.py: most answers like it at this question say it): ask,
+        # even after a "no".
+        for s in meaning.similar if not asks else ():
+            known = s in self.findings and self.findings[s].status != "absent"
+            if self._is_emergency(s) and not known and f"confirm:{s}" not in self.answers \
+                    and (s == direct or not self._asked_later(s, prompt)):
+                asks.append((s, meaning.text))
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
         # rest was lost to noise): ask about it rather than pass it by. (A red-flag
         # question is simply asked again, and the others have their own questions.)
@@ -521,6 +530,12 @@ class CheckIn:
                                    evidence=meaning.text)
             return self._ask_prompt()
         if decision.action != "answer":
+            if meaning.suggested is not None and meaning.text and \
+                    prompt.attempts < MAX_REPROMPTS:
+                # The words gave no value, but answers like them do: read it back.
+                self._prompt = _Prompt("check", question=q, value=meaning.suggested,
+                                       attempts=prompt.attempts, evidence=meaning.text)
+                return self._ask_prompt()
             if prompt.attempts < MAX_REPROMPTS:
                 # Words pointing both ways ("it helps a bit but it's still there"): say
                 # so, and ask the question again in its one direction.
@@ -532,10 +547,12 @@ class CheckIn:
 
     def _checked(self, prompt: _Prompt, said: Any) -> list[Event]:
         """A value read back ("Did you say eight?"): "no" asks the question again;
-        "yes", or no clear answer, keeps it (the higher reading is the safer one)."""
+        "yes", or no clear answer, keeps it (the higher reading is the safer one).
+        A meaning read back ("So rest or pain relievers ease the pain. Is that
+        right?") is kept only on a yes: the patient's words never gave it."""
         q = prompt.question
         assert q is not None
-        if said == "no":
+        if said == "no" or said != "yes" and q.meaning_of(prompt.value):
             # Forget what the misheard value implied (never an emergency sign).
             self.findings = {s: f for s, f in self.findings.items()
                              if f.question != q.id or self._is_emergency(s)}

@@ -53,7 +53,7 @@ MESSAGE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "summary_present": ("symptoms",), "summary_uncertain": ("symptoms",),
     "summary_absent": ("symptoms",), "summary_nothing": (), "anything_else": (), "goodbye": (),
     "stopped": (), "unfinished_found": (), "slower": (), "faster": (), "going_back": (),
-    "confirm_stop": (), "continuing": (),
+    "confirm_stop": (), "continuing": (), "check_meaning": ("meaning",),
 })
 FILES = ("questions.yaml", "symptoms.yaml", "answers.yaml", "negation.yaml",
          "messages.yaml", "advice.yaml", "triage.yaml")
@@ -107,6 +107,13 @@ class Question:
     # A number in a temperature range is a reading here even without a cue word
     # ("thirty eight point four when i checked" at "have you had a fever?").
     readings: bool = False
+    # What each answer means, in plain words, for reading a value back that only the
+    # closest written answers gave ("So rest or pain relievers ease the pain. Is that
+    # right?"): (value, words) for yes / no or the choice ids.
+    means: tuple[tuple[str, str], ...] = ()
+
+    def meaning_of(self, value: object) -> str | None:
+        return next((words for v, words in self.means if v == value), None)
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether to ask this question, given earlier answers (question id -> value)."""
@@ -558,7 +565,7 @@ class _Loader:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
                   "worse_than_previous", "phrases", "affirms", "implied_by", "since",
-                  "readings")
+                  "readings", "means")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
         for node in src.sequence(top["questions"], "questions"):
@@ -613,6 +620,14 @@ class _Loader:
                         src.fail(said, f"{what} phrases must be yes, no, unsure or "
                                        f"{WEARS_OFF} lists of a yesno question")
                     phrases.append((value, tuple(src.strings(said, f"{what} {value}"))))
+            means: list[tuple[str, str]] = []
+            if "means" in m:
+                allowed = ("yes", "no") if answer == "yesno" else tuple(c.id for c in choices)
+                for value, words in src.mapping(m["means"], f"{what} means").items():
+                    if value not in allowed:
+                        src.fail(words, f"{what} means: '{value}' is not an answer of this "
+                                        f"question (use {', '.join(allowed) or 'none'})")
+                    means.append((value, src.string(words, f"{what} means {value}")))
             text = src.string(m["text"], f"{what} text")
             offer = src.string(m["offer"], f"{what} offer") if "offer" in m else None
             out.append(Question(
@@ -621,7 +636,7 @@ class _Loader:
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
                 affirms=affirms, implied_by=implied_by, since=since, readings=readings,
-                **scale,
+                means=tuple(means), **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")

@@ -21,7 +21,7 @@ from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
 from voice.protocol import SYMPTOM_IDS, Protocol, Question
-from voice.similarity import content_words, load_net
+from voice.similarity import Likeness, content_words, load_net
 
 PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
 _RANK = {ABSENT: 0, UNCERTAIN: 1, PRESENT: 2}
@@ -65,6 +65,10 @@ class Understanding:
     clarify: bool = False
     # Hinted symptoms that only the similarity model pointed at (a subset of hinted).
     similar: tuple[str, ...] = ()
+    # The words gave no value, but most of the closest written answers at this
+    # question give this one: the dialog reads it back ("So rest or pain relievers
+    # ease the pain. Is that right?") and only a yes keeps it.
+    suggested: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +77,7 @@ class Understanding:
             "symptoms": [f.to_dict() for f in self.symptoms],
             "hinted": list(self.hinted), "concerns": list(self.concerns),
             "clarify": self.clarify, "similar": list(self.similar),
+            "suggested": self.suggested,
         }
 
 
@@ -157,12 +162,12 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     kind = None
     if meta is None and value is not None:
         kind = question.answer if question is not None else "yesno"
-    similar = ()
-    if meta is None and not findings and not concerns and not clarify and (
-            value is None or kind == "free" and value != "no"):
-        similar = _similar(said, protocol, hinted)
+    similar, suggested = ((), None) if meta is not None else _similar(
+        said, protocol, question, findings, hinted, value, clarify,
+        unexplained=not findings and not concerns and not clarify and (
+            value is None or kind == "free" and value != "no"))
     return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid,
-                         hinted + similar, concerns, clarify, similar)
+                         hinted + similar, concerns, clarify, similar, suggested)
 
 
 # -- meta --------------------------------------------------------------------------
@@ -426,13 +431,34 @@ def _status_of(findings: list[Finding], symptom: str) -> str | None:
     return max(statuses, key=_RANK.__getitem__) if statuses else None
 
 
-def _similar(said: str, protocol: Protocol, hinted: tuple[str, ...]) -> tuple[str, ...]:
-    """The red flag an otherwise unexplained answer sounds like, to be asked about."""
+def _similar(said: str, protocol: Protocol, question: Question | None,
+             findings: list[Finding], hinted: tuple[str, ...], value: Value, clarify: bool,
+             unexplained: bool) -> tuple[tuple[str, ...], str | None]:
+    """What the answer sounds like that its words did not say (voice/similarity.py):
+    the red flags to ask about (the one an otherwise unexplained answer is closest to,
+    and those its closest examples at this question say, even when it read as a
+    "no"; an "i can't tell" already leaves its own question open), and the value to
+    read back when the words gave none (never a "no" to an emergency question)."""
     net = load_net(protocol)
     if net is None or content_words(said, protocol) < net.settings.min_words:
-        return ()
-    symptom, score = net.closest(said)
-    return (symptom,) if score >= net.settings.threshold and symptom not in hinted else ()
+        return (), None
+    near: list[str] = []
+    if unexplained:
+        symptom, score = net.closest(said)
+        if score >= net.settings.threshold:
+            near.append(symptom)
+    like = net.like(said, question.id) if question is not None else Likeness()
+    near.extend(like.red_flags)
+    raised = {f.symptom for f in findings if f.status != ABSENT} | set(hinted)
+    if value == "unsure" and question is not None and question.symptom:
+        raised.add(question.symptom)
+    # Never an emergency ruled out on what other people's answers said: those "no"s
+    # are asked again as before.
+    rules_out = like.value == "no" and question is not None and question.symptom and \
+        protocol.symptoms[question.symptom].disposition == "emergency"
+    suggested = like.value if value is None and not clarify and question is not None \
+        and question.meaning_of(like.value) and not rules_out else None
+    return tuple(s for s in dict.fromkeys(near) if s not in raised), suggested
 
 
 # -- numbers -------------------------------------------------------------------------
