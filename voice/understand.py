@@ -149,6 +149,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             again = understand(" ".join(after), protocol, question)
             value, clarify = again.value, again.clarify or again.value is None
             hedged = again.hedged or value == "yes"
+        reading = _reading(words, protocol, any_number=True) if value == "yes" and \
+            question is not None and question.readings else None
+        if reading is not None and not reading[2]:
+            # "Yes, but it was only thirty seven point two": the yes and the reading
+            # disagree; ask rather than take either.
+            value, hedged, clarify = None, False, True
+            findings = [f for f in findings if f.symptom != question.symptom]  # asked again
         if question is not None and question.symptom and value in ("yes", "no"):
             status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
             findings.append(Finding(question.symptom, status, said, qid))
@@ -558,15 +565,12 @@ def _temperature_findings(words: tuple[str, ...], said: str, protocol: Protocol,
 # -- choices -------------------------------------------------------------------------
 
 
-def _choice_concepts(words: tuple[str, ...], listed: list[Match[str]], protocol: Protocol,
+def _choice_concepts(words: tuple[str, ...], protocol: Protocol,
                      question: Question) -> list[Match[str]]:
     """The question's content concepts ("CREEPING ... UP" is worse), each as a match
-    over all the words it covered, where no listed phrase covers its words (a listed
-    phrase decides) and no negation scopes it ("NOT going up": no reading, since a
-    negated choice names no other choice)."""
-    taken = {i for m in listed for i in range(m.start, m.end)}
-    found = [c for c in load_concepts(protocol).find(words, question=question.id)
-             if not any(i in taken for i in range(c.words[0], c.words[1]))]
+    over all the words it covered, where no negation scopes it ("NOT going up": no
+    reading, since a negated choice names no other choice)."""
+    found = load_concepts(protocol).find(words, question=question.id)
     if not found:
         return []
     rules = protocol.lexicon.negation
@@ -580,7 +584,9 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
             question: Question) -> Value:
     index = protocol.lexicon.per_question.get(question.id)
     matches = index.find(words) if index else []
-    matches += _choice_concepts(words, matches, protocol, question)
+    # A listed choice said decides; the content concepts read only what names none
+    # ("worse, and now it's GOING DOWN my leg" is worse).
+    matches = matches or _choice_concepts(words, protocol, question)
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
         # On a tie the more severe choice (listed later): "not getting any better, if

@@ -1,0 +1,181 @@
+"""Labelled answer examples (intents/answer_examples.tsv) in the similarity net: an answer
+whose closest written answers at its question mostly say a red flag makes the check-in
+ask about it, even after a "no"; one whose words give no value, but whose closest
+answers do, has that value read back. Neither ever decides by itself."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typed_dialog import INTENTS, meaning, run_typed
+
+from benchmarks.fresh_eval import evaluate, load_cases
+from voice.dialog import Answered, Ask, CheckIn, Heard
+from voice.errors import ProtocolError
+from voice.protocol import Protocol, load_protocol
+from voice.understand import understand
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "# question, answer, red flags, value\n"
+
+
+def with_examples(folder: Path, rows: str) -> Protocol:
+    """The project's protocol with ``rows`` as its only labelled examples."""
+    for path in INTENTS.iterdir():
+        shutil.copy(path, folder / path.name)
+    (folder / "answer_examples.tsv").write_text(HEADER + rows)
+    return load_protocol(folder)
+
+
+NUMB_EXAMPLES = (
+    "leg_numbness\tmy shins feel far away\tleg_numbness\tyes\n"
+    "leg_numbness\tno but both shins feel far away\tleg_numbness\tyes\n"
+    "leg_numbness\tmy feet feel far away from me\tleg_numbness\tyes\n"
+)
+NUMB_ANSWER = "no just my shins feel far away"
+
+
+def test_an_answer_read_as_no_is_asked_about_when_answers_like_it_say_the_red_flag(tmp_path):
+    text = NUMB_ANSWER
+    plain = understand(text, load_protocol(), load_protocol().question("leg_numbness"))
+    p = with_examples(tmp_path, NUMB_EXAMPLES)
+    u = understand(text, p, p.question("leg_numbness"))
+    # The words still read "no"; the examples only make the check-in ask.
+    assert u.value == plain.value
+    assert "leg_numbness" in u.similar and "leg_numbness" not in plain.similar
+    assert all(f.status == "absent" for f in u.symptoms if f.symptom == "leg_numbness")
+
+
+@pytest.mark.parametrize("reply, emergency", [("yes", True), ("no", False)])
+def test_the_check_in_confirms_it_and_only_the_patient_decides(tmp_path, reply, emergency):
+    p = with_examples(tmp_path, NUMB_EXAMPLES)
+    dialog = CheckIn(p)
+    dialog.goto("leg_numbness")
+    asked = [e.question for e in dialog.hear(Heard(NUMB_ANSWER))
+             if isinstance(e, Ask)]
+    assert asked == ["confirm:leg_numbness"]
+    events = dialog.hear(Heard(reply))
+    assert dialog.emergency is emergency
+    if not emergency:
+        assert dialog.findings["leg_numbness"].status == "absent"
+        assert [e.question for e in events if isinstance(e, Ask)] == ["leg_weakness"]
+
+
+@pytest.mark.parametrize("question, text", [
+    ("fever", "nope"), ("fever", "no"), ("leg_numbness", "no my legs are fine"),
+    ("leg_weakness", "no they're grand"), ("bladder_bowel", "no all normal down there"),
+    ("site_bleeding", "no it's dry"), ("site_bleeding", "no the dressing is clean"),
+])
+def test_a_clear_no_is_not_asked_about(protocol, question, text):
+    # The project's own examples: a plain denial is not taken for a red flag.
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and u.similar == ()
+
+
+def test_i_cannot_tell_is_not_asked_about_twice(tmp_path):
+    p = with_examples(tmp_path, "site_bleeding\ti can't tell i can't see it\t"
+                                "significant_bleeding\tunsure\n"
+                                "site_bleeding\tno idea i can't see round there\t"
+                                "significant_bleeding\tunsure\n")
+    u = understand("not sure i can't see it", p, p.question("site_bleeding"))
+    assert u.value == "unsure" and u.similar == ()
+
+
+RELIEF_EXAMPLES = (
+    "pain_relief\tthe hot water bottle does the trick\t-\tno\n"
+    "pain_relief\ta heat pack does the trick\t-\tno\n"
+    "pain_relief\tmy wheat bag does the trick\t-\tno\n"
+)
+
+
+def test_a_value_only_the_examples_give_is_read_back_and_kept_on_a_yes(tmp_path):
+    text = "the heat pad's doing the trick"
+    p = with_examples(tmp_path, RELIEF_EXAMPLES)
+    u = understand(text, p, p.question("pain_relief"))
+    assert u.value is None and u.suggested == "no"
+    dialog = CheckIn(p)
+    dialog.goto("pain_relief")
+    asks = [e for e in dialog.hear(Heard(text)) if isinstance(e, Ask)]
+    assert [a.question for a in asks] == ["check:pain_relief"]
+    assert asks[0].text == p.message("check_meaning", meaning="rest or pain relievers ease "
+                                                               "the pain")
+    events = dialog.hear(Heard("yes"))
+    assert [(e.question, e.value) for e in events if isinstance(e, Answered)] == [
+        ("pain_relief", "no")]
+
+
+@pytest.mark.parametrize("reply", ["no", "hmm"])
+def test_anything_but_a_yes_asks_the_question_again(tmp_path, reply):
+    p = with_examples(tmp_path, RELIEF_EXAMPLES)
+    dialog = CheckIn(p)
+    dialog.goto("pain_relief")
+    dialog.hear(Heard("the heat pad's doing the trick"))
+    events = dialog.hear(Heard(reply))
+    assert not [e for e in events if isinstance(e, Answered)]
+    assert [e.question for e in events if isinstance(e, Ask)] == ["pain_relief"]
+    assert "pain_relief" not in dialog.answers
+
+
+def test_no_emergency_is_ruled_out_by_other_peoples_answers(tmp_path):
+    p = with_examples(tmp_path, "fever\ti had a shower and felt grand\t-\tno\n"
+                                "fever\tfelt grand after a shower\t-\tno\n"
+                                "fever\ta shower and i feel grand\t-\tno\n")
+    u = understand("had a shower earlier and feel grand", p, p.question("fever"))
+    if u.value is None:
+        assert u.suggested is None  # read "no" only from the patient, never suggested
+
+
+def test_a_clinicians_new_example_needs_no_code(tmp_path):
+    text = "me pegs have gone all spongy"
+    before = understand(text, load_protocol(), load_protocol().question("leg_weakness"))
+    assert "leg_weakness" not in before.similar and before.value != "yes"
+    p = with_examples(tmp_path, "leg_weakness\tmy pegs are spongy\tleg_weakness\tyes\n"
+                                "leg_weakness\tme pegs went spongy\tleg_weakness\tyes\n")
+    after = understand(text, p, p.question("leg_weakness"))
+    assert "leg_weakness" in after.similar and after.suggested == "yes"
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("leg_numbnes\tmy legs\tleg_numbness\tyes\n", "question"),
+    ("leg_numbness\tmy legs\tleg_numb\tyes\n", "symptom"),
+    ("leg_numbness\tmy legs\tleg_numbness\tperhaps\n", "value"),
+    ("leg_numbness\tmy legs\tleg_numbness\n", "columns"),
+])
+def test_a_broken_example_names_its_file_and_line(tmp_path, row, problem):
+    p = with_examples(tmp_path, "leg_numbness\tfine\t-\tno\n" + row)
+    with pytest.raises(ProtocolError, match=r"answer_examples.tsv:3: "):
+        understand("my legs went to jelly", p, p.question("leg_numbness"))
+
+
+def test_a_means_for_an_answer_the_question_has_not_is_refused(tmp_path):
+    for path in INTENTS.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(questions.read_text().replace(
+        "      better: the pain is getting better", "      improved: the pain is better"))
+    with pytest.raises(ProtocolError, match=r"questions.yaml:\d+: .*means: 'improved'"):
+        load_protocol(tmp_path)
+
+
+def test_whole_check_in_reads_back_then_goes_on(protocol):
+    # The project's own examples: "the heat pad's doing the trick" at the pain relief
+    # question is read back, and a yes records "no" (the pain is not still bad).
+    answers = ["no", "no", "no", "no", "yes", "four", "the same",
+               "the heat pad's doing the trick", "yes", "no", "no", "no", "no"]
+    result, log = run_typed(protocol, answers)
+    assert "check:pain_relief" in [e.question for e in log if isinstance(e, Ask)]
+    assert result["answers"]["pain_relief"]["value"] == "no"
+    assert result["disposition"] == "self-care"
+
+
+def test_blind_set_9_held_out_regression_guard(protocol):
+    # Held-out (written blind in session 6, never read row by row, not in the examples):
+    # only guards against falling below the figures measured on it (docs/understanding.md).
+    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind9_answers.tsv"))[
+        "held-out"].figures()
+    assert f["cases"] == 450
+    assert f["disposition_accuracy"] >= 0.89 and f["emergency_recall"] >= 0.95
+    assert f["red_flags_reported_absent"] <= 17 and f["red_flags_read_as_absent"] <= 4
+    assert f["question_relative_accuracy"] >= 0.86 and f["false_concerns"] <= 2
