@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 from typed_dialog import INTENTS, meaning, run_typed
 
-from benchmarks.fresh_eval import evaluate, load_cases
 from voice.dialog import Answered, Ask, CheckIn, Heard
 from voice.errors import ProtocolError
 from voice.protocol import Protocol, load_protocol
 from voice.understand import understand
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = "# question, answer, red flags, value\n"
 
 
@@ -168,14 +166,3 @@ def test_whole_check_in_reads_back_then_goes_on(protocol):
     assert "check:pain_relief" in [e.question for e in log if isinstance(e, Ask)]
     assert result["answers"]["pain_relief"]["value"] == "no"
     assert result["disposition"] == "self-care"
-
-
-def test_blind_set_9_held_out_regression_guard(protocol):
-    # Held-out (written blind in session 6, never read row by row, not in the examples):
-    # only guards against falling below the figures measured on it (docs/understanding.md).
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind9_answers.tsv"))[
-        "held-out"].figures()
-    assert f["cases"] == 450
-    assert f["disposition_accuracy"] >= 0.89 and f["emergency_recall"] >= 0.95
-    assert f["red_flags_reported_absent"] <= 17 and f["red_flags_read_as_absent"] <= 4
-    assert f["question_relative_accuracy"] >= 0.86 and f["false_concerns"] <= 2

@@ -180,13 +180,3 @@ def test_blind_set_7_dev_floor(protocol):
     assert f["disposition_accuracy"] >= 0.90 and f["emergencies"] == 62
     assert f["red_flags_reported_absent"] <= 12 and f["red_flags_read_as_absent"] <= 5
     assert f["false_concerns"] <= 2
-
-
-def test_blind_set_8_held_out_regression_guard(protocol):
-    # Held-out (written blind in session 5, never read row by row): only guards against
-    # falling below the figures measured on it (docs/understanding.md); not a target.
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind8_answers.tsv"))[
-        "held-out"].figures()
-    assert f["cases"] == 450
-    assert f["disposition_accuracy"] >= 0.89 and f["emergency_recall"] >= 0.95
-    assert f["red_flags_reported_absent"] <= 14 and f["false_concerns"] == 0

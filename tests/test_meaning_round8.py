@@ -1,0 +1,103 @@
+"""Issue 9, round 8 (session 6, tuned on blind set 8): a listed choice decides before
+the content concepts, a yes that a non-fever reading contradicts is asked again, and
+more composed words (the sentences are the mechanisms' own examples, not rows of a
+blind set); blind set 8's dev floor and blind set 9's held-out guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typed_dialog import meaning, status
+
+from benchmarks.fresh_eval import evaluate, load_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("text, value", [
+    ("worse, and now it's going down into my hip", "worse"),  # not "going down": better
+    ("better, it keeps creeping up less and less", "better"),
+    ("it is reducing", "better"), ("hasn't budged", "same"),
+])
+def test_a_listed_choice_decides_before_the_content_concepts(protocol, text, value):
+    assert meaning(protocol, text, "pain_trend").value == value
+
+
+@pytest.mark.parametrize("text", [
+    "yes but it was only thirty seven point one", "yes it said thirty seven point nine",
+    "yeah ninety nine point five"])
+def test_a_yes_and_a_bare_reading_below_fever_disagree_so_the_question_is_asked_again(
+        protocol, text):
+    u = meaning(protocol, text, "fever")
+    assert u.value is None and u.clarify and status(u, "fever") is None
+
+
+def test_a_reading_named_as_one_decides(protocol):
+    # With a cue ("on the thermometer") the number is surely a temperature: below the
+    # fever threshold (100.4 F) it answers the question, as before.
+    u = meaning(protocol, "yeah, ninety nine point five on the thermometer", "fever")
+    assert u.value == "no" and status(u, "fever") == "absent"
+
+
+def test_a_yes_with_a_fever_reading_is_a_fever(protocol):
+    u = meaning(protocol, "yes thirty eight point six last night", "fever")
+    assert u.value == "yes" and status(u, "fever") == "present"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "his foot go sleep since morning", "leg_numbness"),
+    ("leg_numbness", "feels like i'm walking on sand", "leg_numbness"),
+    ("leg_numbness", "like touching my calf through a glove", "leg_numbness"),
+    ("headache_relief", "less now but still it is paining", "persistent_headache"),
+    ("pain_relief", "it's remaining the same after the tablets", "severe_worsening_pain"),
+    ("anything_else", "my headache is not shifting even with the pills",
+     "persistent_headache"),
+    ("site_infection", "the site looks indurated", "site_infection"),
+])
+def test_more_composed_words(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "present"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("as soon as my head leaves the pillow it pounds", "yes"),
+    ("when i lie down it's gone", "yes"),
+])
+def test_more_position_words(protocol, text, value):
+    assert meaning(protocol, text, "headache_position").value == value
+
+
+def test_someone_who_will_not_be_looked_at_is_unsure(protocol):
+    assert meaning(protocol, "she won't let me look at it", "site_infection").value == \
+        "unsure"
+
+
+@pytest.mark.parametrize("text", [
+    "my tummy hurts low down", "there's a funny taste in my mouth",
+    "i'm itching like mad", "everything goes grey when i stand",
+    "my vision went all zigzaggy", "it burns when i go"])
+def test_round_8_complaints(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns
+
+
+def test_blind_set_8_dev_floor(protocol):
+    # Blind set 8 was held-out for session 5's rounds and the answer-examples rule
+    # (figures in docs/understanding.md), then dev: round 8 was tuned on it and it is
+    # among the labelled answer examples.
+    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind8_answers.tsv"))[
+        "held-out"].figures()
+    assert f["cases"] == 450
+    assert f["disposition_accuracy"] >= 0.92 and f["emergency_recall"] >= 0.96
+    assert f["red_flags_reported_absent"] <= 4 and f["question_relative_accuracy"] >= 0.91
+    assert f["concerns_recorded"] == "51/54" and f["false_concerns"] == 0
+
+
+def test_blind_set_9_held_out_regression_guard(protocol):
+    # Held-out (written blind in session 6, never read row by row, not among the
+    # examples): only guards against falling below the figures measured on it.
+    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind9_answers.tsv"))[
+        "held-out"].figures()
+    assert f["cases"] == 450
+    assert f["disposition_accuracy"] >= 0.90 and f["emergency_recall"] >= 0.95
+    assert f["red_flags_reported_absent"] <= 17 and f["red_flags_read_as_absent"] <= 4
+    assert f["question_relative_accuracy"] >= 0.86 and f["false_concerns"] <= 2
