@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typed_dialog import INTENTS, meaning, run_typed
+from typed_dialog import INTENTS, meaning, protocol_with, run_typed
 
 from voice.dialog import Answered, Ask, CheckIn, Heard
 from voice.errors import ProtocolError
@@ -21,10 +21,7 @@ HEADER = "# question, answer, red flags, value\n"
 
 def with_examples(folder: Path, rows: str) -> Protocol:
     """The project's protocol with ``rows`` as its only labelled examples."""
-    for path in INTENTS.iterdir():
-        shutil.copy(path, folder / path.name)
-    (folder / "answer_examples.tsv").write_text(HEADER + rows)
-    return load_protocol(folder)
+    return protocol_with(folder, "answer_examples.tsv", HEADER + rows, replace=True)
 
 
 NUMB_EXAMPLES = (

@@ -39,11 +39,12 @@ def status(u: Understanding, symptom: str) -> str | None:
     return next((f.status for f in u.symptoms if f.symptom == symptom), None)
 
 
-def protocol_with(folder: Path, name: str, entry: str) -> Protocol:
+def protocol_with(folder: Path, name: str, entry: str, replace: bool = False) -> Protocol:
     """The project's protocol copied to ``folder`` with ``entry`` appended to the
-    intents file ``name``: what a clinician's one-line edit does."""
+    intents file ``name`` (what a clinician's one-line edit does), or standing for
+    the whole file when ``replace``."""
     for path in INTENTS.iterdir():
         shutil.copy(path, folder / path.name)
-    with (folder / name).open("a") as f:
+    with (folder / name).open("w" if replace else "a") as f:
         f.write(entry)
     return load_protocol(folder)
