@@ -1,7 +1,8 @@
-"""Issue 9, round 8 (session 6, tuned on blind set 8): a listed choice decides before
-the content concepts, a yes that a non-fever reading contradicts is asked again, and
-more composed words (the sentences are the mechanisms' own examples, not rows of a
-blind set); blind set 8's dev floor and blind set 9's held-out guard."""
+"""Issue 9, rounds 8 and 9 (session 6, tuned on blind sets 8, then 9 and 10): a listed
+choice decides before the content concepts, a yes that a non-fever reading contradicts
+is asked again, and more composed words and complaints (the sentences are the
+mechanisms' own examples, not rows of a blind set); dev floors of blind sets 8-10 and
+blind set 11's held-out guard."""
 
 from __future__ import annotations
 
@@ -80,6 +81,53 @@ def test_round_8_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
 
 
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "my feet feel like they're somebody else's", "leg_numbness"),
+    ("leg_weakness", "my knees have gone all rubbery", "leg_weakness"),
+    ("leg_weakness", "he's been holding onto the walls to get to the loo", "leg_weakness"),
+    ("bladder_bowel", "i couldn't feel myself going", "bladder_bowel_loss"),
+    ("pain_relief", "still an eight even with the tablets", "severe_worsening_pain"),
+    ("headache_relief", "the tablets have not made it go", "persistent_headache"),
+    ("headache_relief", "had paracetamol at lunch and it's just the same", "persistent_headache"),
+    ("site_bleeding", "the dressing keeps filling up", "significant_bleeding"),
+    ("site_infection", "there's oozy stuff on the plaster", "site_infection"),
+])
+def test_round_9_words(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
+
+
+def test_a_churning_stomach_is_possible_nausea(protocol):
+    assert status(meaning(protocol, "my tummy keeps churning", "headache_nausea"),
+                  "headache_nausea_vomiting") == "uncertain"
+
+
+@pytest.mark.parametrize("text", [
+    "she's not herself at all",
+    "he keeps seeing things", "i'm wheezing", "there's a lump in my armpit",
+    "my throat's so sore", "pain round my kidneys", "it came on like a thunderclap"])
+def test_round_9_complaints(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns
+
+
+def test_a_stiff_neck_is_the_seeds_headache_not_a_complaint(protocol):
+    # The seed: the post-dural puncture headache is "often felt in the neck and upper
+    # back" (self-care). A stiff neck with light hurting the eyes is still a complaint.
+    assert not meaning(protocol, "my neck is stiff and my head aches", "anything_else").concerns
+    assert meaning(protocol, "my neck's stiff and the light hurts my eyes",
+                   "anything_else").concerns
+
+
+def test_kidneys_alone_are_no_complaint(protocol):
+    text = "i'm not allowed ibuprofen because of my kidneys"
+    assert not meaning(protocol, text, "anything_else").concerns
+
+
+@pytest.mark.parametrize("text", ["it's spreading and getting stronger",
+                                  "it's going the wrong way"])
+def test_more_worse_words(protocol, text):
+    assert meaning(protocol, text, "pain_trend").value == "worse"
+
+
 def test_blind_set_8_dev_floor(protocol):
     # Blind set 8 was held-out for session 5's rounds and the answer-examples rule
     # (figures in docs/understanding.md), then dev: round 8 was tuned on it and it is
@@ -89,15 +137,27 @@ def test_blind_set_8_dev_floor(protocol):
     assert f["cases"] == 450
     assert f["disposition_accuracy"] >= 0.92 and f["emergency_recall"] >= 0.96
     assert f["red_flags_reported_absent"] <= 4 and f["question_relative_accuracy"] >= 0.91
-    assert f["concerns_recorded"] == "51/54" and f["false_concerns"] == 0
+    assert int(f["concerns_recorded"].split("/")[0]) >= 51 and f["false_concerns"] == 0
 
 
-def test_blind_set_9_held_out_regression_guard(protocol):
+def test_blind_sets_9_and_10_dev_floor(protocol):
+    # Held-out for the answer examples and round 8, then dev: round 9 was tuned on them
+    # and they are among the labelled answer examples.
+    for name, emergencies in (("blind9", 64), ("blind10", 53)):
+        f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / f"{name}_answers.tsv"))[
+            "held-out"].figures()
+        assert f["cases"] == 450 and f["disposition_accuracy"] >= 0.91
+        assert round(f["emergency_recall"] * f["emergencies"]) >= emergencies
+        assert f["red_flags_reported_absent"] <= 5 and f["question_relative_accuracy"] >= 0.89
+        assert f["false_concerns"] <= 2
+
+
+def test_blind_set_11_held_out_regression_guard(protocol):
     # Held-out (written blind in session 6, never read row by row, not among the
     # examples): only guards against falling below the figures measured on it.
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind9_answers.tsv"))[
+    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind11_answers.tsv"))[
         "held-out"].figures()
     assert f["cases"] == 450
-    assert f["disposition_accuracy"] >= 0.90 and f["emergency_recall"] >= 0.95
-    assert f["red_flags_reported_absent"] <= 17 and f["red_flags_read_as_absent"] <= 4
-    assert f["question_relative_accuracy"] >= 0.86 and f["false_concerns"] <= 2
+    assert f["disposition_accuracy"] >= 0.82 and f["emergency_recall"] >= 0.80
+    assert f["red_flags_reported_absent"] <= 20 and f["red_flags_read_as_absent"] <= 6
+    assert f["question_relative_accuracy"] >= 0.82 and f["false_concerns"] <= 2
