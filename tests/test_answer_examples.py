@@ -129,7 +129,36 @@ def test_a_clinicians_new_example_needs_no_code(tmp_path):
     p = with_examples(tmp_path, "leg_weakness\tmy pegs are spongy\tleg_weakness\tyes\n"
                                 "leg_weakness\tme pegs went spongy\tleg_weakness\tyes\n")
     after = understand(text, p, p.question("leg_weakness"))
-    assert "leg_weakness" in after.similar and after.suggested == "yes"
+    # A yes to an emergency question is asked about as the red flag, not read back.
+    assert "leg_weakness" in after.similar and after.suggested is None
+
+
+def test_a_red_flag_only_the_examples_point_at_is_the_emergency_on_a_yes(tmp_path):
+    p = with_examples(tmp_path, "leg_weakness\tmy pegs are spongy\tleg_weakness\tyes\n"
+                                "leg_weakness\tme pegs went spongy\tleg_weakness\tyes\n")
+    dialog = CheckIn(p)
+    dialog.goto("leg_weakness")
+    asked = [e.question for e in dialog.hear(Heard("me pegs have gone all spongy"))
+             if isinstance(e, Ask)]
+    assert asked == ["confirm:leg_weakness"]
+    dialog.hear(Heard("yes"))
+    assert dialog.emergency and dialog.findings["leg_weakness"].status == "present"
+
+
+def test_a_value_read_back_and_kept_says_what_it_means(tmp_path):
+    # "yes" to "So you feel sick or have been vomiting. Is that right?" is nausea.
+    p = with_examples(tmp_path, "headache_nausea\tmy belly's doing cartwheels\t"
+                                "headache_nausea_vomiting\tyes\n"
+                                "headache_nausea\tbelly doing cartwheels all day\t"
+                                "headache_nausea_vomiting\tyes\n")
+    dialog = CheckIn(p)
+    dialog.goto("headache_nausea")
+    asks = [e.question for e in dialog.hear(Heard("my belly is doing cartwheels"))
+            if isinstance(e, Ask)]
+    assert asks == ["check:headache_nausea"]
+    dialog.hear(Heard("yes"))
+    assert dialog.findings["headache_nausea_vomiting"].status == "present"
+    assert dialog.answers["headache_nausea"].value == "yes"
 
 
 @pytest.mark.parametrize("row, problem", [

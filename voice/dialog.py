@@ -24,7 +24,7 @@ from typing import Any
 from voice.decide import Decision, Flag, Pass, decide, passes_of
 from voice.protocol import Protocol, Question
 from voice.triage import Triage, combine, triage
-from voice.understand import Finding, Understanding
+from voice.understand import Finding, Understanding, value_findings
 
 MAX_REPROMPTS = 2
 RATE_STEP = 20
@@ -552,6 +552,11 @@ class CheckIn:
         right?") is kept only on a yes: the patient's words never gave it."""
         q = prompt.question
         assert q is not None
+        if said == "yes" and q.meaning_of(prompt.value):
+            # Only the read-back gave the value: what it says about symptoms is said
+            # now ("the pain is still bad even after rest": severe pain).
+            self.findings = combine(self.findings, value_findings(
+                q, prompt.value, prompt.evidence), authoritative=True)
         if said == "no" or said != "yes" and q.meaning_of(prompt.value):
             # Forget what the misheard value implied (never an emergency sign).
             self.findings = {s: f for s, f in self.findings.items()

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from voice.dialog import Answered, Ask, Event, Say
 from voice.errors import AftercareError
 from voice.protocol import Protocol, Question
+from voice.understand import value_findings
 
 # -- the corpus ----------------------------------------------------------------------
 
@@ -214,6 +215,9 @@ def dialog_outcome(question: Question, heard: str, events: Sequence[Event],
         action = "confirm"
         if not confirms:
             value = pending
+            # "So you feel sick or have been vomiting. Is that right?" asks about it.
+            flagged |= {f.symptom for f in value_findings(question, pending, heard)
+                        if f.status in PRESENT_LIKE} & flags
     elif any(a.question == question.id for a in asks):
         action = "reprompt"
     else:

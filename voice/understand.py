@@ -110,10 +110,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
         value = _choice(words, used, protocol, question)
-        if value not in (None, "unsure"):
-            choice = question.choice(str(value))
-            if choice.symptom:
-                findings.append(Finding(choice.symptom, PRESENT, said, qid))
+        findings.extend(value_findings(question, value, said))
     elif meta is None and question is not None and question.answer == "temperature":
         reading = _reading(words, protocol, any_number=True)
         if reading is not None:
@@ -156,12 +153,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             # disagree; ask rather than take either.
             value, hedged, clarify = None, False, True
             findings = [f for f in findings if f.symptom != question.symptom]  # asked again
-        if question is not None and question.symptom and value in ("yes", "no"):
-            status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
-            findings.append(Finding(question.symptom, status, said, qid))
-        elif question is not None and question.affirms and value == "yes":
-            findings.append(Finding(question.affirms, UNCERTAIN if hedged else PRESENT,
-                                    said, qid))
+        if question is not None:
+            findings.extend(value_findings(question, value, said, hedged))
         # Free text: "no" / "nothing else" ends it; anything else is kept as said.
         if question is not None and question.answer == "free" and said and (
                 value != "no" or any(f.status != ABSENT for f in findings)):
@@ -174,7 +167,26 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         unexplained=not findings and not concerns and not clarify and (
             value is None or kind == "free" and value != "no"))
     return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid,
-                         hinted + similar, concerns, clarify, similar, suggested)
+                         tuple(dict.fromkeys(hinted + similar)), concerns, clarify, similar,
+                         suggested)
+
+
+def value_findings(question: Question, value: Value, evidence: str,
+                   hedged: bool = False) -> list[Finding]:
+    """What an answer value says by itself at a yes/no or choice question: "yes" to
+    "any weakness in your legs?" is weakness, "worse" at the trend question severe
+    pain. (Also what a value read back and confirmed says: voice/dialog.py.)"""
+    if question.answer == "choice" and value not in (None, "unsure"):
+        symptom = question.choice(str(value)).symptom
+        return [Finding(symptom, PRESENT, evidence, question.id)] if symptom else []
+    if question.answer != "yesno" or value not in ("yes", "no"):
+        return []
+    status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
+    if question.symptom:
+        return [Finding(question.symptom, status, evidence, question.id)]
+    if question.affirms and value == "yes":
+        return [Finding(question.affirms, status, evidence, question.id)]
+    return []
 
 
 # -- meta --------------------------------------------------------------------------
@@ -459,13 +471,18 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
     raised = {f.symptom for f in findings if f.status != ABSENT} | set(hinted)
     if value == "unsure" and question is not None and question.symptom:
         raised.add(question.symptom)
-    # Never an emergency ruled out on what other people's answers said: those "no"s
-    # are asked again as before.
-    rules_out = like.value == "no" and question is not None and question.symptom and \
-        protocol.symptoms[question.symptom].disposition == "emergency"
     suggested = like.value if value is None and not clarify and question is not None \
-        and question.meaning_of(like.value) and not rules_out else None
-    return tuple(s for s in dict.fromkeys(near) if s not in raised), suggested
+        and question.meaning_of(like.value) else None
+    flags = [s for s in dict.fromkeys(near) if s not in raised]
+    if suggested is not None and question is not None and question.symptom and \
+            protocol.symptoms[question.symptom].disposition == "emergency":
+        # Never an emergency ruled out on what other people's answers said (those
+        # "no"s are asked again as before); one they point at is asked about as the
+        # red flag it is ("Do you have weakness in your legs?"), like any other.
+        if suggested == "yes" and question.symptom not in flags:
+            flags.append(question.symptom)
+        suggested = None
+    return tuple(flags), suggested
 
 
 # -- numbers -------------------------------------------------------------------------
