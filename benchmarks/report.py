@@ -175,7 +175,9 @@ def render(*, date: str, command: str, eval_command: str, protocol: Protocol,
             out.extend(f"- {f}" for f in speed.tts_failures)
             add("")
         if speed.replay_command:
-            add(f"Peak RSS measured on: `{speed.replay_command}`.\n")
+            add(f"Peak RSS measured on: `{speed.replay_command}`, started from a small "
+                "launcher process (a child forked straight from the benchmark, which holds "
+                "the models, reported the benchmark's own 410-430 MiB as its peak).\n")
         for note in speed.notes:
             add(f"- {note}")
     return "\n".join(out).rstrip() + "\n"
@@ -256,8 +258,10 @@ HOW = """\
 - **wrong answer**: a different value taken without reading it back (confidently
   wrong).
 - **red-flag recall**: red-flag clips (emergency or urgent symptom present) not
-  missed. Caught = emergency message said, confirmation asked, or the symptom recorded
-  present/uncertain; a re-prompt is not a miss; concluding "no" or moving on is.
+  missed. Caught = emergency message said, confirmation asked, the symptom recorded
+  present/uncertain, or an answer read back whose "yes" records it ("So you feel sick
+  or have been vomiting. Is that right?"); a re-prompt is not a miss; concluding "no"
+  or moving on is.
 - **false red flag**: clips with no red flag where it flagged one (emergency,
   confirmation, or a red-flag symptom recorded present/uncertain).
 - **WER**: word error rate of the transcript the decision was made on (ours: the

@@ -443,6 +443,19 @@ Session(CheckIn(load_protocol()), AudioInput(replay_files(sys.argv[1:])), JsonlO
 """
 
 
+# Runs argv[1:] and prints its peak RSS (KiB). Started from this small process, the
+# measured program's peak is its own: a child forked straight from the benchmark (a
+# process holding the models, 400 MiB) carries the benchmark's peak into its ru_maxrss
+# (Linux keeps the high-water mark of the address space it had before exec).
+_LAUNCH = """
+import os, sys
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, file=sys.stderr)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def peak_rss(folder: Path, repeats: int) -> tuple[float, float, str]:
     """Median (peak RSS MiB, wall seconds) of a replayed check-in in a child process,
     and the command that was measured."""
@@ -454,15 +467,14 @@ def peak_rss(folder: Path, repeats: int) -> tuple[float, float, str]:
         peaks, walls = [], []
         for _ in range(repeats):
             started = time.perf_counter()
-            with tempfile.TemporaryFile() as out, subprocess.Popen(
-                    cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
-                    cwd=ROOT) as child:
-                _, status, usage = os.wait4(child.pid, 0)
-                child.returncode = os.waitstatus_to_exitcode(status)
+            with tempfile.TemporaryFile() as out:
+                child = subprocess.run([str(PYTHON), "-c", _LAUNCH, *cmd],
+                                       stdin=subprocess.DEVNULL, stdout=out,
+                                       stderr=subprocess.PIPE, text=True, cwd=ROOT)
             if child.returncode != 0:
                 break
             walls.append(time.perf_counter() - started)
-            peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux
+            peaks.append(int(child.stderr.split()[-1]) / 1024)  # kilobytes on Linux
         if len(peaks) == repeats:
             shown = "aftercare check --replay DIR --no-history --jsonl" if cmd is commands[0] \
                 else "python -c <Session(CheckIn, AudioInput, JsonlOutput).run()> DIR"
