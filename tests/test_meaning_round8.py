@@ -2,7 +2,7 @@
 choice decides before the content concepts, a yes that a non-fever reading contradicts
 is asked again, and more composed words and complaints (the sentences are the
 mechanisms' own examples, not rows of a blind set); dev floors of blind sets 8-10 and
-blind set 11's held-out guard."""
+held-out guards on blind sets 11-13."""
 
 from __future__ import annotations
 
@@ -161,3 +161,20 @@ def test_blind_set_11_held_out_regression_guard(protocol):
     assert f["disposition_accuracy"] >= 0.82 and f["emergency_recall"] >= 0.80
     assert f["red_flags_reported_absent"] <= 20 and f["red_flags_read_as_absent"] <= 6
     assert f["question_relative_accuracy"] >= 0.82 and f["false_concerns"] <= 2
+
+
+@pytest.mark.parametrize("name, floors", [
+    # name: disposition, emergencies found, reported absent, read as a "no", question-relative
+    ("blind12", (0.86, 52, 13, 2, 0.85)),
+    ("blind13", (0.83, 46, 21, 14, 0.81)),
+])
+def test_blind_sets_12_and_13_held_out_regression_guard(protocol, name, floors):
+    # Held-out (written blind at the end of session 6, scored twice, never read row by
+    # row, not among the examples): guards only; the next round's held-out sets.
+    disposition, found, absent, read, relative = floors
+    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / f"{name}_answers.tsv"))[
+        "held-out"].figures()
+    assert f["cases"] == 450 and f["disposition_accuracy"] >= disposition
+    assert round(f["emergency_recall"] * f["emergencies"]) >= found
+    assert f["red_flags_reported_absent"] <= absent and f["red_flags_read_as_absent"] <= read
+    assert f["question_relative_accuracy"] >= relative and f["false_concerns"] <= 2

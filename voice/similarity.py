@@ -36,8 +36,6 @@ from voice.protocol import Protocol, Question
 from voice.yamlsrc import compose
 
 FILE = "similarity.yaml"
-
-
 EXAMPLES = "answer_examples.tsv"
 
 
