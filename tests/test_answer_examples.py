@@ -24,6 +24,13 @@ def with_examples(folder: Path, rows: str) -> Protocol:
     return protocol_with(folder, "answer_examples.tsv", HEADER + rows, replace=True)
 
 
+def asked_after(p: Protocol, question: str, text: str) -> tuple[CheckIn, list[Ask]]:
+    """A check-in sent to ``question`` that hears ``text``, and what it asks next."""
+    dialog = CheckIn(p)
+    dialog.goto(question)
+    return dialog, [e for e in dialog.hear(Heard(text)) if isinstance(e, Ask)]
+
+
 NUMB_EXAMPLES = (
     "leg_numbness\tmy shins feel far away\tleg_numbness\tyes\n"
     "leg_numbness\tno but both shins feel far away\tleg_numbness\tyes\n"
@@ -46,11 +53,8 @@ def test_an_answer_read_as_no_is_asked_about_when_answers_like_it_say_the_red_fl
 @pytest.mark.parametrize("reply, emergency", [("yes", True), ("no", False)])
 def test_the_check_in_confirms_it_and_only_the_patient_decides(tmp_path, reply, emergency):
     p = with_examples(tmp_path, NUMB_EXAMPLES)
-    dialog = CheckIn(p)
-    dialog.goto("leg_numbness")
-    asked = [e.question for e in dialog.hear(Heard(NUMB_ANSWER))
-             if isinstance(e, Ask)]
-    assert asked == ["confirm:leg_numbness"]
+    dialog, asks = asked_after(p, "leg_numbness", NUMB_ANSWER)
+    assert [a.question for a in asks] == ["confirm:leg_numbness"]
     events = dialog.hear(Heard(reply))
     assert dialog.emergency is emergency
     if not emergency:
@@ -90,9 +94,7 @@ def test_a_value_only_the_examples_give_is_read_back_and_kept_on_a_yes(tmp_path)
     p = with_examples(tmp_path, RELIEF_EXAMPLES)
     u = understand(text, p, p.question("pain_relief"))
     assert u.value is None and u.suggested == "no"
-    dialog = CheckIn(p)
-    dialog.goto("pain_relief")
-    asks = [e for e in dialog.hear(Heard(text)) if isinstance(e, Ask)]
+    dialog, asks = asked_after(p, "pain_relief", text)
     assert [a.question for a in asks] == ["check:pain_relief"]
     assert asks[0].text == p.message("check_meaning", meaning="rest or pain relievers ease "
                                                                "the pain")
@@ -104,9 +106,7 @@ def test_a_value_only_the_examples_give_is_read_back_and_kept_on_a_yes(tmp_path)
 @pytest.mark.parametrize("reply", ["no", "hmm"])
 def test_anything_but_a_yes_asks_the_question_again(tmp_path, reply):
     p = with_examples(tmp_path, RELIEF_EXAMPLES)
-    dialog = CheckIn(p)
-    dialog.goto("pain_relief")
-    dialog.hear(Heard("the heat pad's doing the trick"))
+    dialog, _ = asked_after(p, "pain_relief", "the heat pad's doing the trick")
     events = dialog.hear(Heard(reply))
     assert not [e for e in events if isinstance(e, Answered)]
     assert [e.question for e in events if isinstance(e, Ask)] == ["pain_relief"]
@@ -136,11 +136,8 @@ def test_a_clinicians_new_example_needs_no_code(tmp_path):
 def test_a_red_flag_only_the_examples_point_at_is_the_emergency_on_a_yes(tmp_path):
     p = with_examples(tmp_path, "leg_weakness\tmy pegs are spongy\tleg_weakness\tyes\n"
                                 "leg_weakness\tme pegs went spongy\tleg_weakness\tyes\n")
-    dialog = CheckIn(p)
-    dialog.goto("leg_weakness")
-    asked = [e.question for e in dialog.hear(Heard("me pegs have gone all spongy"))
-             if isinstance(e, Ask)]
-    assert asked == ["confirm:leg_weakness"]
+    dialog, asks = asked_after(p, "leg_weakness", "me pegs have gone all spongy")
+    assert [a.question for a in asks] == ["confirm:leg_weakness"]
     dialog.hear(Heard("yes"))
     assert dialog.emergency and dialog.findings["leg_weakness"].status == "present"
 
@@ -151,11 +148,8 @@ def test_a_value_read_back_and_kept_says_what_it_means(tmp_path):
                                 "headache_nausea_vomiting\tyes\n"
                                 "headache_nausea\tbelly doing cartwheels all day\t"
                                 "headache_nausea_vomiting\tyes\n")
-    dialog = CheckIn(p)
-    dialog.goto("headache_nausea")
-    asks = [e.question for e in dialog.hear(Heard("my belly is doing cartwheels"))
-            if isinstance(e, Ask)]
-    assert asks == ["check:headache_nausea"]
+    dialog, asks = asked_after(p, "headache_nausea", "my belly is doing cartwheels")
+    assert [a.question for a in asks] == ["check:headache_nausea"]
     dialog.hear(Heard("yes"))
     assert dialog.findings["headache_nausea_vomiting"].status == "present"
     assert dialog.answers["headache_nausea"].value == "yes"
