@@ -5,7 +5,6 @@ answers do, has that value read back. Neither ever decides by itself."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -168,13 +167,10 @@ def test_a_broken_example_names_its_file_and_line(tmp_path, row, problem):
 
 
 def test_a_means_for_an_answer_the_question_has_not_is_refused(tmp_path):
-    for path in INTENTS.iterdir():
-        shutil.copy(path, tmp_path / path.name)
-    questions = tmp_path / "questions.yaml"
-    questions.write_text(questions.read_text().replace(
-        "      better: the pain is getting better", "      improved: the pain is better"))
+    questions = (INTENTS / "questions.yaml").read_text().replace(
+        "      better: the pain is getting better", "      improved: the pain is better")
     with pytest.raises(ProtocolError, match=r"questions.yaml:\d+: .*means: 'improved'"):
-        load_protocol(tmp_path)
+        protocol_with(tmp_path, "questions.yaml", questions, replace=True)
 
 
 def test_whole_check_in_reads_back_then_goes_on(protocol):

@@ -372,18 +372,15 @@ class CheckIn:
         # turn, it is asked about even when denied at its own question earlier.)
         for flag in flags:
             s = flag.symptom
-            known = s in self.findings and self.findings[s].status != "absent"
-            if s != direct and not known and f"confirm:{s}" not in self.answers \
-                    and not self._asked_later(s, prompt):
+            if s != direct and self._open(s) and not self._asked_later(s, prompt):
                 asks.append((s, flag.words))
         # Nothing raised, but the answer sounds like a red flag its words did not say
         # (voice/similarity.py: most answers like it at this question say it): ask,
         # even after a "no".
-        for s in meaning.similar if not asks else ():
-            known = s in self.findings and self.findings[s].status != "absent"
-            if self._is_emergency(s) and not known and f"confirm:{s}" not in self.answers \
-                    and (s == direct or not self._asked_later(s, prompt)):
-                asks.append((s, meaning.text))
+        if not asks:
+            asks = [(s, meaning.text) for s in meaning.similar
+                    if self._is_emergency(s) and self._open(s)
+                    and (s == direct or not self._asked_later(s, prompt))]
         # Nothing understood, but a word pointed at a red flag ("my leg..." after the
         # rest was lost to noise): ask about it rather than pass it by. (A red-flag
         # question is simply asked again, and the others have their own questions.)
@@ -426,6 +423,11 @@ class CheckIn:
         new = [c for c in said if c not in self.concerns]
         self.concerns.extend(new)
         return [self._say(self.protocol.message("concern", complaint=c)) for c in new]
+
+    def _open(self, symptom: str) -> bool:
+        """Neither known to be there nor confirmed either way yet."""
+        known = symptom in self.findings and self.findings[symptom].status != "absent"
+        return not known and f"confirm:{symptom}" not in self.answers
 
     def _asked_later(self, symptom: str, prompt: _Prompt) -> bool:
         """A red-flag question about ``symptom`` comes after the current question."""
@@ -552,12 +554,13 @@ class CheckIn:
         right?") is kept only on a yes: the patient's words never gave it."""
         q = prompt.question
         assert q is not None
-        if said == "yes" and q.meaning_of(prompt.value):
+        suggested = q.meaning_of(prompt.value) is not None
+        if said == "yes" and suggested:
             # Only the read-back gave the value: what it says about symptoms is said
             # now ("the pain is still bad even after rest": severe pain).
             self.findings = combine(self.findings, value_findings(
                 q, prompt.value, prompt.evidence), authoritative=True)
-        if said == "no" or said != "yes" and q.meaning_of(prompt.value):
+        if said == "no" or said != "yes" and suggested:
             # Forget what the misheard value implied (never an emergency sign).
             self.findings = {s: f for s, f in self.findings.items()
                              if f.question != q.id or self._is_emergency(s)}

@@ -32,7 +32,7 @@ import numpy as np
 
 from voice.errors import ModelError, ProtocolError
 from voice.normalize import BREAK, tokens
-from voice.protocol import Protocol, Question
+from voice.protocol import YESNO_VALUES, Protocol, Question
 from voice.yamlsrc import compose
 
 FILE = "similarity.yaml"
@@ -44,9 +44,9 @@ class Settings:
     threshold: float
     min_words: int
     symptoms: tuple[str, ...]
-    neighbours: int = 9  # examples consulted: the closest at the same question
-    share: float = 0.67  # of their similarity, held by examples saying the symptom
-    example_threshold: float = 0.5  # the closest such example at least this close
+    neighbours: int  # examples consulted: the closest at the same question
+    share: float  # of their similarity, held by examples saying the symptom
+    example_threshold: float  # the closest such example at least this close
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,12 @@ class Net:
         return Likeness(flags, value)
 
 
+@lru_cache(maxsize=64)
 def _embed(text: str) -> Any:
-    return model().embed([text], norm=True)[0]
+    """One answer's unit vector: embedded once, whichever references it meets."""
+    vector = model().embed([text], norm=True)[0]
+    vector.setflags(write=False)  # shared by every caller of the cache
+    return vector
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +204,7 @@ def _examples(path: Path, protocol: Protocol) -> dict[str, Examples]:
 def answer_values(question: Question) -> tuple[str, ...]:
     """The values an example may give at ``question``."""
     if question.answer == "yesno":
-        return ("yes", "no", "unsure")
+        return YESNO_VALUES
     return tuple(c.id for c in question.choices) + ("unsure",)
 
 
