@@ -1,8 +1,7 @@
 """Issue 9, rounds 8 and 9 (session 6, tuned on blind sets 8, then 9 and 10): a listed
 choice decides before the content concepts, a yes that a non-fever reading contradicts
 is asked again, and more composed words and complaints (the sentences are the
-mechanisms' own examples, not rows of a blind set); dev floors of blind sets 8-10 and
-held-out guards on blind sets 11-13."""
+mechanisms' own examples, not rows of a blind set); dev floors of blind sets 8-13."""
 
 from __future__ import annotations
 
@@ -152,25 +151,17 @@ def test_blind_sets_9_and_10_dev_floor(protocol):
         assert f["false_concerns"] <= 2
 
 
-def test_blind_set_11_held_out_regression_guard(protocol):
-    # Held-out (written blind in session 6, never read row by row, not among the
-    # examples): only guards against falling below the figures measured on it.
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / "blind11_answers.tsv"))[
-        "held-out"].figures()
-    assert f["cases"] == 450
-    assert f["disposition_accuracy"] >= 0.82 and f["emergency_recall"] >= 0.80
-    assert f["red_flags_reported_absent"] <= 20 and f["red_flags_read_as_absent"] <= 6
-    assert f["question_relative_accuracy"] >= 0.82 and f["false_concerns"] <= 2
-
-
 @pytest.mark.parametrize("name, floors", [
     # name: disposition, emergencies found, reported absent, read as a "no", question-relative
-    ("blind12", (0.86, 52, 13, 2, 0.85)),
-    ("blind13", (0.83, 46, 21, 14, 0.81)),
+    ("blind11", (0.82, 54, 14, 6, 0.83)),
+    ("blind12", (0.86, 52, 6, 0, 0.87)),
+    ("blind13", (0.85, 46, 10, 6, 0.85)),
 ])
-def test_blind_sets_12_and_13_held_out_regression_guard(protocol, name, floors):
-    # Held-out (written blind at the end of session 6, scored twice, never read row by
-    # row, not among the examples): guards only; the next round's held-out sets.
+def test_blind_sets_11_to_13_dev_floor(protocol, name, floors):
+    # Written blind in session 6 and held-out for its rounds (start and end figures in
+    # docs/understanding.md); dev since session 7: round 10 (double negatives) was
+    # tuned on their misses, and they joined the answer examples. Blind sets 14 and 15 are now held-out
+    # (test_double_negatives.py).
     disposition, found, absent, read, relative = floors
     f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / f"{name}_answers.tsv"))[
         "held-out"].figures()

@@ -42,6 +42,12 @@ class Rules:
     # Words that take back the answer word just before them ("no... ACTUALLY there was
     # a bit on my nightie"): what follows them answers.
     corrections: frozenset[tuple[str, ...]] = frozenset()
+    # Double negatives (voice.double_negatives): phrases that deny the statement after
+    # them ("i wouldn't say ..."), and negative concord ("don't do NOTHING").
+    statement_denials: frozenset[tuple[str, ...]] = frozenset()
+    concord_verbs: frozenset[str] = frozenset()
+    concord_negatives: frozenset[str] = frozenset()
+    concord_window: int = 3
 
 
 @dataclass(frozen=True)

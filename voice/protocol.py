@@ -522,7 +522,8 @@ class _Loader:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
         src, top = self._file("negation.yaml", keys,
-                              (*keys, "degree", "coordinators", "answer_only", "corrections"))
+                              (*keys, "degree", "coordinators", "answer_only", "corrections",
+                               "statement_denials", "concord"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -559,7 +560,25 @@ class _Loader:
             if "coordinators" in top else frozenset(),
             corrections=frozenset(phrase_tokens(t) for t in src.strings(
                 top["corrections"], "corrections")) if "corrections" in top else frozenset(),
+            statement_denials=frozenset(phrase_tokens(t) for t in src.strings(
+                top["statement_denials"], "statement_denials"))
+            if "statement_denials" in top else frozenset(),
+            **self._concord(src, top),
         )
+
+    @staticmethod
+    def _concord(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``concord`` as negation.Rules fields (none when absent)."""
+        if "concord" not in top:
+            return {}
+        c = src.mapping(top["concord"], "concord", required=("verbs", "negatives", "window"))
+        window = src.integer(c["window"], "concord window")
+        if window < 1:
+            src.fail(c["window"], "concord window must be at least 1")
+        return {"concord_verbs": frozenset(_words(src.strings(c["verbs"], "concord verbs"))),
+                "concord_negatives": frozenset(_words(src.strings(c["negatives"],
+                                                                  "concord negatives"))),
+                "concord_window": window}
 
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from voice import relative
+from voice import double_negatives, relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
 from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, scopes, triggers_in
@@ -86,6 +86,12 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
+    if meta is None:
+        words = double_negatives.concord(words, protocol.lexicon.negation)
+        twice = double_negatives.denied_statement(words, protocol.lexicon.negation)
+        cancelled = _cancelled(twice, said, protocol, question) if twice else None
+        if cancelled is not None:
+            return cancelled
     echo = _echo(words, protocol, question)
     findings, used, away = _scan(words, said, protocol, question,
                                  relative.spans(words, protocol, question), echo)
@@ -169,6 +175,48 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     return Understanding(said, value, kind, _merge(findings), meta, hedged, unit, qid,
                          tuple(dict.fromkeys(hinted + similar)), concerns, clarify, similar,
                          suggested)
+
+
+def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Protocol,
+               question: Question | None) -> Understanding | None:
+    """A statement that denies something, itself denied ("i wouldn't say i haven't had
+    one"): the denials cancel into a weak yes. Its denials become uncertain and a "no"
+    a hedged yes; the words before and after are read on their own. None when the
+    statement denies nothing ("not that i've noticed": an ordinary negation)."""
+    inner = understand(" ".join(twice.statement), protocol, question)
+    if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms):
+        return None
+    answer = question.answer if question is not None else "yesno"
+    findings = [replace(f, status=UNCERTAIN) if f.status == ABSENT else f
+                for f in inner.symptoms
+                # At a scale or choice question the value's own findings go with it.
+                if answer in ("yesno", "free") or f.question is None]
+    value: Value = inner.value
+    if answer == "yesno" and inner.value == "no":
+        value = "yes"
+        findings.extend(value_findings(question, value, said, hedged=True) if question else [])
+    elif answer == "free":
+        value = said
+    elif answer != "yesno" and value is not None:
+        value = None  # "i wouldn't say it isn't getting better": which way, then?
+    parts = [understand(" ".join(p), protocol, question)
+             for p in (twice.before, twice.after) if any(w != BREAK for w in p)]
+    values = {v for v in [value, *(p.value for p in parts)] if v is not None}
+    if answer == "yesno" and len(values) > 1:
+        value = "yes" if "yes" in values else "unsure"  # "no, i wouldn't say it isn't"
+    elif value is None and values and answer != "free":
+        value = next(iter(values)) if len(values) == 1 else None
+    everything = (inner, *parts)
+    findings.extend(f for p in parts for f in p.symptoms)
+    clarify = value is None and (answer != "yesno" or any(p.clarify for p in everything))
+    hinted = tuple(dict.fromkeys(h for p in everything for h in p.hinted))
+    similar = tuple(dict.fromkeys(h for p in everything for h in p.similar))
+    return Understanding(
+        said, value, answer if value is not None else None, _merge(findings), None,
+        hedged=value == "yes", unit=next((p.unit for p in everything if p.unit), None),
+        question=question.id if question else None, hinted=hinted,
+        concerns=(said,) if any(p.concerns for p in everything) else (), clarify=clarify,
+        similar=similar)
 
 
 def value_findings(question: Question, value: Value, evidence: str,

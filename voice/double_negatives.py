@@ -1,0 +1,73 @@
+"""Two negatives in one statement: where they cancel and where they agree.
+
+NegEx reads one negation per phrase, so a statement that denies a denial ("I WOULDN'T
+SAY i HAVEN'T had one", "IT'S NOT LIKE it's GONE") used to read as the inner denial
+alone -- a red flag said the long way round came out "no". Spoken English has two
+kinds of double negative, and they mean opposite things:
+
+- **A denied statement** (``statement_denials``: "i wouldn't say", "it's not like",
+  "i'd be lying if i said"): the outer phrase denies the whole statement after it.
+  When that statement itself denies something, the two cancel -- a weak yes (litotes),
+  which understand reads as a hedged yes and an uncertain symptom, so the dialog asks
+  rather than rules a red flag out. When the statement denies nothing ("not that i've
+  noticed"), the phrase is an ordinary negation and nothing here applies.
+- **Negative concord** (``concord``: "the pills DON'T do NOTHING", "i CAN'T feel
+  NOTHING"): in many dialects a second negative in the same clause agrees with the
+  verb's; the verb's negation is dropped and the negative word decides.
+
+Both only find where the negatives are; understand decides what the words mean.
+Pure; the word lists are data (intents/negation.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voice.negation import TERMINATE, Rules, triggers_in
+from voice.normalize import BREAK
+
+
+@dataclass(frozen=True)
+class DeniedStatement:
+    """An answer split around a statement-denying phrase."""
+
+    before: tuple[str, ...]  # the words before the denying phrase
+    statement: tuple[str, ...]  # what it denies, up to the end of its clause
+    after: tuple[str, ...]  # the rest ("... BUT it hasn't stopped since i got home")
+
+
+def denied_statement(words: tuple[str, ...], rules: Rules) -> DeniedStatement | None:
+    """The first statement-denying phrase with at least one word after it, if any."""
+    stops = None
+    for start in range(len(words)):
+        length = max((len(p) for p in rules.statement_denials
+                      if words[start:start + len(p)] == p), default=0)
+        if not length:
+            continue
+        if stops is None:  # "... BUT": the statement ends where a NegEx scope would
+            stops = {t.start for t in triggers_in(words, rules, ()) if TERMINATE in t.payload}
+        begin = start + length
+        end, content = begin, False
+        while end < len(words) and words[end] != BREAK and end not in stops and not (
+                content and words[end] in rules.clause_start):  # "... AND i don't own one"
+            content = content or words[end] not in rules.scope_skip
+            end += 1
+        if end > begin:
+            return DeniedStatement(words[:start], words[begin:end], words[end:])
+    return None
+
+
+def concord(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
+    """``words`` without each verb negation that a negative word later in its clause
+    agrees with ("the pills don't do nothing" -> "the pills do nothing")."""
+    drop = set()
+    for i, word in enumerate(words):
+        if word not in rules.concord_verbs:
+            continue
+        for j in range(i + 1, min(i + 1 + rules.concord_window, len(words))):
+            if words[j] in rules.concord_negatives:
+                drop.add(i)
+                break
+            if words[j] == BREAK or words[j] in rules.clause_start:
+                break
+    return tuple(w for i, w in enumerate(words) if i not in drop) if drop else words
