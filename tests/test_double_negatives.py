@@ -6,17 +6,12 @@ and 15."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from typed_dialog import meaning, status
+from typed_dialog import check_blind_set, meaning, status
 
-from benchmarks.fresh_eval import evaluate, load_cases
 from voice import double_negatives
 from voice.dialog import Ask, CheckIn, Heard
 from voice.normalize import tokens
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_denied_statement_is_split_where_its_clause_ends(protocol):
@@ -102,7 +97,8 @@ def test_a_check_in_asks_about_a_red_flag_said_as_a_denied_denial(protocol):
     asks = [e for e in dialog.hear(Heard("i wouldn't say i haven't had one"))
             if isinstance(e, Ask)]
     assert asks and "fever" in asks[0].text.lower()
-    assert dialog.findings.get("fever") != "absent"
+    fever = dialog.findings.get("fever")
+    assert fever is None or fever.status != "absent"
 
 
 @pytest.mark.parametrize("name, cases, floors", [
@@ -114,10 +110,4 @@ def test_a_check_in_asks_about_a_red_flag_said_as_a_denied_denial(protocol):
 def test_blind_sets_14_and_15_held_out_regression_guard(protocol, name, cases, floors):
     # Held-out: written blind in session 7 before round 10 was measured, scored at the
     # start and end only, never read row by row, not among the answer examples.
-    disposition, found, absent, read, relative = floors
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / f"{name}_answers.tsv"))[
-        "held-out"].figures()
-    assert f["cases"] == cases and f["disposition_accuracy"] >= disposition
-    assert round(f["emergency_recall"] * f["emergencies"]) >= found
-    assert f["red_flags_reported_absent"] <= absent and f["red_flags_read_as_absent"] <= read
-    assert f["question_relative_accuracy"] >= relative and f["false_concerns"] <= 3
+    check_blind_set(protocol, name, cases, floors, false_concerns=3)

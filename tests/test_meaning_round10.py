@@ -69,3 +69,21 @@ def test_round_10_complaints(protocol, text):
 
 def test_a_stiff_neck_alone_stays_the_seeds_headache(protocol):
     assert not meaning(protocol, "my neck feels a bit stiff", "anything_else").concerns
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("pain_trend", "it settled and then it came back with a vengeance", "worse"),
+    ("pain_trend", "better, it hasn't come back", "better"),
+    ("pain_relief", "it comes and goes even with the tablets", "yes"),
+    ("headache_relief", "yes nothing's shifting it", "yes"),
+])
+def test_pain_that_returns_or_will_not_shift(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_no_water_passed_for_hours_is_asked_about(protocol):
+    # Retention is not "loss of control", but a possible bladder problem: asked, as
+    # the earlier "nothing comes out" is.
+    u = meaning(protocol, "i haven't been for a wee since breakfast", "bladder_bowel")
+    assert status(u, "bladder_bowel_loss") == "uncertain"
+    assert meaning(protocol, "no i have not had any accidents", "bladder_bowel").value == "no"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typed_dialog import meaning, status
+from typed_dialog import check_blind_set, meaning, status
 
 from benchmarks.fresh_eval import evaluate, load_cases
 
@@ -162,10 +162,4 @@ def test_blind_sets_11_to_13_dev_floor(protocol, name, floors):
     # docs/understanding.md); dev since session 7: round 10 (double negatives, words,
     # complaints) was tuned on their misses, and they joined the answer examples. Blind
     # sets 14 and 15 are now held-out (test_double_negatives.py).
-    disposition, found, absent, read, relative = floors
-    f = evaluate(protocol, load_cases(ROOT / "tests" / "data" / f"{name}_answers.tsv"))[
-        "held-out"].figures()
-    assert f["cases"] == 450 and f["disposition_accuracy"] >= disposition
-    assert round(f["emergency_recall"] * f["emergencies"]) >= found
-    assert f["red_flags_reported_absent"] <= absent and f["red_flags_read_as_absent"] <= read
-    assert f["question_relative_accuracy"] >= relative and f["false_concerns"] <= 3
+    check_blind_set(protocol, name, 450, floors, false_concerns=3)

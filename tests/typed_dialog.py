@@ -48,3 +48,20 @@ def protocol_with(folder: Path, name: str, entry: str, replace: bool = False) ->
     with (folder / name).open("w" if replace else "a") as f:
         f.write(entry)
     return load_protocol(folder)
+
+
+def check_blind_set(protocol: Protocol, name: str, cases: int,
+                    floors: tuple[float, int, int, int, float], false_concerns: int) -> None:
+    """A blind answer set (tests/data/<name>_answers.tsv) scores at least ``floors``:
+    disposition accuracy, emergencies found, at most red flags said reported absent,
+    at most of those read as a "no", question-relative accuracy."""
+    from benchmarks.fresh_eval import evaluate, load_cases  # the scorer the docs quote
+
+    disposition, found, absent, read, relative = floors
+    f = evaluate(protocol, load_cases(INTENTS.parent / "tests" / "data" / f"{name}_answers.tsv"))[
+        "held-out"].figures()
+    assert f["cases"] == cases and f["disposition_accuracy"] >= disposition
+    assert round(f["emergency_recall"] * f["emergencies"]) >= found
+    assert f["red_flags_reported_absent"] <= absent and f["red_flags_read_as_absent"] <= read
+    assert f["question_relative_accuracy"] >= relative
+    assert f["false_concerns"] <= false_concerns
