@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_SETS = ("fresh_answers", "dev_round2", "blind_answers", "blind2_answers",
             "blind3_answers", "blind4_answers", "blind5_answers", "blind6_answers",
             "blind7_answers", "blind8_answers", "blind9_answers", "blind10_answers",
-            "blind11_answers", "blind12_answers", "blind13_answers")
+            "blind11_answers", "blind12_answers", "blind13_answers", "blind14_answers",
+            "blind15_answers")
 OUT = ROOT / "intents" / "answer_examples.tsv"
 
 HEADER = """\

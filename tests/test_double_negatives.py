@@ -7,7 +7,7 @@ and 15."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 from voice import double_negatives
 from voice.dialog import Ask, CheckIn, Heard
@@ -100,14 +100,3 @@ def test_a_check_in_asks_about_a_red_flag_said_as_a_denied_denial(protocol):
     fever = dialog.findings.get("fever")
     assert fever is None or fever.status != "absent"
 
-
-@pytest.mark.parametrize("name, cases, floors", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the end of session 7)
-    ("blind14", 463, (0.88, 65, 15, 7, 0.87)),
-    ("blind15", 458, (0.85, 62, 17, 12, 0.85)),
-])
-def test_blind_sets_14_and_15_held_out_regression_guard(protocol, name, cases, floors):
-    # Held-out: written blind in session 7 before round 10 was measured, scored at the
-    # start and end only, never read row by row, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=3)

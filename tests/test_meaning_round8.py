@@ -151,15 +151,18 @@ def test_blind_sets_9_and_10_dev_floor(protocol):
         assert f["false_concerns"] <= 2
 
 
-@pytest.mark.parametrize("name, floors", [
-    # name: disposition, emergencies found, reported absent, read as a "no", question-relative
-    ("blind11", (0.86, 65, 10, 6, 0.86)),
-    ("blind12", (0.89, 56, 6, 0, 0.89)),
-    ("blind13", (0.88, 50, 10, 6, 0.87)),
+@pytest.mark.parametrize("name, cases, floors", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative
+    ("blind11", 450, (0.87, 65, 8, 4, 0.87)),
+    ("blind12", 450, (0.89, 56, 5, 0, 0.89)),
+    ("blind13", 450, (0.89, 50, 6, 2, 0.87)),
+    ("blind14", 463, (0.91, 68, 3, 3, 0.89)),
+    ("blind15", 458, (0.87, 65, 6, 5, 0.88)),
 ])
-def test_blind_sets_11_to_13_dev_floor(protocol, name, floors):
-    # Written blind in session 6 and held-out for its rounds (start and end figures in
-    # docs/understanding.md); dev since session 7: round 10 (double negatives, words,
-    # complaints) was tuned on their misses, and they joined the answer examples. Blind
-    # sets 14 and 15 are now held-out (test_double_negatives.py).
-    check_blind_set(protocol, name, 450, floors, false_concerns=3)
+def test_blind_sets_11_to_15_dev_floor(protocol, name, cases, floors):
+    # Written blind in sessions 6 and 7 and held-out for their rounds (start and end
+    # figures in docs/understanding.md); dev since: rounds 10 and 11 were tuned on their
+    # misses, and they joined the answer examples. Blind sets 16 and 17 are held-out
+    # (test_meaning_round11.py).
+    check_blind_set(protocol, name, cases, floors, false_concerns=3)

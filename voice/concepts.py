@@ -67,11 +67,12 @@ class Concepts:
         self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
                          for k, c in enumerate(concepts)]
 
-    def find(self, words: tuple[str, ...], implied: str | None = None,
+    def find(self, words: tuple[str, ...], implied: tuple[str, ...] = (),
              question: str | None = None) -> list[ConceptMatch]:
         """Every concept found in ``words``: the symptom (and complaint) concepts, or
-        with ``question`` that question's content concepts. ``implied``: the symptom
-        the question asks about, whose concepts need no first (where) part."""
+        with ``question`` that question's content concepts. ``implied``: the symptoms
+        of the place the question asks about, whose concepts need no first (where)
+        part."""
         out: list[ConceptMatch] = []
         mine = [(c, [index.find(words) for index in indexes])
                 for c, indexes in zip(self.concepts, self._indexes, strict=True)
@@ -84,7 +85,7 @@ class Concepts:
             mine = [(c, [[m for m in part if not _inside(m, spans)] for part in parts])
                     for c, parts in mine]
         for c, found in mine:
-            supplied = question is None and implied == c.label and not found[0]
+            supplied = question is None and c.label in implied and not found[0]
             if supplied:
                 found[0] = [Match(-1, -1, (), (), 100.0)]
             if not all(found):

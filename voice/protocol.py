@@ -100,6 +100,10 @@ class Question:
     # A finding of this symptom said at the question answers it yes ("it's killing me"
     # at "any pain in your back?"); its absence says nothing.
     implied_by: str | None = None
+    # Other symptoms of the place this question asks about: their concepts need no
+    # "where" part here either ("they've gone to jelly" at the numbness question is
+    # leg weakness; "it's not going with the paracetamol" at "do you have a headache?").
+    same_place: tuple[str, ...] = ()
     # The question asks about any time since the procedure ("have you HAD a fever?"):
     # what came and went is still a yes (a hedged one), not the "no" it is to "is the
     # headache STILL there?".
@@ -580,11 +584,22 @@ class _Loader:
                                                                   "concord negatives"))),
                 "concord_window": window}
 
+    @staticmethod
+    def _symptom_list(src: Source, m: dict[str, Node], key: str, what: str,
+                      symptoms: Mapping[str, Symptom]) -> list[str]:
+        if key not in m:
+            return []
+        ids = src.strings(m[key], f"{what} {key}")
+        for sid in ids:
+            if sid not in symptoms:
+                src.fail(m[key], f"{what} {key} refers to unknown symptom '{sid}'")
+        return ids
+
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
                   "worse_than_previous", "phrases", "affirms", "implied_by", "since",
-                  "readings", "means")
+                  "readings", "means", "same_place")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
         for node in src.sequence(top["questions"], "questions"):
@@ -617,6 +632,7 @@ class _Loader:
             if affirms and (answer not in ("yesno", "scale") or symptom):
                 src.fail(m["affirms"],
                          f"{what}: 'affirms' needs answer yesno or scale and no symptom")
+            same_place = tuple(self._symptom_list(src, m, "same_place", what, symptoms))
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
                 else False
             since = src.boolean(m["since"], f"{what} since") if "since" in m else False
@@ -655,7 +671,7 @@ class _Loader:
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
                 affirms=affirms, implied_by=implied_by, since=since, readings=readings,
-                means=tuple(means), **scale,
+                means=tuple(means), same_place=same_place, **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")
