@@ -586,14 +586,14 @@ class _Loader:
 
     @staticmethod
     def _symptom_list(src: Source, m: dict[str, Node], key: str, what: str,
-                      symptoms: Mapping[str, Symptom]) -> list[str]:
+                      symptoms: Mapping[str, Symptom]) -> tuple[str, ...]:
         if key not in m:
-            return []
+            return ()
         ids = src.strings(m[key], f"{what} {key}")
         for sid in ids:
             if sid not in symptoms:
                 src.fail(m[key], f"{what} {key} refers to unknown symptom '{sid}'")
-        return ids
+        return tuple(ids)
 
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
@@ -632,7 +632,9 @@ class _Loader:
             if affirms and (answer not in ("yesno", "scale") or symptom):
                 src.fail(m["affirms"],
                          f"{what}: 'affirms' needs answer yesno or scale and no symptom")
-            same_place = tuple(self._symptom_list(src, m, "same_place", what, symptoms))
+            same_place = self._symptom_list(src, m, "same_place", what, symptoms)
+            if same_place and not symptom:
+                src.fail(m["same_place"], f"{what}: 'same_place' needs a symptom")
             red_flag = src.boolean(m["red_flag"], f"{what} red_flag") if "red_flag" in m \
                 else False
             since = src.boolean(m["since"], f"{what} since") if "since" in m else False

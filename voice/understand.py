@@ -266,24 +266,24 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                if not relative.explained(m.start, m.end, content) and m.start >= echo]
     # The question's place: its own symptom's concepts and those of the same place
     # need no "where" part ("they keep giving way").
-    implied = () if question is None else tuple(
-        s for s in (question.symptom, *question.same_place) if s)
+    own = question.symptom if question is not None else None
+    implied = (own, *question.same_place) if question is not None and own else ()
     # Concepts ("my KNEES BUCKLED") are scoped like phrases, over their last part;
-    # where a listed phrase of the same symptom covers the same words, it decides.
+    # where a listed phrase of the same symptom covers the same words, it decides. A
+    # place's other symptom is only raised there, never denied ("all good" at the
+    # numbness question says nothing about weakness).
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
     concepts = [c for c in load_concepts(protocol).find(words, implied)
                 if not relative.explained(c.start, c.end, content) and c.start >= echo
                 and not any((c.label, i) in phrased for i in range(c.start, c.end))
-                and not (c.implied and c.label != implied[0] and c.status == ABSENT)]
-    # (A place's other symptom is only raised there, never denied: "all good" at the
-    # numbness question says nothing about weakness.)
+                and not (c.implied and c.label != own and c.status == ABSENT)]
     # Words that another symptom's phrase or concept claimed ("I FEEL HOT": a fever)
     # are not also the question's implied concept ("hot" at the site question); the
     # question's own symptom claims them from the place's others ("stuff SEEPING out"
     # at the infection question is discharge, not bleeding).
     claimed = [(s, m.start, m.end) for m in matches for s, _ in m.payload]
     claimed += [(c.label, c.start, c.end) for c in concepts
-                if not c.implied or c.label == implied[0]]
+                if not c.implied or c.label == own]
     concepts = [c for c in concepts if not c.implied or not any(
         s != c.label and start < c.end and c.start < end for s, start, end in claimed)]
     # A concept completed by the question ("no, still there" at "is the headache still
