@@ -220,6 +220,24 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   safety rule is kept over the count. Of the clips asked again, 5 are the Scotland
   voice's "no" decoded as "lot" (a word of the yes/no grammar) and 7 are "my legs feel
   numb" with "numb" lost by every pass.
+- **Recognition against one reused plain recogniser**: our path runs five vosk
+  decoders over every answer (free-form; the wide and the narrow grammar, each as a
+  1-best decoder for word confidences and an n-best decoder, since vosk gives one or
+  the other), and each runs the acoustic model on its own: vosk's API cannot share it
+  between decoders. Keeping decoders between answers (voice/decoders.py) took away the
+  cost of composing the free-form graph anew for every answer; what is left is five
+  acoustic-model passes, where plain vosk runs one (a grammar decoder alone decodes at
+  about two-thirds of a free-form one: benchmarks-asr.md). 2× would mean dropping
+  passes the decision rule weighs.
+- **End of an answer → next prompt ready**: after the last chunk the half-second
+  trailing pad goes through the five decoders, each gives its final lattice, and the
+  decision runs; the next prompt is rendered ahead (every question, the emergency
+  message for each symptom, and what a plain yes or no would lead to), so most turns
+  take 0.15-0.3 s. The p95 is the 31st of 32 turns: an answer in babble that the
+  free-form decoder hears slower than real time leaves a backlog at its end. Decoding
+  the five passes side by side on two cores is ruled out by the dither: Kaldi seeds it
+  from libc's global `rand()`, reseeded per chunk under one lock for byte-identical
+  results.
 - **Spoken written sentences**: in every miss no pass heard the red flag's words
   ("I've had a fever since last night" became "i feel my feet up pins lost night",
   "i threw up twice" "i flew up twice", "it doesn't help" "it doesn't tell", read as

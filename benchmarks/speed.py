@@ -242,6 +242,8 @@ class Turns:
         from voice.listen import Listener
 
         listener = Listener(self.recognizer, ask.grammar, ask.narrow)  # and its lead pad
+        self.speaker.rate = dialog.rate  # as Session does once the question is asked
+        self.speaker.prepare(dialog.following(), force=True)
         arrival = finish = 0.0  # seconds from the start of the answer's audio
         for chunk in audio.chunks(CHUNK_FRAMES):
             arrival += len(chunk) / 2 / SAMPLE_RATE

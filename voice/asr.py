@@ -37,6 +37,7 @@ from pathlib import Path
 
 from voice import models
 from voice.audio import SAMPLE_RATE, Audio, original_time, squeeze_silence
+from voice.decoders import Decoder, DecoderPool
 from voice.errors import AudioError, ModelError
 
 UNK = "[unk]"
@@ -49,6 +50,7 @@ _CHUNK_BYTES = 2 * CHUNK_FRAMES
 _lock = threading.Lock()
 _models: dict[Path, object] = {}
 _decode_lock = threading.RLock()
+_pool = DecoderPool()  # shared by every Recognizer of the process (see voice/decoders.py)
 
 
 def _libc_srand():
@@ -168,9 +170,11 @@ class Recognizer:
     model is loaded once per process and shared."""
 
     def __init__(self, model_path: Path | str | None = None,
-                 alternatives: int = DEFAULT_ALTERNATIVES) -> None:
+                 alternatives: int = DEFAULT_ALTERNATIVES,
+                 decoders: DecoderPool | None = None) -> None:
         self.model = load_model(model_path)
         self.alternatives = alternatives
+        self.decoders = decoders if decoders is not None else _pool
 
     # -- vocabulary ------------------------------------------------------------------
 
@@ -278,8 +282,6 @@ class Stream:
 
     def __init__(self, recognizer: Recognizer, grammar: Sequence[str] | None,
                  alternatives: int | None = None) -> None:
-        from vosk import KaldiRecognizer
-
         self.grammar = recognizer.grammar_phrases(grammar) if grammar is not None else None
         if self.grammar is not None and len(self.grammar) == 1:
             unknown = recognizer.unknown_words(grammar)
@@ -287,41 +289,54 @@ class Stream:
                 "no grammar phrase can be recognised: the model does not know "
                 + (", ".join(repr(w) for w in unknown[:5]) or "any of them")
             )
-        args = (recognizer.model, SAMPLE_RATE)
-        if self.grammar is not None:
-            args += (json.dumps(self.grammar),)
-        self._best = KaldiRecognizer(*args)
-        self._best.SetWords(True)
-        self._nbest = None
+        self._recognizer = recognizer
         n = recognizer.alternatives if alternatives is None else alternatives
-        if n > 0:
-            self._nbest = KaldiRecognizer(*args)
-            self._nbest.SetWords(False)
-            self._nbest.SetMaxAlternatives(n)
+        self._n = max(n, 0)
+        self._best: Decoder | None = None
+        self._nbest: Decoder | None = None
+        self._take()
         self._segments: list[dict] = []
         self._alt_segments: list[list[dict]] = []
         self._chunks = 0  # seeds the dither noise (see the module docstring)
+
+    def _take(self) -> None:
+        pool, model = self._recognizer.decoders, self._recognizer.model
+        self._best = pool.take(model, self.grammar, 0)
+        self._nbest = pool.take(model, self.grammar, self._n) if self._n else None
+
+    def _release(self) -> None:
+        """Hand the decoders back, ready for another answer (voice/decoders.py)."""
+        decoders = [d for d in (self._best, self._nbest) if d]
+        self._best = self._nbest = None
+        with _decode_lock:
+            for decoder in decoders:
+                decoder.finish()
+        for decoder in decoders:
+            self._recognizer.decoders.give_back(decoder)
 
     def accept(self, chunk: bytes) -> bool:
         """Decode one chunk of 16 kHz mono int16 PCM; True at the end of an utterance."""
         if len(chunk) % 2:
             raise AudioError("PCM chunk has an odd number of bytes (expected int16 samples)")
+        if self._best is None:
+            self._take()
         seed = self._chunks = self._chunks + 1
         with _decode_lock:
             try:
                 _srand(seed)
-                ended = self._best.AcceptWaveform(chunk)
+                ended = self._best.accept(chunk)
                 alt_ended = ended
                 if self._nbest:
                     _srand(seed)
-                    alt_ended = self._nbest.AcceptWaveform(chunk)
+                    alt_ended = self._nbest.accept(chunk)
             except Exception as err:  # vosk: bare Exception("Failed to process waveform")
                 raise AudioError(f"the recogniser rejected the audio ({err})") from None
-        if ended:
-            self._segments.append(json.loads(self._best.Result()))
-        if self._nbest and alt_ended:
-            self._alt_segments.append(json.loads(self._nbest.Result())["alternatives"])
-        return bool(ended)
+            if ended:
+                self._segments.append(json.loads(self._best.kaldi.Result()))
+            if self._nbest and alt_ended:
+                self._alt_segments.append(
+                    json.loads(self._nbest.kaldi.Result())["alternatives"])
+        return ended
 
     @property
     def heard(self) -> bool:
@@ -330,7 +345,9 @@ class Stream:
 
     def partial(self) -> str:
         """What the current utterance sounds like so far (for live feedback only)."""
-        return json.loads(self._best.PartialResult()).get("partial", "")
+        if self._best is None:
+            return ""
+        return json.loads(self._best.kaldi.PartialResult()).get("partial", "")
 
     def so_far(self) -> str:
         """Everything heard since the stream started: ended utterances and the partial
@@ -341,21 +358,27 @@ class Stream:
                         if t)
 
     def result(self) -> Recognition:
-        """Everything heard since the stream started (or since the last ``result``)."""
+        """Everything heard since the stream started (or since the last ``result``).
+        The decoders go back to the recogniser's pool, ready for the next answer."""
+        if self._best is None:
+            self._take()
+        best, nbest = self._best, self._nbest
         seed = self._chunks + 1
         with _decode_lock:
             _srand(seed)
-            self._segments.append(json.loads(self._best.FinalResult()))
-            if self._nbest:
+            self._segments.append(json.loads(best.kaldi.FinalResult()))
+            if nbest:
                 _srand(seed)
                 self._alt_segments.append(
-                    json.loads(self._nbest.FinalResult())["alternatives"])
+                    json.loads(nbest.kaldi.FinalResult())["alternatives"])
         segments, alt_segments = self._segments, self._alt_segments
         self._segments, self._alt_segments, self._chunks = [], [], 0
         words = tuple(
-            Word(w["word"], _r(w["conf"]), _r(w["start"]), _r(w["end"]))
+            Word(w["word"], _r(w["conf"]), _r(best.seconds(w["start"])),
+                 _r(best.seconds(w["end"])))
             for segment in segments for w in segment.get("result", ())
         )
+        self._release()
         text = " ".join(s["text"] for s in segments if s.get("text"))
         confidence = _r(sum(w.confidence for w in words) / len(words)) if words else 0.0
         return Recognition(

@@ -17,6 +17,7 @@ Safety rules from DESIGN.md live here:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,15 +149,34 @@ class CheckIn:
 
     def prompts(self) -> list[str]:
         """What this check-in may say that is known before it starts, the likeliest
-        first: every question, its re-prompts, the fixed messages and the red-flag
-        confirmations (so a speaker can render them ahead)."""
+        first: every question, its re-prompts, the fixed messages, the red-flag
+        confirmations and the emergency message for each emergency symptom on its own
+        (so a speaker can render them ahead: the emergency message is the prompt that
+        most needs to start at once)."""
         p = self.protocol
         texts = [q.text for q in p.questions]
         texts += [r for q in p.questions for r in q.reprompts]
         texts += [t for t in p.messages.values() if "{" not in t]
         texts += [p.message("confirm_red_flag", symptom_phrase=s.phrase)
                   for s in p.symptoms.values() if s.red_flag]
+        texts += [p.message("emergency", number=self.settings.emergency_number,
+                            symptoms=s.phrase)
+                  for s in p.symptoms.values() if s.disposition == EMERGENCY]
         return list(dict.fromkeys(texts))
+
+    def following(self, answers: tuple[str, ...] = ("no", "yes")) -> list[str]:
+        """What the dialog would say first after each of these plain answers to the
+        current prompt, worked out on a copy (this dialog is not changed): rendered
+        while the patient answers, so that the summary or a question reached by a skip
+        starts as soon as the answer is heard, like the prompts known ahead."""
+        texts: list[str] = []
+        for answer in answers if self._prompt is not None and not self.finished else ():
+            # The protocol and settings are shared, not copied: they never change.
+            trial = copy.deepcopy(self, {id(self.protocol): self.protocol,
+                                         id(self.settings): self.settings})
+            said = (e.text for e in trial.hear(Heard(answer)) if isinstance(e, Say | Ask))
+            texts.extend(text for text in said if text not in texts)
+        return texts
 
     def hear(self, heard: Heard) -> list[Event]:
         """React to one answer to the current prompt."""

@@ -286,6 +286,9 @@ class Session:
             else:
                 if ask is None:  # cannot happen: every turn ends in a question or the end
                     raise RuntimeError("dialog neither asked nor finished")
+                # And what a plain yes or no would lead to (the summary, say), rendered
+                # while the patient answers.
+                self.output.prepare(self.dialog.following(), self.dialog.rate)
                 more, failure = self._listen(ask)
             if isinstance(more, Continued):
                 if before is not None:  # decide the whole answer again, from before it

@@ -186,6 +186,10 @@ class _Take:
     volume: str  # as passed to the child ("0.800"), so equal keys render equal bytes
 
 
+def _settings(take: _Take) -> tuple[str | None, int, str]:
+    return take.voice, take.rate, take.volume
+
+
 class Speaker:
     """Speaks text aloud, renders it to WAV, or prints it when there is no audio output.
 
@@ -370,16 +374,22 @@ class _Prompts:
         self._lock = threading.Lock()
 
     def add(self, takes: Iterable[_Take]) -> None:
-        """Queue ``takes``, instead of what is still queued (at a rate the patient has
-        just changed, say: those would never be played)."""
+        """Queue ``takes`` ahead of what is still queued. Queued takes at other settings
+        are dropped (a rate the patient has just changed, say: they would never be
+        played)."""
+        takes = [take for take in takes if take.text]
+        settings = {_settings(take) for take in takes}
         with self._lock:
+            kept = [item for item in self._todo if _settings(item[0]) in settings]
             for stale, _ in self._todo:
-                self._rendered.pop(stale, None)
+                if _settings(stale) not in settings:
+                    self._rendered.pop(stale, None)
             self._todo.clear()
             for take in takes:
-                if take.text and take not in self._rendered:
+                if take not in self._rendered:
                     self._rendered[take] = Future()
                     self._todo.append((take, next(self._names)))
+            self._todo.extend(kept)
             if self._todo and self._worker is None:
                 self._worker = threading.Thread(target=self._work, daemon=True,
                                                 name="aftercare-prompts")
