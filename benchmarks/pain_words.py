@@ -32,12 +32,13 @@ SETS = ("speech_commands", "speech_commands_v2_samples", "audiomnist_zero_sample
 def hear_all(shared: Path, fsdd_takes: int) -> list[dict]:
     from voice.asr import Recognizer
     from voice.audio import read_wav
+    from voice.decoders import DecoderPool
     from voice.dialog import Ask, CheckIn
     from voice.listen import listen
 
     protocol = load_protocol()
     ask = [e for e in CheckIn(protocol).goto("pain_score") if isinstance(e, Ask)][-1]
-    recognizer = Recognizer(alternatives=0)
+    recognizer = Recognizer(alternatives=0, decoders=DecoderPool(max_idle=0))  # clip by clip
     heard = []
     for set_dir in SETS:
         with (shared / set_dir / "manifest.tsv").open(newline="", encoding="utf-8") as f:

@@ -22,6 +22,7 @@ import pytest
 from voice import models
 from voice.asr import Recognizer
 from voice.audio import Audio, read_wav
+from voice.decoders import DecoderPool
 from voice.protocol import Protocol, load_protocol
 from voice.tts import Speaker
 
@@ -45,15 +46,16 @@ def protocol() -> Protocol:
 
 @pytest.fixture(scope="session")
 def recognizer() -> Recognizer:
-    """The real vosk model, loaded once for the whole test session."""
-    return Recognizer()
+    """The real vosk model, loaded once for the whole test session; new decoders for
+    every answer, so no test depends on what the tests before it heard."""
+    return Recognizer(decoders=DecoderPool(max_idle=0))
 
 
 @pytest.fixture(scope="session")
 def one_best(recognizer: Recognizer) -> Recognizer:
     """The same model without the n-best decoder: identical text, words and word
     confidences (``alternatives`` is empty), in about half the time."""
-    return Recognizer(alternatives=0)
+    return Recognizer(alternatives=0, decoders=DecoderPool(max_idle=0))
 
 
 @pytest.fixture(scope="session")

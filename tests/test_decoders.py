@@ -1,9 +1,11 @@
-"""Kept decoders (voice/decoders.py) hear exactly what new ones hear, with the real model
-on the recorded fixtures: same words, confidences, n-best lists and word times, whatever
-was decoded before."""
+"""Kept decoders (voice/decoders.py), with the real model on the recorded fixtures: they
+hear these answers as new decoders do (same words, confidences, n-best lists and word
+times) whatever came before, and the same answers in the same order always give
+byte-identical results."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,8 @@ def hear_all(recognizer: Recognizer, clips) -> list[tuple[dict, dict]]:
             for a in clips]
 
 
-def test_kept_decoders_hear_what_new_ones_hear_in_any_order(clips, new_each_time):
+def test_kept_decoders_hear_these_answers_as_new_ones_do_in_any_order(clips,
+                                                                     new_each_time):
     expected = hear_all(new_each_time, clips)
     pool = DecoderPool()
     kept = Recognizer(decoders=pool)
@@ -58,6 +61,14 @@ def test_an_answer_that_ends_in_a_pause_leaves_nothing_to_the_next(clips, new_ea
     for before, after in zip(clips, clips[1:], strict=False):
         kept.recognize(before)
         assert kept.recognize(after) == new_each_time.recognize(after)
+
+
+def test_the_same_answers_in_the_same_order_give_byte_identical_results(clips):
+    """What --replay and testers rely on: a check-in (one Recognizer, its own pool)
+    heard twice gives the same JSON, answer by answer."""
+    runs = [[json.dumps(r) for pair in hear_all(Recognizer(decoders=DecoderPool()), clips)
+             for r in pair] for _ in range(2)]
+    assert runs[0] == runs[1]
 
 
 def test_word_times_count_from_the_start_of_each_answer(clips):

@@ -50,7 +50,6 @@ _CHUNK_BYTES = 2 * CHUNK_FRAMES
 _lock = threading.Lock()
 _models: dict[Path, object] = {}
 _decode_lock = threading.RLock()
-_pool = DecoderPool()  # shared by every Recognizer of the process (see voice/decoders.py)
 
 
 def _libc_srand():
@@ -167,14 +166,19 @@ def normalise_phrase(phrase: str) -> str:
 
 class Recognizer:
     """vosk behind one small interface. ``Recognizer()`` is cheap after the first: the
-    model is loaded once per process and shared."""
+    model is loaded once per process and shared. Each recogniser keeps its own decoders
+    between answers (one per check-in: a check-in's answers may depend, rarely, on what
+    it heard before, but never on another check-in); ``DecoderPool(max_idle=0)`` gives
+    new decoders for every answer."""
 
     def __init__(self, model_path: Path | str | None = None,
                  alternatives: int = DEFAULT_ALTERNATIVES,
                  decoders: DecoderPool | None = None) -> None:
         self.model = load_model(model_path)
         self.alternatives = alternatives
-        self.decoders = decoders if decoders is not None else _pool
+        # Decoders are kept for this recogniser's next answers (one check-in's), never
+        # shared between recognisers: see voice/decoders.py.
+        self.decoders = decoders if decoders is not None else DecoderPool()
 
     # -- vocabulary ------------------------------------------------------------------
 

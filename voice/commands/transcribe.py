@@ -11,6 +11,7 @@ import json
 
 from voice.asr import DEFAULT_ALTERNATIVES, Recognizer
 from voice.audio import read_wav
+from voice.decoders import DecoderPool
 
 NAME = "transcribe"
 HELP = "show what the speech recogniser hears in WAV files"
@@ -30,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     recognizer = None
     for wav in args.wavs:
         audio = read_wav(wav)  # bad files fail before the model is loaded
-        recognizer = recognizer or Recognizer(alternatives=max(args.alternatives, 0))
+        # Each file is heard on its own: new decoders every time (voice/decoders.py).
+        recognizer = recognizer or Recognizer(alternatives=max(args.alternatives, 0),
+                                              decoders=DecoderPool(max_idle=0))
         heard = recognizer.recognize(audio, grammar=args.grammar)
         if args.json:
             print(json.dumps({"file": wav, "duration": round(audio.duration, 3),
