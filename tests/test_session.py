@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 
@@ -60,7 +59,7 @@ def test_working_out_what_follows_leaves_the_dialog_as_it_was():
     dialog.start()
     dialog.hear(Heard("yes"))  # a fever: the emergency message and what comes next
     before = (dict(dialog.answers), dict(dialog.findings), dialog.emergency)
-    twin = copy.deepcopy(dialog, {id(protocol): protocol, id(dialog.settings): dialog.settings})
+    twin = dialog.copy()
     first = dialog.following()
     assert dialog.following() == first and first
     assert (dict(dialog.answers), dict(dialog.findings), dialog.emergency) == before

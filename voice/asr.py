@@ -176,8 +176,6 @@ class Recognizer:
                  decoders: DecoderPool | None = None) -> None:
         self.model = load_model(model_path)
         self.alternatives = alternatives
-        # Decoders are kept for this recogniser's next answers (one check-in's), never
-        # shared between recognisers: see voice/decoders.py.
         self.decoders = decoders if decoders is not None else DecoderPool()
 
     # -- vocabulary ------------------------------------------------------------------

@@ -170,13 +170,19 @@ class CheckIn:
         while the patient answers, so that the summary or a question reached by a skip
         starts as soon as the answer is heard, like the prompts known ahead."""
         texts: list[str] = []
-        for answer in answers if self._prompt is not None and not self.finished else ():
-            # The protocol and settings are shared, not copied: they never change.
-            trial = copy.deepcopy(self, {id(self.protocol): self.protocol,
-                                         id(self.settings): self.settings})
-            said = (e.text for e in trial.hear(Heard(answer)) if isinstance(e, Say | Ask))
+        if self._prompt is None or self.finished:
+            return texts
+        for answer in answers:
+            said = (e.text for e in self.copy().hear(Heard(answer))
+                    if isinstance(e, Say | Ask))
             texts.extend(text for text in said if text not in texts)
         return texts
+
+    def copy(self) -> CheckIn:
+        """An independent copy of this dialog's state. The protocol and settings are
+        shared, not copied: they never change."""
+        return copy.deepcopy(self, {id(self.protocol): self.protocol,
+                                    id(self.settings): self.settings})
 
     def hear(self, heard: Heard) -> list[Event]:
         """React to one answer to the current prompt."""

@@ -7,7 +7,6 @@ every mode of ``aftercare check`` is one input and one output around the same
 
 from __future__ import annotations
 
-import copy
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -300,10 +299,7 @@ class Session:
                 events = self.dialog.end_of_input()
                 continue
             if getattr(self.input, "corrections", False):
-                # The protocol and settings are shared, not copied: they never change.
-                before = copy.deepcopy(self.dialog, {
-                    id(self.dialog.protocol): self.dialog.protocol,
-                    id(self.dialog.settings): self.dialog.settings})
+                before = self.dialog.copy()
             self.output.heard(heard)
             events = self.dialog.hear(heard)
 

@@ -380,10 +380,12 @@ class _Prompts:
         takes = [take for take in takes if take.text]
         settings = {_settings(take) for take in takes}
         with self._lock:
-            kept = [item for item in self._todo if _settings(item[0]) in settings]
-            for stale, _ in self._todo:
-                if _settings(stale) not in settings:
-                    self._rendered.pop(stale, None)
+            kept: deque[tuple[_Take, int]] = deque()
+            for item in self._todo:
+                if _settings(item[0]) in settings:
+                    kept.append(item)
+                else:
+                    self._rendered.pop(item[0], None)
             self._todo.clear()
             for take in takes:
                 if take not in self._rendered:
