@@ -6,7 +6,7 @@ complaints (the sentences are the rules' own examples, not rows of a blind set).
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("question, text, symptom", [
@@ -87,15 +87,3 @@ def test_round_11_no_words(protocol, question, text):
                                   "there's a big bruise coming up on my hip"])
 def test_round_11_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
-
-
-@pytest.mark.parametrize("name, cases, floors", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the end of session 8)
-    ("blind16", 462, (0.84, 66, 13, 4, 0.85)),
-    ("blind17", 467, (0.80, 52, 10, 7, 0.82)),
-])
-def test_blind_sets_16_and_17_held_out_regression_guard(protocol, name, cases, floors):
-    # Held-out: written blind in session 8 before round 11 was measured, scored at the
-    # start and end only, never read row by row, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=1)

@@ -93,6 +93,8 @@ def scopes(
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             for k, (s, _) in enumerate(spans):
+                if t.end == s and tokens[s] == t.phrase[-1]:
+                    continue  # "no, NO TEMPERATURE": a repeated "no" is emphasis
                 if t.end <= s < reach and not (t.phrase[-1] == "gone" and RESOLVED in kinds
                                                and all(w in rules.degree
                                                        for w in tokens[t.end:s])):
@@ -100,8 +102,8 @@ def scopes(
                     # has gone BLURRY", "gone NUMB", not "has gone away".)
                     flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds
                              else "negated"] = True
-                    negated_by[k].add(t.phrase in rules.interjections and (
-                        t.start == 0 or tokens[t.start - 1] == BREAK))
+                    negated_by[k].add(t.phrase in rules.interjections
+                                      and _fronts(tokens, t.start, rules))
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
@@ -121,6 +123,15 @@ def scopes(
             widen(k, t.start, t.end)
     return [Scope(**f, by_answer_word=by == {True}) for f, by in zip(flags, negated_by,
                                                                      strict=True)]
+
+
+def _fronts(tokens: tuple[str, ...], start: int, rules: Rules) -> bool:
+    """Whether only answer words come before ``start`` in its clause: the second
+    "no" of "no no, strong as an ox" answers as the first does."""
+    i = start
+    while i > 0 and tokens[i - 1] != BREAK and (tokens[i - 1],) in rules.interjections:
+        i -= 1
+    return i == 0 or tokens[i - 1] == BREAK
 
 
 def _forward_scope(

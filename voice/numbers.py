@@ -16,6 +16,7 @@ _TEENS = {w: i + 10 for i, w in enumerate(
 _TENS = {w: (i + 2) * 10 for i, w in enumerate(
     ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))}
 _DIGITS = {**_UNITS, "oh": 0, "o": 0}
+_DECIMAL = ("point", "comma")  # "thirty eight comma two": the comma of many languages
 WORDS = frozenset({*_UNITS, *_TEENS, *_TENS, "hundred", "thousand", "point", "half", "oh"})
 
 
@@ -85,7 +86,7 @@ def find_numbers(tokens: tuple[str, ...]) -> list[Number]:
             continue
         value: float = parsed[0]
         j = parsed[1]
-        if j + 1 < n and tokens[j] == "point" and tokens[j + 1] in _DIGITS:
+        if j + 1 < n and tokens[j] in _DECIMAL and tokens[j + 1] in _DIGITS:
             digits = ""
             j += 1
             while j < n and tokens[j] in _DIGITS:

@@ -366,17 +366,25 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
-    start = 0
-    while start < len(words) and words[start] in lex.fillers:
-        start += 1
+    start = _skip(words, 0, lex.fillers | _ARTICLES)
     for m in lex.symptoms.find(words, fuzzy=False):
         if m.start != start or not any(s == question.symptom for s, _ in m.payload):
             continue
-        after = m.end + (m.end < len(words) and words[m.end] == BREAK)
+        after = _skip(words, m.end, lex.fillers | {BREAK})  # "a fever, ah, no"
         answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
         if answer and set(answer[0].payload) <= {"no"}:
             return m.end
     return 0
+
+
+_ARTICLES = frozenset({"a", "an", "the", "any"})
+
+
+def _skip(words: tuple[str, ...], start: int, skipped: frozenset[str] | set[str]) -> int:
+    """The first position from ``start`` whose word is not one of ``skipped``."""
+    while start < len(words) and words[start] in skipped:
+        start += 1
+    return start
 
 
 def _said_away(words: tuple[str, ...], away: list[Match[Any]],
