@@ -1,8 +1,8 @@
 """Issue 9, round 12 (session 10, tuned on blind sets 16 and 17): a repeated "no" is
 one answer, an echo of the question may start with "a" or pause before its "no",
 small amounts at the "significant bleeding" question, sickness counted in times,
-relievers by more names, and a few words and complaints (the sentences are the rules'
-own examples, not rows of a blind set)."""
+relievers by more names, and a few words and complaints (most sentences are the dev
+answers the rules were written for)."""
 
 from __future__ import annotations
 
@@ -112,12 +112,11 @@ def test_blind_sets_16_and_17_dev_guard(protocol, name, cases, floors):
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the end of round 12), false concerns
-    ("blind18", 509, (0.81, 65, 20, 10, 0.83), 0),
-    ("blind19", 487, (0.81, 73, 21, 8, 0.83), 2),
+    # question-relative (measured at the end of round 13: dev figures), false concerns
+    ("blind18", 509, (0.82, 68, 10, 6, 0.85), 0),
+    ("blind19", 487, (0.82, 73, 14, 4, 0.85), 1),
 ])
-def test_blind_sets_18_and_19_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 10 before round 12, scored at the start and
-    # end only, never read row by row, not among the answer examples.
+def test_blind_sets_18_and_19_dev_guard(protocol, name, cases, floors, false_concerns):
+    # Written blind at the start of session 10 and held-out for round 12 (start and end
+    # figures in docs/understanding.md); dev since round 13, among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

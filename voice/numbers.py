@@ -34,14 +34,24 @@ def _below_hundred(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
     word = tokens[i]
     if word in _TENS:
         value = _TENS[word]
-        if i + 1 < len(tokens) and tokens[i + 1] in _UNITS and tokens[i + 1] != "zero":
-            return value + _UNITS[tokens[i + 1]], i + 2
+        unit = _unit(tokens[i + 1]) if i + 1 < len(tokens) else None
+        if unit:
+            return value + unit, i + 2
         return value, i + 1
     if word in _TEENS:
         return _TEENS[word], i + 1
     if word in _UNITS:
         return _UNITS[word], i + 1
     return None
+
+
+def _unit(word: str) -> int | None:
+    """A unit after a tens word, 1..9; also its plural: "high thirty EIGHTS" is a
+    reading in the thirty-eights."""
+    if word.endswith("s") and word[:-1] in _UNITS:
+        word = word[:-1]
+    value = _UNITS.get(word, 0)
+    return value or None  # "thirty zero" is no number
 
 
 def _integer(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:

@@ -38,6 +38,11 @@ class Reading:
     hedged: bool = False
     ambiguous: bool = False
     used: frozenset[int] = frozenset()  # positions the content phrases (and scopes) took
+    # The value came from a content phrase turned round by a negation ("NOT any worse"):
+    # at an emergency question, against a bare answer the other way, it is no proof
+    # ("yeah, not any worse" at "new or increasing numbness?" may deny only the
+    # increase), and the dialog asks (voice/understand.py).
+    turned: bool = False
 
 
 def spans(words: tuple[str, ...], protocol: Protocol,
@@ -107,6 +112,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     own = [i for s, e in spans for i in range(s, e)]
     values: set[str] = set()
     hedged = False
+    turned = False
     used = set(own)
     if matches:
         # Negation words inside a symptom phrase ("tablets DON'T touch it") still
@@ -126,7 +132,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                 # "no, still there" or "no help at all"? Both readings; ask.
                 values.add(_FLIP[value])
             elif scope.negated:
-                value = _FLIP[value]
+                value, turned = _FLIP[value], True
             if scope.resolved and value == "yes" and question.since:
                 hedged = True  # "had one but it's gone now" at "have you had a fever?"
             elif scope.resolved and value == "yes":
@@ -144,7 +150,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
             Reading(None)
     if len(values) > 1 or (values == {"no"} and hedged):
         return Reading(None, ambiguous=True, used=frozenset(used))
-    return Reading(values.pop(), hedged, used=frozenset(used))
+    return Reading(values.pop(), hedged, used=frozenset(used), turned=turned)
 
 
 def _wears_off(words: tuple[str, ...], end: int, brief: list[int]) -> bool:

@@ -136,7 +136,9 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         value, hedged = _yes_no(words, used | said_content.used, protocol)
         if value is None and question is not None and question.symptom in away:
             value = "no"  # "my ARM went numb" at the legs question: not the legs (a concern)
-        if said_content.ambiguous:
+        if said_content.ambiguous or (said_content.turned and value in ("yes", "no")
+                                      and value != said_content.value
+                                      and _emergency(protocol, question)):
             value, hedged, clarify = None, False, True
         elif said_content.value is not None:
             # Content decides: "yes, the ibuprofen helps" is a no to "still bad?".
@@ -508,6 +510,12 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
     return rest if longest and len(rest) >= 2 else None
 
 
+def _emergency(protocol: Protocol, question: Question | None) -> bool:
+    """Whether ``question`` asks about an emergency symptom."""
+    return question is not None and question.symptom is not None and \
+        protocol.symptoms[question.symptom].disposition == "emergency"
+
+
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
     """The merged status of ``symptom`` in this answer ("my head is pounding" answers
     "do you have a headache?"), None if not mentioned."""
@@ -539,8 +547,7 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
     suggested = like.value if value is None and not clarify and question is not None \
         and question.meaning_of(like.value) else None
     flags = [s for s in dict.fromkeys(near) if s not in raised]
-    if suggested is not None and question is not None and question.symptom and \
-            protocol.symptoms[question.symptom].disposition == "emergency":
+    if suggested is not None and _emergency(protocol, question):
         # Never an emergency ruled out on what other people's answers said (those
         # "no"s are asked again as before); one they point at is asked about as the
         # red flag it is ("Do you have weakness in your legs?"), like any other.
