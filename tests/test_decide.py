@@ -67,6 +67,25 @@ def test_a_red_flag_is_ruled_out_only_on_solid_evidence(protocol, narrow, free):
     assert d.action == "reprompt"
 
 
+@pytest.mark.parametrize("question, said", [
+    ("leg_numbness", "no numbness at all"), ("leg_weakness", "no they feel strong"),
+    ("fever", "i don't have a fever")])
+def test_a_denial_in_words_heard_by_both_grammars_outweighs_a_free_form_garble(
+        protocol, question, said):
+    # The small model's free-form pass garbles a clear sentence ("logan is at all"); when
+    # both grammars heard the symptom itself denied, that garble is no evidence against.
+    d = _decide(protocol, question, Pass("wide", said, 0.95), Pass("narrow", said, 0.94),
+                Pass("free", "logan is at all", 0.94))
+    assert (d.action, d.meaning.value) == ("answer", "no")
+
+
+def test_a_bare_no_beside_a_free_form_sentence_is_still_asked_again(protocol):
+    # Only an answer word: the free-form sentence may be what was said.
+    d = _decide(protocol, "leg_numbness", Pass("wide", "no", 0.95),
+                Pass("narrow", "no", 0.94), Pass("free", "logan is at all", 0.94))
+    assert d.action == "reprompt"
+
+
 def test_a_score_read_back_is_kept_on_yes_and_asked_again_on_no(protocol):
     evidence = (Pass("wide", "feet", 0.3), Pass("narrow", "eight", 0.87),
                 Pass("free", "the", 1.0))
