@@ -67,22 +67,12 @@ def test_a_red_flag_is_ruled_out_only_on_solid_evidence(protocol, narrow, free):
     assert d.action == "reprompt"
 
 
-@pytest.mark.parametrize("question, said", [
-    ("leg_numbness", "no numbness at all"), ("leg_weakness", "no they feel strong"),
-    ("fever", "i don't have a fever")])
-def test_a_denial_in_words_heard_by_both_grammars_outweighs_a_free_form_garble(
-        protocol, question, said):
-    # The small model's free-form pass garbles a clear sentence ("logan is at all"); when
-    # both grammars heard the symptom itself denied, that garble is no evidence against.
-    d = _decide(protocol, question, Pass("wide", said, 0.95), Pass("narrow", said, 0.94),
-                Pass("free", "logan is at all", 0.94))
-    assert (d.action, d.meaning.value) == ("answer", "no")
-
-
-def test_a_bare_no_beside_a_free_form_sentence_is_still_asked_again(protocol):
-    # Only an answer word: the free-form sentence may be what was said.
-    d = _decide(protocol, "leg_numbness", Pass("wide", "no", 0.95),
-                Pass("narrow", "no", 0.94), Pass("free", "logan is at all", 0.94))
+def test_a_denial_the_grammars_made_is_not_solid_beside_a_free_form_garble(protocol):
+    # Babble at 10 dB: "my legs feel numb" came out of both grammars as "my leg feels
+    # normal" and of the free-form pass as "milan erm on it". The grammars can only say
+    # their own sentences; the free-form pass is the one evidence against them.
+    d = _decide(protocol, "leg_numbness", Pass("wide", "my leg feels normal", 1.0),
+                Pass("narrow", "my leg feels normal", 1.0), Pass("free", "milan erm on it", 1.0))
     assert d.action == "reprompt"
 
 

@@ -54,10 +54,8 @@ The rule, in order:
 6. Safety: "no" to a red-flag question (ruling the red flag out) is taken only when
    it is *solid*: support at least ``SOLID``, every grammar pass agrees (a grammar can
    turn noise into "no"), no pass reads anything else that means something (free-form
-   "i have a fever") or heard a sentence that reads as nothing (unless the grammars
-   heard the symptom itself denied in words, "no numbness at all": then a free-form
-   "logan is at all" is the small model's garble), and no left-over word points at
-   the symptom. A clear human "no"
+   "i have a fever") or heard a sentence that reads as nothing, and no left-over word
+   points at the symptom. A clear human "no"
    — both grammars "no", free-form "no", "now" or "know" — is solid. "Not sure" is
    never "no"; anything else unclear is re-prompted (and after the last re-prompt the
    question is reported unanswered, never taken as "no": voice/dialog.py).
@@ -85,7 +83,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from voice.concepts import load_concepts
 from voice.normalize import number_words
 from voice.numbers import WORDS as NUMBER_WORDS
 from voice.numbers import find_numbers
@@ -281,7 +278,7 @@ def decide(passes: Sequence[Pass], protocol: Protocol, question: Question | None
                 if split else f"support {top:.2f}"
             return made("confirm", f"{'severe ' if severe else ''}score {value!r}: {why}")
     if guard is not None and value == "no":
-        doubt = _doubt(readings, guard, evidence.get(key, {}), top, meaning, protocol)
+        doubt = _doubt(readings, guard, evidence.get(key, {}), top)
         if doubt:
             return made("reprompt", f"'no' to a red flag not solid: {doubt}")
     return made("answer", f"{value!r} from the {src.name} pass, support {top:.2f}")
@@ -349,20 +346,14 @@ def _support(evidence: list[float]) -> float:
 
 
 def _doubt(readings: list[tuple[Pass, Understanding]], guard: str,
-           agreeing: dict[int, float], support: float, meaning: Understanding,
-           protocol: Protocol) -> str:
+           agreeing: dict[int, float], support: float) -> str:
     """Why a red-flag "no" is not solid, or "" when it is."""
     if support < SOLID:
         return f"support {support:.2f} under {SOLID}"
-    # The grammars heard the symptom itself denied ("no numbness at all", "they feel
-    # strong"), not only an answer word: a free-form sentence that means nothing
-    # ("logan is at all") is the small model's garble, not evidence against it.
-    named = _names(meaning.text, guard, protocol) and any(
-        f.symptom == guard and f.status == ABSENT for f in meaning.symptoms)
     for i, (p, u) in enumerate(readings):
         if i not in agreeing and (p.grammar or u.value is not None or u.meta is not None
                                   or any(f.status != ABSENT for f in u.symptoms)
-                                  or len(p.text.split()) > 1 and not named):
+                                  or len(p.text.split()) > 1):
             # A grammar pass that heard otherwise, a free-form pass that means something
             # else, or that heard a sentence that is no "no" ("i've been burned in
             # europe" beside "i don't ... burning up"); a lone "now" or "know" is fine.
@@ -370,13 +361,3 @@ def _doubt(readings: list[tuple[Pass, Understanding]], guard: str,
         if guard in u.hinted:
             return f"{p.text!r} points at the symptom"
     return ""
-
-
-def _names(text: str, symptom: str, protocol: Protocol) -> bool:
-    """Whether ``text`` says ``symptom`` in words: one of its phrases, or a concept of it
-    with the place supplied ("they feel STRONG" at the weakness question)."""
-    words = tuple(text.split())
-    if any(s == symptom for m in protocol.lexicon.symptoms.find(words, fuzzy=False)
-           for s, _ in m.payload):
-        return True
-    return any(c.label == symptom for c in load_concepts(protocol).find(words, (symptom,)))
