@@ -113,7 +113,7 @@ def test_blind_sets_16_and_17_dev_guard(protocol, name, cases, floors):
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative (measured at the end of round 13: dev figures), false concerns
-    ("blind18", 509, (0.82, 68, 10, 6, 0.85), 0),
+    ("blind18", 509, (0.82, 68, 11, 6, 0.85), 0),
     ("blind19", 487, (0.82, 73, 14, 4, 0.85), 1),
 ])
 def test_blind_sets_18_and_19_dev_guard(protocol, name, cases, floors, false_concerns):

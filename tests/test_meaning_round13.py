@@ -28,8 +28,8 @@ def test_content_still_decides_where_it_is_said_outright(protocol):
     ("headache_relief", "she's had paracetamol and it hasn't made a blind bit of difference",
      "yes"),
     ("headache_relief", "it's relentless", "yes"),
-    ("headache_relief", "afraid so", "yes"),
     ("site_infection", "i don't want to look", "unsure"),
+    ("site_bleeding", "haven't looked", "unsure"),
     ("site_bleeding", "it's spurting", "yes"),
     ("pain_trend", "it's gone from a niggle to proper pain", "worse"),
 ])
