@@ -58,7 +58,7 @@ def test_a_small_amount_is_not_significant_bleeding(protocol, text):
 
 
 def test_a_repeated_no_does_not_cancel_a_denial(protocol):
-    # The repeated word must be the same as the trigger: "not no" stays as it was.
+    # "No" before "no fever": emphasis, not a denied denial (negation.py).
     assert meaning(protocol, "no no fever", "fever").value == "no"
 
 

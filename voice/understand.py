@@ -494,9 +494,7 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
     """The words after a correction that takes back the answer's first word ("no...
     ACTUALLY ...", "yes, WAIT, no"), when there are at least two; else None."""
     lex = protocol.lexicon
-    start = 0
-    while start < len(words) and (words[start] == BREAK or words[start] in lex.fillers):
-        start += 1  # "well, no... actually": the answer word after the fillers
+    start = _skip(words, 0, lex.fillers | {BREAK})  # "well, no... actually"
     first = [m for m in lex.answers.find(words, fuzzy=False) if m.start == start
              and set(m.payload) & {"yes", "no"}]
     if not first:
