@@ -28,7 +28,7 @@ DEV_SETS = ("fresh_answers", "dev_round2", "blind_answers", "blind2_answers",
             "blind7_answers", "blind8_answers", "blind9_answers", "blind10_answers",
             "blind11_answers", "blind12_answers", "blind13_answers", "blind14_answers",
             "blind15_answers", "blind16_answers", "blind17_answers", "blind18_answers",
-            "blind19_answers")
+            "blind19_answers", "blind20_answers", "blind21_answers")
 OUT = ROOT / "intents" / "answer_examples.tsv"
 
 HEADER = """\

@@ -77,9 +77,9 @@ class Complaints:
 
     def find(self, words: tuple[str, ...], protocol: Protocol,
              taken: set[int]) -> tuple[tuple[int, int], ...]:
-        """Spans of complaints said and not negated. ``taken``: symptom phrase positions
-        (not negation triggers). A complaint may share words with a symptom phrase
-        ("chest PAIN"): both count."""
+        """Spans of complaints said and not negated, with a hedge in front ("A BIT
+        constipated"). ``taken``: symptom phrase positions (not negation triggers). A
+        complaint may share words with a symptom phrase ("chest PAIN"): both count."""
         spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]
         spans += [(c.start, c.end) for c in self.concepts.find(words)]
         spans = sorted(set(spans))
@@ -92,7 +92,8 @@ class Complaints:
         inside = sorted({i for s, e in spans for i in range(s, e)})
         found = scopes(words, spans, rules, triggers_in(words, rules, inside))
         # Hedged ("i think i fainted") still counts: a concern is never talked away.
-        return tuple(span for span, scope in zip(spans, found, strict=True)
+        # A hedge after it may be the answer's ("that was dizziness I THINK").
+        return tuple((min(scope.start, s), e) for (s, e), scope in zip(spans, found, strict=True)
                      if not scope.negated and not scope.resolved)
 
 

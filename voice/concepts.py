@@ -45,6 +45,9 @@ class Concept:
     parts: tuple[tuple[tuple[str, ...], ...], ...]  # each part: its phrases (tokens)
     window: int
     question: str | None = None  # a content concept: found only at this question
+    # Whether the question may stand in for the first part; not when that part is
+    # no place ("HAVE a temperature": "i took my temperature" has none).
+    implied: bool = True
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ class Concepts:
             mine = [(c, [[m for m in part if not _inside(m, spans)] for part in parts])
                     for c, parts in mine]
         for c, found in mine:
-            supplied = question is None and c.label in implied and not found[0]
+            supplied = question is None and c.implied and c.label in implied \
+                and not found[0]
             if supplied:
                 found[0] = [Match(-1, -1, (), (), 100.0)]
             if not all(found):
@@ -154,7 +158,7 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
     out = []
     for node in src.sequence(top["concepts"], "concepts"):
         m = src.mapping(node, "a concept", required=("parts",), allowed=(
-            "symptom", "status", "question", "value", "parts", "window", "note"))
+            "symptom", "status", "question", "value", "parts", "window", "implied", "note"))
         if "question" in m:
             label, status, question = _meaning(src, m, allowed)
         else:
@@ -165,7 +169,8 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
         phrases = tuple(tuple(tuple(t for t in tokens(p) if t != BREAK)
                               for p in src.strings(part, "a concept part")) for part in parts)
         window = int(src.string(m["window"], "window")) if "window" in m else default
-        out.append(Concept(label, status, phrases, window, question))
+        implied = src.boolean(m["implied"], "implied") if "implied" in m else True
+        out.append(Concept(label, status, phrases, window, question, implied))
     return Concepts(tuple(out))
 
 

@@ -99,6 +99,9 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
     complaints = load_complaints(protocol).find(words, protocol, used)
+    # A complaint and its hedge are no answer words: "no, but i'm A BIT constipated"
+    # at the bladder question is a no (and a concern), not a hedged yes.
+    used.update(i for s, e in complaints for i in range(s, e))
     concerns = (said,) if (complaints or away) and meta is None else ()
 
     value: Value = None
@@ -344,9 +347,29 @@ def _after_another(words: tuple[str, ...], m: Match[Any], matches: list[Match[An
             continue
         if any(words[i] in rules.coordinators or words[i] == BREAK for i in gap):
             continue
+        if not gap and _labels(o) == _labels(m) and _listed(words, m, matches, rules):
+            # "no redness WARMTH or swelling": one symptom's signs listed without
+            # commas. (Other symptoms side by side are kept apart: "no headache NUMB
+            # LEGS and back pain" may well say the legs are numb.)
+            continue
         if any(t.end <= o.start for t in triggers):
             return True
     return False
+
+
+def _labels(m: Match[Any]) -> set[str]:
+    return {symptom for symptom, _ in m.payload}
+
+
+def _listed(words: tuple[str, ...], m: Match[Any], matches: list[Match[Any]],
+            rules: Rules) -> bool:
+    """Whether ``m`` is inside a list: phrases side by side up to a list word and one
+    more phrase ("redness WARMTH or swelling")."""
+    starts = {o.start: o for o in matches}
+    end = m.end
+    while end in starts:
+        end = starts[end].end
+    return end < len(words) and words[end] in rules.coordinators and end + 1 in starts
 
 
 def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
