@@ -211,15 +211,19 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
 - **Red-flag recall at 6 dB**: the misses are answers whose red flag no pass heard at
   all (babble turned "my legs have gone numb" into "don't like them have gotten hurt
   me or not" in both the grammar and free-form passes; "yes and I've got a fever" into
-  "yes i'm back not a lot"), and one "I have been burning up" heard as a denial by
-  every pass. A decision can only weigh what some pass heard; see the misses listed
-  under "Red flags in noise".
+  "yes i'm back not a lot"), and "eight out of ten" heard as "don't know" by both
+  grammars (free-form "don't now"): a "not sure" to the pain scale, which the check-in
+  accepts and goes on. A decision can only weigh what some pass heard; see the misses
+  listed under "Red flags in noise".
 - **Re-prompts and confirmations of red-flag yes/no** (synthetic, clean): a "yes" to a
   red-flag question with word confidence under 0.6 is confirmed, and a "no" that is
   not solid (a pass heard a sentence that reads as nothing) is asked again: the
   safety rule is kept over the count. Of the clips asked again, 5 are the Scotland
-  voice's "no" decoded as "lot" (a word of the yes/no grammar) and 7 are "my legs feel
-  numb" with "numb" lost by every pass.
+  voice's "no" decoded as "lot" (a word of the yes/no grammar), 6 are "my legs feel
+  numb" with "numb" lost by every pass, and most of the rest are a "no" both grammars
+  heard right beside a free-form garble ("no numbness at all" beside "logan is at
+  all"). An exception for those was tried and reverted: in babble both grammars turned
+  "my legs feel numb" into "my leg feels normal" beside a free-form garble too.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -242,7 +246,7 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   ("I've had a fever since last night" became "i feel my feet up pins lost night",
   "i threw up twice" "i flew up twice", "it doesn't help" "it doesn't tell", read as
   a no), or the answer was heard as nothing ("uh huh": asked again, which this target
-  counts as missed). A temperature said at "anything else?" with no cue word ("in
+  counts as missed). A temperature said at "anything else?" with no cue word ("tempe
   thirty eight point six") is not read as one: reading bare numbers there raised
   false emergencies ("my daughter is thirty eight"). `interpret --wav` and the
   check-in agree on every clip.
