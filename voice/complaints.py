@@ -93,7 +93,7 @@ class Complaints:
         found = scopes(words, spans, rules, triggers_in(words, rules, inside))
         # Hedged ("i think i fainted") still counts: a concern is never talked away.
         # A hedge after it may be the answer's ("that was dizziness I THINK").
-        return tuple((min(scope.start, s), e) for (s, e), scope in zip(spans, found, strict=True)
+        return tuple((scope.start, e) for (_, e), scope in zip(spans, found, strict=True)
                      if not scope.negated and not scope.resolved)
 
 

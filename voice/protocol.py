@@ -152,6 +152,10 @@ class Symptom:
     def red_flag(self) -> bool:
         return self.disposition in ("emergency", "urgent")
 
+    @property
+    def emergency(self) -> bool:
+        return self.disposition == "emergency"
+
 
 @dataclass(frozen=True)
 class Disposition:
@@ -262,7 +266,7 @@ class Protocol:
             # An open question ("anything else?") may be answered with any symptom.
             if free:
                 phrases.update(s.present, s.uncertain, s.absent)
-            elif s.disposition == "emergency":
+            elif s.emergency:
                 phrases.update(s.present)
         if question is not None:
             phrases |= self._answer_phrases(question)

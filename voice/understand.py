@@ -451,8 +451,7 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         # "The numbness went away": an emergency sign that came and went is asked
         # about again, not dropped; so is any sign a "since" question asks about
         # ("vomited once, none since" at "have you been vomiting?").
-        emergency = protocol.symptoms[symptom].disposition == "emergency"
-        status = UNCERTAIN if emergency or since else ABSENT
+        status = UNCERTAIN if protocol.symptoms[symptom].emergency or since else ABSENT
     if scope.hedged:
         status = UNCERTAIN  # a hedge never yields "absent", and weakens "present"
     return status
@@ -534,7 +533,7 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
 def _emergency(protocol: Protocol, question: Question | None) -> bool:
     """Whether ``question`` asks about an emergency symptom."""
     return question is not None and question.symptom is not None and \
-        protocol.symptoms[question.symptom].disposition == "emergency"
+        protocol.symptoms[question.symptom].emergency
 
 
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
