@@ -116,12 +116,11 @@ def test_blind_sets_20_and_21_dev_guard(protocol, name, cases, floors, false_con
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    ("blind22", 483, (0.84, 77, 9, 6, 0.88), 0),
-    ("blind23", 470, (0.87, 74, 14, 8, 0.83), 3),
+    # Measured at the end of round 15, which was tuned on them.
+    ("blind22", 483, (0.90, 78, 5, 4, 0.90), 0),
+    ("blind23", 470, (0.91, 76, 11, 6, 0.85), 3),
 ])
-def test_blind_sets_22_and_23_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 11 before round 14, scored at the start and
-    # end only, not among the answer examples. One change was made after the end
-    # score showed a lost emergency on blind23 (docs/understanding.md, round 14).
+def test_blind_sets_22_and_23_dev_guard(protocol, name, cases, floors, false_concerns):
+    # Held-out in round 14 (its start and end figures: docs/understanding.md); dev since
+    # round 15, which was tuned on their misses (tests/test_meaning_round15.py).
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

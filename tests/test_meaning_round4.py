@@ -77,8 +77,8 @@ def test_the_words_answer_the_question(protocol, question, text, value):
     u = meaning(protocol, text, question)
     assert u.value == value
     # The question's content explains the words: no other symptom is read from them.
-    assert set(statuses(u)) <= {protocol.question(question).symptom,
-                                protocol.question(question).affirms}
+    q = protocol.question(question)
+    assert set(statuses(u)) <= {q.symptom, q.presumes}
 
 
 @pytest.mark.parametrize("text", ["just a little spot on the plaster",

@@ -154,7 +154,9 @@ def test_blind_set_5_dev_floor(protocol):
     # Blind set 5 is dev since session 3: a floor at what this round measures on it.
     cases = load_cases(ROOT / "tests" / "data" / "blind5_answers.tsv")
     f = evaluate(protocol, cases)["held-out"].figures()  # its rows are marked held-out
-    assert f["disposition_accuracy"] >= 0.94 and f["emergency_recall"] == 1.0
+    # 0.94 before round 15's `presumes` (a follow-up's answer is its symptom, which
+    # this set's writer labelled "none" at the trend question).
+    assert f["disposition_accuracy"] >= 0.93 and f["emergency_recall"] == 1.0
     assert f["red_flags_reported_absent"] <= 3
 
 

@@ -155,7 +155,8 @@ def test_choices(protocol, text, choice):
 
 
 def test_worse_choice_is_worsening_pain(protocol):
-    assert statuses(protocol, "worse", "pain_trend") == {"severe_worsening_pain": "present"}
+    assert statuses(protocol, "worse", "pain_trend") == {"severe_worsening_pain": "present",
+                                                         "back_soreness": "present"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

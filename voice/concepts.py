@@ -69,6 +69,10 @@ class Concepts:
         # "plaster's", so a contraction does not hide the body part).
         self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
                          for k, c in enumerate(concepts)]
+        # Every word of the symptom concepts: real words of the protocol, never read
+        # as a slip of another phrase ("a little LEAK" is not "a little mark").
+        self.words = frozenset(w for c in concepts if c.question is None
+                               for part in c.parts for p in part for w in p)
 
     def find(self, words: tuple[str, ...], implied: tuple[str, ...] = (),
              question: str | None = None) -> list[ConceptMatch]:

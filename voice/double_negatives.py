@@ -66,7 +66,9 @@ def concord(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
             continue
         for j in range(i + 1, min(i + 1 + rules.concord_window, len(words))):
             if words[j] in rules.concord_negatives:
-                drop.add(i)
+                # "doesn't help, NOTHING DOES": the negative begins a clause of its own.
+                if j + 1 >= len(words) or words[j + 1] not in rules.concord_subject_of:
+                    drop.add(i)
                 break
             if words[j] == BREAK or words[j] in rules.clause_start:
                 break

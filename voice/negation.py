@@ -48,6 +48,7 @@ class Rules:
     concord_verbs: frozenset[str] = frozenset()
     concord_negatives: frozenset[str] = frozenset()
     concord_window: int = 3
+    concord_subject_of: frozenset[str] = frozenset()  # "NOTHING DOES": its own clause
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,12 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # Homophones a transcript (or a tired typist) gives: "i THROUGH up", the
         # dressing "SOCKED in blood"; "NO able to" (non-native "not able to").
         "through up": "threw up", "socked": "soaked", "no able": "not able",
+        # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".
+        "bloody hell": "", "bloody awful": "awful", "bloody agony": "agony",
+        "bloody legs": "legs", "bloody head": "head", "bloody headache": "headache",
+        "bloody back": "back", "bloody sore": "sore", "bloody killing": "killing",
+        "bloody painful": "painful", "bloody terrible": "terrible",
+        "bloody horrible": "horrible", "bloody hurts": "hurts", "bloody well": "",
     }.items()
 }
 _REWRITE_MAX = max(len(k) for k in _REWRITE)

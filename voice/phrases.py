@@ -2,10 +2,13 @@
 
 Built once per protocol (phrases are normalised at load time, not per utterance).
 Matching is longest-first over the whole answer, so "can't feel my legs" wins over
-"can't", and "sore head" over "sore". Fuzzy matching (rapidfuzz ``fuzz.ratio``) only
-looks at stretches of words that no exact phrase covered and that contain a word the
-protocol does not know: a real word such as "never" is never read as "fever". The
-threshold comes from data (benchmarks/fuzzy_sweep.py, docs/understanding.md).
+"can't", and "sore head" over "sore"; a few softening words may stand inside a phrase
+("i can't REALLY walk" is "can't walk": answers.yaml ``gaps``). Fuzzy matching
+(rapidfuzz ``fuzz.ratio``) only looks at stretches of words that no exact phrase
+covered and that contain a word the protocol does not know (its phrases', and the
+concepts' words the caller passes as ``known``): a real word such as "never" is never
+read as "fever", nor "a little LEAK" as "a little mark". The threshold comes from
+data (benchmarks/fuzzy_sweep.py, docs/understanding.md).
 """
 
 from __future__ import annotations
@@ -43,11 +46,14 @@ class PhraseIndex(Generic[T]):
         fuzzy: Fuzzy | None = None,
         vocabulary: Iterable[str] = (),
         group: Callable[[T], Hashable] | None = None,
+        gaps: Iterable[str] = (),
     ) -> None:
         # ``group``: matches of different groups (e.g. symptoms) may overlap partly, so
         # "back pain is getting worse" is both "back pain" and "pain is getting worse";
         # a phrase inside a longer one ("sore" in "sore head") still loses.
         self._group = group
+        # Words that may stand between a phrase's words ("can't REALLY walk").
+        self.gaps = frozenset(gaps)
         self._payload = {p: tuple(v) for p, v in phrases.items() if p}
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(self._payload, key=len, reverse=True):
@@ -61,27 +67,32 @@ class PhraseIndex(Generic[T]):
 
     def with_fuzzy(self, fuzzy: Fuzzy | None) -> PhraseIndex[T]:
         """The same phrases with another fuzzy setting (threshold sweeps)."""
-        return PhraseIndex(self._payload, fuzzy, self.vocabulary, self._group)
+        return PhraseIndex(self._payload, fuzzy, self.vocabulary, self._group, self.gaps)
 
     def find(
-        self, tokens: tuple[str, ...], taken: Iterable[int] = (), fuzzy: bool = True
+        self, tokens: tuple[str, ...], taken: Iterable[int] = (), fuzzy: bool = True,
+        known: frozenset[str] = frozenset(),
     ) -> list[Match[T]]:
-        """Non-overlapping matches, sorted by position; ``taken`` positions are skipped."""
+        """Non-overlapping matches, sorted by position; ``taken`` positions are skipped.
+        ``known``: more real words of the protocol than this index's own, which are
+        never read as a slip of one of its phrases either."""
         blocked = set(taken)
         candidates: list[Match[T]] = []
         for i, word in enumerate(tokens):
             for phrase in self._by_first.get(word, ()):
-                end = i + len(phrase)
-                if tokens[i:end] == phrase:
+                end = _match_at(tokens, i, phrase, self.gaps)
+                if end is not None:
                     candidates.append(Match(i, end, phrase, self._payload[phrase], 100.0))
         chosen = _longest_first(candidates, blocked, self._group)
         if fuzzy and self.fuzzy and self._fuzzy_phrases:
             for m in chosen:
                 blocked.update(range(m.start, m.end))
-            chosen += _longest_first(self._fuzzy(tokens, blocked), blocked, self._group)
+            chosen += _longest_first(self._fuzzy(tokens, blocked, known), blocked,
+                                     self._group)
         return sorted(chosen, key=lambda m: m.start)
 
-    def _fuzzy(self, tokens: tuple[str, ...], blocked: set[int]) -> list[Match[T]]:
+    def _fuzzy(self, tokens: tuple[str, ...], blocked: set[int],
+               known: frozenset[str]) -> list[Match[T]]:
         assert self.fuzzy is not None
         windows: list[tuple[int, int]] = []
         for i in range(len(tokens)):
@@ -92,7 +103,7 @@ class PhraseIndex(Generic[T]):
                 words = tokens[i:end]
                 if BREAK in words:
                     break
-                if all(w in self.vocabulary for w in words):
+                if all(w in self.vocabulary or w in known for w in words):
                     continue  # known words: exact matching already decided
                 if len(" ".join(words)) < self.fuzzy.min_chars:
                     continue  # "ever" is not a slip of "fever": short words match exactly
@@ -110,6 +121,20 @@ class PhraseIndex(Generic[T]):
                 continue  # a slip keeps the first letter: "sleeping" is not "bleeding"
             found.append(Match(i, j, phrase, self._payload[phrase], float(scores[w, p])))
         return found
+
+
+def _match_at(tokens: tuple[str, ...], i: int, phrase: tuple[str, ...],
+              gaps: frozenset[str]) -> int | None:
+    """Where ``phrase`` ends if it starts at ``i``; words in ``gaps`` may stand between
+    its words ("can't REALLY walk" is "can't walk")."""
+    j = i
+    for k, word in enumerate(phrase):
+        while k and j < len(tokens) and tokens[j] != word and tokens[j] in gaps:
+            j += 1
+        if j >= len(tokens) or tokens[j] != word:
+            return None
+        j += 1
+    return j
 
 
 def _longest_first(candidates: list[Match[T]], blocked: set[int],

@@ -94,9 +94,13 @@ class Question:
     worse_than_previous: str | None = None
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (yes|no|unsure, phrases)
     line: int = 0
-    # A yes affirms this symptom, a no says nothing about it ("is the headache worse
-    # when you sit up?": yes is a positional headache, no is not "no headache").
+    # A scale: a score above the lowest says this symptom is there ("three" at "how
+    # bad is the pain?"); the lowest says nothing.
     affirms: str | None = None
+    # A follow-up asked because this symptom was said: any answer to it takes the
+    # symptom as there ("better" at "is the pain getting better?" is back pain), unless
+    # the answer itself says otherwise ("it's all gone").
+    presumes: str | None = None
     # A finding of this symptom said at the question answers it yes ("it's killing me"
     # at "any pain in your back?"); its absence says nothing.
     implied_by: str | None = None
@@ -178,11 +182,15 @@ class Answers:
     meta: tuple[tuple[str, tuple[str, ...]], ...]
     meta_fillers: tuple[str, ...]
     homophones: tuple[tuple[str, int], ...]
+    corrected_by: tuple[str, ...]
+    now: tuple[str, ...]
     fever_celsius: float
     fever_fahrenheit: float
     celsius_range: tuple[float, float]
     fahrenheit_range: tuple[float, float]
     temperature_cues: tuple[str, ...]
+    gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
+    asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
 
 
 @dataclass(frozen=True)
@@ -196,10 +204,14 @@ class Lexicon:
     meta: Mapping[tuple[str, ...], str]  # phrase without meta fillers -> meta
     fillers: frozenset[str]
     meta_fillers: frozenset[str]
+    asked_back: PhraseIndex[str]  # openers of a question about the question
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
     homophones: Mapping[str, int]
+    # A later number after these replaces the earlier ones ("seven, no, five"); "now"
+    # marks the present score at a scale question.
+    number_revisions: PhraseIndex[str]
     negation: negation.Rules
 
 
@@ -363,7 +375,7 @@ class _Loader:
         symptoms = self._symptoms(advice)
         dispositions, at_least = self._dispositions(messages, advice)
         answers, fuzzy = self._answers()
-        rules = self._negation()
+        rules = self._negation(answers.gaps)
         questions = self._questions(symptoms)
         lexicon = _compile(questions, symptoms, answers, rules, fuzzy)
         return Protocol(
@@ -488,8 +500,10 @@ class _Loader:
         return tuple(out), at_least
 
     def _answers(self) -> tuple[Answers, Fuzzy]:
-        src, top = self._file("answers.yaml", ("fillers", "yesno", "meta", "meta_fillers",
-                                               "numbers", "temperature", "fuzzy"))
+        required = ("fillers", "yesno", "meta", "meta_fillers", "numbers", "temperature",
+                    "fuzzy")
+        src, top = self._file("answers.yaml", required,
+                              allowed=(*required, "gaps", "asked_back"))
         yn = src.mapping(top["yesno"], "yesno", required=("yes", "no", "unsure", "hedge",
                                                           "alone"))
         lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v in yn.items()}
@@ -498,7 +512,8 @@ class _Loader:
             if phrase_tokens(p) not in known:
                 src.fail(item, f"'{p}' in yesno alone is not a yes, no or unsure phrase")
         meta = src.mapping(top["meta"], "meta", required=META, allowed=META)
-        numbers = src.mapping(top["numbers"], "numbers", required=("homophones",))
+        numbers = src.mapping(top["numbers"], "numbers", required=("homophones",),
+                              allowed=("homophones", "corrected_by", "now"))
         homophones = src.mapping(numbers["homophones"], "homophones")
         temp = src.mapping(top["temperature"], "temperature", required=(
             "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"))
@@ -519,14 +534,20 @@ class _Loader:
             meta_fillers=tuple(src.strings(top["meta_fillers"], "meta_fillers")),
             homophones=tuple((k, src.integer(v, f"homophone '{k}'"))
                              for k, v in homophones.items()),
+            corrected_by=tuple(src.strings(numbers["corrected_by"], "numbers corrected_by"))
+            if "corrected_by" in numbers else (),
+            now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
             fever_celsius=src.number(temp["fever_celsius"], "fever_celsius"),
             fever_fahrenheit=src.number(temp["fever_fahrenheit"], "fever_fahrenheit"),
             celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
             temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
+            gaps=tuple(_words(src.strings(top["gaps"], "gaps"))) if "gaps" in top else (),
+            asked_back=tuple(src.strings(top["asked_back"], "asked_back"))
+            if "asked_back" in top else (),
         )
         return answers, Fuzzy(threshold, src.integer(fz["min_chars"], "fuzzy min_chars"))
 
-    def _negation(self) -> negation.Rules:
+    def _negation(self, gaps: tuple[str, ...]) -> negation.Rules:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
         src, top = self._file("negation.yaml", keys,
@@ -552,7 +573,7 @@ class _Loader:
             if positive[key] < 1:
                 src.fail(node, f"{key} must be at least 1")
         return negation.Rules(
-            triggers=PhraseIndex({k: sorted(v) for k, v in kinds.items()}),
+            triggers=PhraseIndex({k: sorted(v) for k, v in kinds.items()}, gaps=gaps),
             window=positive["window"], window_post=positive["window_post"],
             hedge_window_pre=positive["hedge window_pre"],
             hedge_window_post=positive["hedge window_post"],
@@ -579,14 +600,18 @@ class _Loader:
         """negation.yaml ``concord`` as negation.Rules fields (none when absent)."""
         if "concord" not in top:
             return {}
-        c = src.mapping(top["concord"], "concord", required=("verbs", "negatives", "window"))
+        c = src.mapping(top["concord"], "concord", required=("verbs", "negatives", "window"),
+                        allowed=("verbs", "negatives", "window", "subject_of"))
         window = src.integer(c["window"], "concord window")
         if window < 1:
             src.fail(c["window"], "concord window must be at least 1")
         return {"concord_verbs": frozenset(_words(src.strings(c["verbs"], "concord verbs"))),
                 "concord_negatives": frozenset(_words(src.strings(c["negatives"],
                                                                   "concord negatives"))),
-                "concord_window": window}
+                "concord_window": window,
+                "concord_subject_of": frozenset(_words(src.strings(
+                    c["subject_of"], "concord subject_of"))) if "subject_of" in c
+                else frozenset()}
 
     @staticmethod
     def _symptom_list(src: Source, m: dict[str, Node], key: str, what: str,
@@ -602,7 +627,7 @@ class _Loader:
     def _questions(self, symptoms: Mapping[str, Symptom]) -> tuple[Question, ...]:
         fields = ("id", "text", "answer", "symptom", "red_flag", "ask_if", "reprompts", "help",
                   "offer", "choices", "range", "severe_from", "severe_symptom",
-                  "worse_than_previous", "phrases", "affirms", "implied_by", "since",
+                  "worse_than_previous", "phrases", "affirms", "presumes", "implied_by", "since",
                   "readings", "means", "same_place")
         src, top = self._file("questions.yaml", ("questions",))
         out: list[Question] = []
@@ -633,9 +658,12 @@ class _Loader:
             implied_by = symptom_ref("implied_by")
             if implied_by and not symptom:
                 src.fail(m["implied_by"], f"{what}: 'implied_by' needs a symptom")
-            if affirms and (answer not in ("yesno", "scale") or symptom):
-                src.fail(m["affirms"],
-                         f"{what}: 'affirms' needs answer yesno or scale and no symptom")
+            if affirms and answer != "scale":
+                src.fail(m["affirms"], f"{what}: 'affirms' needs answer scale")
+            presumes = symptom_ref("presumes")
+            if presumes and (answer not in ("yesno", "choice") or symptom):
+                src.fail(m["presumes"],
+                         f"{what}: 'presumes' needs answer yesno or choice and no symptom")
             same_place = self._symptom_list(src, m, "same_place", what, symptoms)
             if same_place and not symptom:
                 src.fail(m["same_place"], f"{what}: 'same_place' needs a symptom")
@@ -676,8 +704,8 @@ class _Loader:
                 reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
                 choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
-                affirms=affirms, implied_by=implied_by, since=since, readings=readings,
-                means=tuple(means), same_place=same_place, **scale,
+                affirms=affirms, presumes=presumes, implied_by=implied_by, since=since,
+                readings=readings, means=tuple(means), same_place=same_place, **scale,
             ))
         if not out:
             src.fail(top["questions"], "questions is empty: a check-in needs at least one")
@@ -780,6 +808,14 @@ def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(ids) for word, ids in found.items()}
 
 
+def _revisions(answers: Answers) -> PhraseIndex[str]:
+    phrases: dict[tuple[str, ...], list[str]] = {}
+    for kind, said in (("corrected", answers.corrected_by), ("now", answers.now)):
+        for text in said:
+            phrases.setdefault(phrase_tokens(text), []).append(kind)
+    return PhraseIndex(phrases)
+
+
 def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
              answers: Answers, rules: negation.Rules, fuzzy: Fuzzy) -> Lexicon:
     symptom_phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
@@ -807,7 +843,8 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
             for text in (c.text, *c.phrases):
                 own.setdefault(phrase_tokens(text), []).append(c.id)
         if own:
-            per_question[q.id] = PhraseIndex(own, fuzzy if q.choices else None, vocabulary)
+            per_question[q.id] = PhraseIndex(own, fuzzy if q.choices else None, vocabulary,
+                                             gaps=answers.gaps)
     meta_fillers = frozenset(_words(answers.meta_fillers))
     meta: dict[tuple[str, ...], str] = {}
     for kind, said in answers.meta:
@@ -815,12 +852,16 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
             key = tuple(w for w in phrase_tokens(text) if w not in meta_fillers)
             meta.setdefault(key or phrase_tokens(text), kind)
     return Lexicon(
-        symptoms=PhraseIndex(symptom_phrases, fuzzy, vocabulary, group=_symptom_of),
-        answers=PhraseIndex(answer_phrases), per_question=MappingProxyType(per_question),
+        symptoms=PhraseIndex(symptom_phrases, fuzzy, vocabulary, group=_symptom_of,
+                             gaps=answers.gaps),
+        answers=PhraseIndex(answer_phrases, gaps=answers.gaps),
+        per_question=MappingProxyType(per_question),
         alone=MappingProxyType(alone), meta=MappingProxyType(meta),
         fillers=frozenset(_words(answers.fillers)), meta_fillers=meta_fillers,
+        asked_back=PhraseIndex({phrase_tokens(t): ("help",) for t in answers.asked_back}),
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),
         homophones=MappingProxyType(dict(answers.homophones)), negation=rules,
+        number_revisions=_revisions(answers),
     )

@@ -10,6 +10,7 @@ voice.negation). Conservative by construction: a hedge never yields "absent", an
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -86,6 +87,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
+    if meta is None and _asked_back(words, protocol, question):
+        return Understanding(said, None, None, (), "help", question=qid)
     if meta is None:
         words = double_negatives.concord(words, protocol.lexicon.negation)
         twice = double_negatives.denied_statement(words, protocol.lexicon.negation)
@@ -119,7 +122,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
         value = _choice(words, used, protocol, question)
-        findings.extend(value_findings(question, value, said))
+        findings.extend(value_findings(question, value, said,
+                                       spoken_of={f.symptom for f in findings}))
     elif meta is None and question is not None and question.answer == "temperature":
         reading = _reading(words, protocol, any_number=True)
         if reading is not None:
@@ -165,7 +169,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             value, hedged, clarify = None, False, True
             findings = [f for f in findings if f.symptom != question.symptom]  # asked again
         if question is not None:
-            findings.extend(value_findings(question, value, said, hedged))
+            findings.extend(value_findings(question, value, said, hedged,
+                                           spoken_of={f.symptom for f in findings}))
         # Free text: "no" / "nothing else" ends it; anything else is kept as said.
         if question is not None and question.answer == "free" and said and (
                 value != "no" or any(f.status != ABSENT for f in findings)):
@@ -225,21 +230,22 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
 
 
 def value_findings(question: Question, value: Value, evidence: str,
-                   hedged: bool = False) -> list[Finding]:
+                   hedged: bool = False, spoken_of: Collection[str] = ()) -> list[Finding]:
     """What an answer value says by itself at a yes/no or choice question: "yes" to
     "any weakness in your legs?" is weakness, "worse" at the trend question severe
-    pain. (Also what a value read back and confirmed says: voice/dialog.py.)"""
+    pain, any answer to a follow-up the symptom it presumes, unless the answer's own
+    words (``spoken_of``: the symptoms they speak of) say otherwise. (Also what a value read
+    back and confirmed says: voice/dialog.py.)"""
+    out = []
+    if question.presumes and value is not None and question.presumes not in spoken_of:
+        out.append(Finding(question.presumes, PRESENT, evidence, question.id))
     if question.answer == "choice" and value not in (None, "unsure"):
         symptom = question.choice(str(value)).symptom
-        return [Finding(symptom, PRESENT, evidence, question.id)] if symptom else []
-    if question.answer != "yesno" or value not in ("yes", "no"):
-        return []
-    status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
-    if question.symptom:
-        return [Finding(question.symptom, status, evidence, question.id)]
-    if question.affirms and value == "yes":
-        return [Finding(question.affirms, status, evidence, question.id)]
-    return []
+        out += [Finding(symptom, PRESENT, evidence, question.id)] if symptom else []
+    elif question.answer == "yesno" and value in ("yes", "no") and question.symptom:
+        status = ABSENT if value == "no" else UNCERTAIN if hedged else PRESENT
+        out.append(Finding(question.symptom, status, evidence, question.id))
+    return out
 
 
 # -- meta --------------------------------------------------------------------------
@@ -250,6 +256,29 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
     core = tuple(w for w in words if w != BREAK and w not in lex.meta_fillers
                  and w not in lex.fillers)
     return lex.meta.get(core) if core else None
+
+
+def _asked_back(words: tuple[str, ...], protocol: Protocol,
+                question: Question | None) -> bool:
+    """A question back about the question ("what do you mean by a fever?", "what
+    counts as significant?"): the patient is asking, not answering, and is helped
+    (meta "help"). Only when the words after the opener name no symptom but the
+    question's own (the topic asked about), no complaint, no answer word and no
+    number: "what do you mean, my legs are numb", "you mean a temperature? yes" and
+    "what counts as a fever? i was thirty eight" are read as said."""
+    if question is None:
+        return False
+    lex = protocol.lexicon
+    start = _skip(words, 0, lex.fillers | {BREAK})
+    openers = [m for m in lex.asked_back.find(words, fuzzy=False) if m.start == start]
+    if not openers:
+        return False
+    rest = words[max(m.end for m in openers):]
+    topic = understand(" ".join(rest), protocol)
+    own = {question.symptom, question.presumes, question.affirms}
+    return not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
+        and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
+        and not find_numbers(rest)
 
 
 # -- symptoms ------------------------------------------------------------------------
@@ -267,7 +296,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     question ("fever? no"): no phrase or concept in them is read."""
     lex = protocol.lexicon
     content = content or []
-    matches = [m for m in lex.symptoms.find(words)
+    matches = [m for m in lex.symptoms.find(words, known=load_concepts(protocol).words)
                if not relative.explained(m.start, m.end, content) and m.start >= echo]
     # The question's place: its own symptom's concepts and those of the same place
     # need no "where" part ("they keep giving way").
@@ -386,12 +415,17 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     """How many words at the front only repeat the question's topic before a "no":
     "fever? no, i don't think so", "numb? no", "bleeding -- nope". Such an echo is the
     patient checking what was asked, not a report of the symptom: the "no" after it
-    decides. Before a "yes" the words are the report itself ("nauseous, yeah").
-    0 when there is no echo."""
+    decides; so do the words of a question back before it ("did you say fever? no").
+    Before a "yes" the words are the report itself ("nauseous, yeah"). 0 when there
+    is no echo."""
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
     start = _skip(words, 0, lex.fillers | _ARTICLES)
+    opener = max((m.end for m in lex.asked_back.find(words, fuzzy=False)
+                  if m.start == start), default=None)
+    if opener is not None:
+        start = _skip(words, opener, lex.fillers | _ARTICLES)
     for m in lex.symptoms.find(words, fuzzy=False):
         if m.start != start or not any(s == question.symptom for s, _ in m.payload):
             continue
@@ -582,7 +616,8 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
 
 def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> int | None:
     low, high = question.range or (0, 10)
-    numbers = [n for n in find_numbers(words) if not _is_denominator(words, n)]
+    numbers = _revised([n for n in find_numbers(words) if not _is_denominator(words, n)],
+                       words, protocol, ("corrected", "now"))
     # "Half way", "about half" on a scale is its middle, not 0.5.
     numbers = [Number(n.start, n.end, (low + high) / 2) if words[n.start:n.end] == ("half",)
                else n for n in numbers]
@@ -595,6 +630,16 @@ def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> in
         return None
     # "six or seven" -> 7, "six and a half" -> 7: the higher reading is the safer one.
     return int(math.ceil(max(values)))
+
+
+def _revised(numbers: list[Number], words: tuple[str, ...], protocol: Protocol,
+             kinds: tuple[str, ...]) -> list[Number]:
+    """The numbers after the last revision that has a number on each side ("a seven,
+    NO ACTUALLY, more like a five": five); all of them when there is none."""
+    cuts = [m.start for m in protocol.lexicon.number_revisions.find(words, fuzzy=False)
+            if set(m.payload) & set(kinds)
+            and any(n.end <= m.start for n in numbers) and any(n.start >= m.end for n in numbers)]
+    return [n for n in numbers if n.start > max(cuts)] if cuts else numbers
 
 
 def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
@@ -619,7 +664,8 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
     if not any_number and not protocol.lexicon.cues & set(words):
         return None
     best: tuple[float, tuple[float, str, bool]] | None = None
-    for n in _spoken_decimals(find_numbers(words), a):
+    for n in _spoken_decimals(_revised(find_numbers(words), words, protocol, ("corrected",)),
+                              a):
         after = words[n.end:n.end + 2]
         unit = "C" if "celsius" in after else "F" if "fahrenheit" in after else None
         if unit is None:
