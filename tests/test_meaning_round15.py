@@ -54,6 +54,11 @@ def test_a_softening_word_inside_a_phrase_keeps_it(protocol, question, text, val
         assert status(u, symptom) == want
 
 
+def test_concept_parts_take_softening_words_too(protocol):
+    u = meaning(protocol, "i can't even keep water down", "anything_else")
+    assert status(u, "headache_nausea_vomiting") == "present"
+
+
 def test_a_gap_word_never_starts_or_ends_a_phrase(protocol):
     assert meaning(protocol, "not really", "fever").value == "no"
     assert meaning(protocol, "really", "fever").value is None

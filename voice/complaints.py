@@ -103,7 +103,7 @@ def load_complaints(protocol: Protocol) -> Complaints:
         stamp = path.stat().st_mtime_ns
     except OSError:
         return Complaints(PhraseIndex({}), Concepts(()), "urgent")
-    return _load(str(path), stamp)
+    return _load(str(path), stamp, protocol.answers.gaps)
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -111,7 +111,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _load(path: str, stamp: int) -> Complaints:
+def _load(path: str, stamp: int, gaps: tuple[str, ...]) -> Complaints:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("at_least", "phrases"),
                       allowed=("at_least", "phrases", "concepts", "elsewhere"))
@@ -129,7 +129,7 @@ def _load(path: str, stamp: int) -> Complaints:
         window = int(src.string(m["window"], "window")) if "window" in m else 4
         concepts.append(Concept("concern", "present", tuple(
             tuple(_phrase(p) for p in src.strings(part, "a part")) for part in parts), window))
-    return Complaints(PhraseIndex(phrases), Concepts(tuple(concepts)), at_least,
+    return Complaints(PhraseIndex(phrases, gaps=gaps), Concepts(tuple(concepts), gaps), at_least,
                       _elsewhere(src, top["elsewhere"]) if "elsewhere" in top else
                       Elsewhere({}, frozenset()))
 

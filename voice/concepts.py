@@ -63,12 +63,13 @@ class ConceptMatch:
 
 
 class Concepts:
-    def __init__(self, concepts: tuple[Concept, ...]) -> None:
+    def __init__(self, concepts: tuple[Concept, ...], gaps: tuple[str, ...] = ()) -> None:
         self.concepts = concepts
         # One index per part of each concept (normalising already drops the "'s" of
-        # "plaster's", so a contraction does not hide the body part).
-        self._indexes = [[PhraseIndex({p: (k,) for p in part}) for part in c.parts]
-                         for k, c in enumerate(concepts)]
+        # "plaster's", so a contraction does not hide the body part); softening words
+        # may stand inside a part's phrases as inside any phrase ("can't EVEN keep").
+        self._indexes = [[PhraseIndex({p: (k,) for p in part}, gaps=gaps)
+                          for part in c.parts] for k, c in enumerate(concepts)]
         # Every word of the symptom concepts: real words of the protocol, never read
         # as a slip of another phrase ("a little LEAK" is not "a little mark").
         self.words = frozenset(w for c in concepts if c.question is None
@@ -149,12 +150,12 @@ def load_concepts(protocol: Protocol) -> Concepts:
     values = tuple((q.id, ("yes", "no", "unsure") if q.answer == "yesno" else
                     tuple(c.id for c in q.choices))
                    for q in protocol.questions if q.answer in ("yesno", "choice"))
-    return _load(str(path), stamp, tuple(protocol.symptoms), values)
+    return _load(str(path), stamp, tuple(protocol.symptoms), values, protocol.answers.gaps)
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: int, symptoms: tuple[str, ...],
-          values: tuple[tuple[str, tuple[str, ...]], ...]) -> Concepts:
+          values: tuple[tuple[str, tuple[str, ...]], ...], gaps: tuple[str, ...]) -> Concepts:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("concepts",), allowed=("concepts", "window"))
     default = int(src.string(top["window"], "window")) if "window" in top else 6
@@ -175,7 +176,7 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
         window = int(src.string(m["window"], "window")) if "window" in m else default
         implied = src.boolean(m["implied"], "implied") if "implied" in m else True
         out.append(Concept(label, status, phrases, window, question, implied))
-    return Concepts(tuple(out))
+    return Concepts(tuple(out), gaps)
 
 
 def _finding(src: Source, m: dict[str, Node], symptoms: tuple[str, ...]) -> tuple[str, str]:
