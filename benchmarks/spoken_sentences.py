@@ -142,11 +142,13 @@ def _raised(before: dict[str, str], after: dict[str, str]) -> tuple[str, ...]:
         before.get(s) not in PRESENT_LIKE or (st == "present" and before[s] != "present"))))
 
 
-def heard_in_checkin(protocol: Protocol, target: Question, wav: Path) -> Outcome:
+def heard_in_checkin(protocol: Protocol, target: Question, wav: Path,
+                     typed: list[str], before: dict[str, str]) -> Outcome:
+    """The check-in's outcome: ``typed`` brings it to ``target`` (``before``: what they
+    had raised by then), then the WAV answers."""
     from voice.dialog import CheckIn
     from voice.session import JsonlInput, JsonlOutput, Session
 
-    typed, before = _typed_dialog(protocol, target)
     lines = [json.dumps({"text": t}) for t in typed]
     lines.append(json.dumps({"wav": str(wav)}))
     out = io.StringIO()
@@ -162,15 +164,18 @@ def heard_in_checkin(protocol: Protocol, target: Question, wav: Path) -> Outcome
     return Outcome(_raised(before, after), confirm)
 
 
-def heard_by_interpret(protocol: Protocol, target: Question,
-                       wav: Path) -> tuple[Outcome, str, str, str]:
+def heard_by_interpret(protocol: Protocol, target: Question, wav: Path,
+                       before: dict[str, str]) -> tuple[Outcome, str, str, str]:
     """``interpret --wav``'s outcome, its transcript and decision, and its free-form
-    transcript (for the baseline)."""
+    transcript (for the baseline). Judged against the same ``before`` as the check-in
+    (what its typed answers had raised), so that a symptom both paths hear, "worse" at
+    the trend question presuming back pain, is not counted by one path only because the
+    check-in already held it."""
     from voice.commands.interpret import _from_wav
 
     result = _from_wav(wav, protocol, target, "911")
     after = {f["symptom"]: f["status"] for f in result["symptoms"]}
-    outcome = Outcome(_raised({}, after), tuple(result["confirm"]))
+    outcome = Outcome(_raised(before, after), tuple(result["confirm"]))
     return (outcome, result["transcript"], f"{result['action']}: {result['decision']}",
             result["free"])
 
@@ -192,8 +197,9 @@ def _one(job: tuple[int, Sentence, str, int]) -> Result:
     wav = _state["folder"] / f"s{i:03d}_{voice.replace('+', '-')}.wav"
     write_wav(wav, np.concatenate([pad, samples, pad]))
     target = _question(protocol, sentence)
-    interpreted, heard, note, free = heard_by_interpret(protocol, target, wav)
-    checked = heard_in_checkin(protocol, target, wav)
+    typed, before = _typed_dialog(protocol, target)
+    interpreted, heard, note, free = heard_by_interpret(protocol, target, wav, before)
+    checked = heard_in_checkin(protocol, target, wav, typed, before)
     wav.unlink()
     base = bool(Baseline(protocol).outcome(target, free).flagged & set(sentence.flags))
     differ = "" if interpreted == checked else \

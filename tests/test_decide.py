@@ -141,17 +141,23 @@ def test_both_paths_are_judged_on_what_the_spoken_answer_raised(protocol, render
     check-in through a typed "not sure" to the fever question, which already makes the
     fever uncertain. Only what the spoken answer itself raised counts, so both paths
     give the same outcome: a fever from "a hundred and one point five" (real vosk on
-    real espeak-ng speech), nothing from a word that is no temperature."""
-    from benchmarks.spoken_sentences import heard_by_interpret, heard_in_checkin
+    real espeak-ng speech), nothing from a word that is no temperature. Likewise at the
+    trend question, where the typed "yes" to the back pain question already holds the
+    back pain that "worse" presumes: both paths raise severe pain only."""
+    from benchmarks.spoken_sentences import _typed_dialog, heard_by_interpret, heard_in_checkin
 
-    target = protocol.question("temperature")
-    fever = render("about a hundred and one point five fahrenheit", "en-us+m3", 150)
-    nothing = render("i have no idea", "en-us+m3", 150)
-    for wav, caught in ((fever, True), (nothing, False)):
-        interpreted = heard_by_interpret(protocol, target, wav)[0]
-        checked = heard_in_checkin(protocol, target, wav)
+    cases = (
+        ("temperature", "about a hundred and one point five fahrenheit", "fever", True),
+        ("temperature", "i have no idea", "fever", False),
+        ("pain_trend", "it's getting worse", "severe_worsening_pain", True))
+    for question, text, flag, caught in cases:
+        target = protocol.question(question)
+        wav = render(text, "en-us+m3", 150)
+        typed, before = _typed_dialog(protocol, target)
+        interpreted = heard_by_interpret(protocol, target, wav, before)[0]
+        checked = heard_in_checkin(protocol, target, wav, typed, before)
         assert interpreted == checked
-        assert interpreted.caught(("fever",)) is caught
+        assert interpreted.caught((flag,)) is caught
 
 
 # Passes as real vosk gave them for Speech Commands clips at the pain question (dev
