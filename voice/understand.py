@@ -234,9 +234,9 @@ def value_findings(question: Question, value: Value, evidence: str,
     """What an answer value says by itself at a yes/no or choice question: "yes" to
     "any weakness in your legs?" is weakness, "worse" at the trend question severe
     pain, any answer to a follow-up the symptom it presumes, unless the answer's own
-    words (``spoken_of``: the symptoms they speak of) say otherwise. (Also what a value read
-    back and confirmed says: voice/dialog.py.)"""
-    out = []
+    words (``spoken_of``: the symptoms they speak of) say otherwise. (Also what a
+    value read back and confirmed says: voice/dialog.py.)"""
+    out: list[Finding] = []
     if question.presumes and value is not None and question.presumes not in spoken_of:
         out.append(Finding(question.presumes, PRESENT, evidence, question.id))
     if question.answer == "choice" and value not in (None, "unsure"):
