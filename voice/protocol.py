@@ -182,13 +182,13 @@ class Answers:
     meta: tuple[tuple[str, tuple[str, ...]], ...]
     meta_fillers: tuple[str, ...]
     homophones: tuple[tuple[str, int], ...]
-    corrected_by: tuple[str, ...]
-    now: tuple[str, ...]
     fever_celsius: float
     fever_fahrenheit: float
     celsius_range: tuple[float, float]
     fahrenheit_range: tuple[float, float]
     temperature_cues: tuple[str, ...]
+    corrected_by: tuple[str, ...] = ()  # a later number after these replaces the others
+    now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
     gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
     asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
 

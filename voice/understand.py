@@ -21,7 +21,7 @@ from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, scopes, trigger
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
-from voice.protocol import SYMPTOM_IDS, Protocol, Question
+from voice.protocol import SYMPTOM_IDS, Lexicon, Protocol, Question
 from voice.similarity import Likeness, content_words, load_net
 
 PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
@@ -269,16 +269,22 @@ def _asked_back(words: tuple[str, ...], protocol: Protocol,
     if question is None:
         return False
     lex = protocol.lexicon
-    start = _skip(words, 0, lex.fillers | {BREAK})
-    openers = [m for m in lex.asked_back.find(words, fuzzy=False) if m.start == start]
-    if not openers:
+    opener = _asked_back_end(words, lex, _skip(words, 0, lex.fillers | {BREAK}))
+    if opener is None:
         return False
-    rest = words[max(m.end for m in openers):]
+    rest = words[opener:]
     topic = understand(" ".join(rest), protocol)
     own = {question.symptom, question.presumes, question.affirms}
     return not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
+
+
+def _asked_back_end(words: tuple[str, ...], lex: Lexicon, start: int) -> int | None:
+    """Where a question-back opener that starts at ``start`` ends ("what do you mean
+    by", "did you say"), if one does."""
+    return max((m.end for m in lex.asked_back.find(words, fuzzy=False) if m.start == start),
+               default=None)
 
 
 # -- symptoms ------------------------------------------------------------------------
@@ -296,7 +302,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     question ("fever? no"): no phrase or concept in them is read."""
     lex = protocol.lexicon
     content = content or []
-    matches = [m for m in lex.symptoms.find(words, known=load_concepts(protocol).words)
+    every_concept = load_concepts(protocol)
+    matches = [m for m in lex.symptoms.find(words, known=every_concept.words)
                if not relative.explained(m.start, m.end, content) and m.start >= echo]
     # The question's place: its own symptom's concepts and those of the same place
     # need no "where" part ("they keep giving way").
@@ -307,7 +314,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # place's other symptom is only raised there, never denied ("all good" at the
     # numbness question says nothing about weakness).
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
-    concepts = [c for c in load_concepts(protocol).find(words, implied)
+    concepts = [c for c in every_concept.find(words, implied)
                 if not relative.explained(c.start, c.end, content) and c.start >= echo
                 and not any((c.label, i) in phrased for i in range(c.start, c.end))
                 and not (c.implied and c.label != own and c.status == ABSENT)]
@@ -422,8 +429,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
         return 0
     lex = protocol.lexicon
     start = _skip(words, 0, lex.fillers | _ARTICLES)
-    opener = max((m.end for m in lex.asked_back.find(words, fuzzy=False)
-                  if m.start == start), default=None)
+    opener = _asked_back_end(words, lex, start)
     if opener is not None:
         start = _skip(words, opener, lex.fillers | _ARTICLES)
     for m in lex.symptoms.find(words, fuzzy=False):
