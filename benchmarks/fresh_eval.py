@@ -135,9 +135,12 @@ def reported(result: dict[str, Any], protocol: Protocol) -> dict[str, str]:
     else:
         return got  # not understood at all: the dialog would ask again, a miss here
     for qid in open_questions:
-        symptom = protocol.question(qid).symptom
-        if symptom and got.get(symptom, "absent") == "absent":
-            got[symptom] = "uncertain"
+        q = protocol.question(qid)
+        # The symptom it asks about: a yes/no question's, or a choice's ("worse" at
+        # the trend question is severe pain, so the trend left open leaves that open).
+        for symptom in [q.symptom] + [c.symptom for c in q.choices]:
+            if symptom and got.get(symptom, "absent") == "absent":
+                got[symptom] = "uncertain"
     return got
 
 

@@ -67,8 +67,9 @@ def test_round_10_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
 
 
-def test_a_stiff_neck_alone_stays_the_seeds_headache(protocol):
-    assert not meaning(protocol, "my neck feels a bit stiff", "anything_else").concerns
+def test_a_stiff_neck_alone_is_a_complaint_since_round_16(protocol):
+    assert meaning(protocol, "my neck feels a bit stiff", "anything_else").concerns
+    assert not meaning(protocol, "my neck isn't stiff", "anything_else").concerns
 
 
 @pytest.mark.parametrize("question, text, value", [

@@ -107,8 +107,10 @@ def test_round_14_complaints(protocol, text):
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative (the figures measured at the end of round 14), false concerns
-    ("blind20", 473, (0.80, 70, 15, 9, 0.82), 3),
-    ("blind21", 468, (0.87, 80, 6, 1, 0.85), 1),
+    # (one more each since round 16: a stiff neck is a complaint; these writers' stiff
+    # necks were labelled none)
+    ("blind20", 473, (0.80, 70, 15, 9, 0.82), 4),
+    ("blind21", 468, (0.87, 80, 6, 1, 0.85), 2),
 ])
 def test_blind_sets_20_and_21_dev_guard(protocol, name, cases, floors, false_concerns):
     # Dev since round 14: the rules above were written on them.
@@ -118,7 +120,7 @@ def test_blind_sets_20_and_21_dev_guard(protocol, name, cases, floors, false_con
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # Measured at the end of round 15, which was tuned on them.
     ("blind22", 483, (0.90, 78, 5, 4, 0.90), 0),
-    ("blind23", 470, (0.91, 76, 11, 6, 0.85), 3),
+    ("blind23", 470, (0.91, 76, 11, 6, 0.85), 5),  # 2 stiff necks (round 16)
 ])
 def test_blind_sets_22_and_23_dev_guard(protocol, name, cases, floors, false_concerns):
     # Held-out in round 14 (its start and end figures: docs/understanding.md); dev since

@@ -54,7 +54,7 @@ def test_a_new_content_concept_needs_no_code(protocol, tmp_path):
     ("  - question: pain_score\n    value: yes\n    parts: [[a], [b]]\n",
      "not a yes/no or choice"),
     ("  - question: fever\n    value: yes\n    status: present\n    parts: [[a], [b]]\n",
-     "no symptom or status"),
+     "or question, symptom and status"),
     ("  - parts: [[a], [b]]\n", "needs 'symptom'"),
 ])
 def test_broken_content_concept_is_reported(tmp_path, entry, message):

@@ -25,7 +25,7 @@ def test_a_listed_choice_decides_before_the_content_concepts(protocol, text, val
 
 
 @pytest.mark.parametrize("text", [
-    "yes but it was only thirty seven point one", "yes it said thirty seven point nine",
+    "yes but it was only thirty seven point one", "yes it said thirty seven point four",
     "yeah ninety nine point five"])
 def test_a_yes_and_a_bare_reading_below_fever_disagree_so_the_question_is_asked_again(
         protocol, text):
@@ -108,10 +108,12 @@ def test_round_9_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
 
 
-def test_a_stiff_neck_is_the_seeds_headache_not_a_complaint(protocol):
-    # The seed: the post-dural puncture headache is "often felt in the neck and upper
-    # back" (self-care). A stiff neck with light hurting the eyes is still a complaint.
-    assert not meaning(protocol, "my neck is stiff and my head aches", "anything_else").concerns
+def test_a_stiff_neck_is_a_complaint_with_or_without_the_headache(protocol):
+    # Round 16 reverses round 9: the seed's headache is "often felt in the neck", but a
+    # neck gone stiff is not said there, and 59 of 64 writers' labels call it a
+    # complaint (docs/understanding.md). The headache is still the seed's.
+    u = meaning(protocol, "my neck is stiff and my head aches", "anything_else")
+    assert u.concerns and status(u, "positional_headache") == "present"
     assert meaning(protocol, "my neck's stiff and the light hurts my eyes",
                    "anything_else").concerns
 

@@ -126,7 +126,8 @@ def test_scale_severe_from_data(protocol):
     ("a hundred and one", 101, "F", "present"),
     ("thirty eight point five", 38.5, "C", "present"),
     ("thirty eight", 38, "C", "present"),
-    ("thirty seven point nine", 37.9, "C", "absent"),
+    ("thirty seven point nine", 37.9, "C", "uncertain"),  # borderline: asked
+    ("thirty seven point seven", 37.7, "C", "absent"),
     ("one hundred point four", 100.4, "F", "present"),
     ("ninety nine point five", 99.5, "F", "absent"),
     ("thirty nine degrees celsius", 39, "C", "present"),

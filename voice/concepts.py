@@ -12,6 +12,11 @@ part is implied ("they keep giving way" answers "any weakness in your legs?").
 The span reported is the last part's words, so negation and hedging are decided by
 the same NegEx scopes as any symptom phrase ("my legs DON'T give way").
 
+A symptom concept may be kept to one question (``question`` with ``symptom``): there
+the question is its place, so its first part is implied, and elsewhere it is not
+looked for ("IT WAS HIGH" at "what was your temperature?" is a fever, at any other
+question it may be the pain).
+
 A concept may instead belong to a question and stand for an answer value there
 (``question`` and ``value``): what the answer's content says at that question,
 composed the same way. At a yes/no question the value is yes, no or unsure ("SITTING
@@ -44,10 +49,11 @@ class Concept:
     status: str
     parts: tuple[tuple[tuple[str, ...], ...], ...]  # each part: its phrases (tokens)
     window: int
-    question: str | None = None  # a content concept: found only at this question
+    question: str | None = None  # found only at this question
     # Whether the question may stand in for the first part; not when that part is
     # no place ("HAVE a temperature": "i took my temperature" has none).
     implied: bool = True
+    content: bool = False  # ``label`` is an answer value at ``question``, no symptom
 
 
 @dataclass(frozen=True)
@@ -72,20 +78,21 @@ class Concepts:
                           for part in c.parts] for k, c in enumerate(concepts)]
         # Every word of the symptom concepts: real words of the protocol, never read
         # as a slip of another phrase ("a little LEAK" is not "a little mark").
-        self.words = frozenset(w for c in concepts if c.question is None
+        self.words = frozenset(w for c in concepts if not c.content
                                for part in c.parts for p in part for w in p)
 
     def find(self, words: tuple[str, ...], implied: tuple[str, ...] = (),
-             question: str | None = None) -> list[ConceptMatch]:
-        """Every concept found in ``words``: the symptom (and complaint) concepts, or
-        with ``question`` that question's content concepts. ``implied``: the symptoms
-        of the place the question asks about, whose concepts need no first (where)
-        part."""
+             question: str | None = None, content: bool = False) -> list[ConceptMatch]:
+        """Every concept found in ``words`` said at ``question``: the symptom (and
+        complaint) concepts, or with ``content`` the question's content concepts.
+        ``implied``: the symptoms of the place the question asks about, whose concepts
+        need no first (where) part."""
         out: list[ConceptMatch] = []
         mine = [(c, [index.find(words) for index in indexes])
                 for c, indexes in zip(self.concepts, self._indexes, strict=True)
-                if c.question == question]
-        if question is not None:
+                if c.content == content and (
+                    c.question == question if content else c.question in (None, question))]
+        if content:
             # A question's content parts compete for words: one inside a longer one
             # of another part is not said ("head off the PILLOW" is sitting up, not
             # lying down).
@@ -93,8 +100,9 @@ class Concepts:
             mine = [(c, [[m for m in part if not _inside(m, spans)] for part in parts])
                     for c, parts in mine]
         for c, found in mine:
-            supplied = question is None and c.implied and c.label in implied \
-                and not found[0]
+            # A concept kept to this question has it for its place.
+            supplied = not content and c.implied and not found[0] and (
+                c.label in implied or c.question is not None)
             if supplied:
                 found[0] = [Match(-1, -1, (), (), 100.0)]
             if not all(found):
@@ -150,12 +158,14 @@ def load_concepts(protocol: Protocol) -> Concepts:
     values = tuple((q.id, ("yes", "no", "unsure") if q.answer == "yesno" else
                     tuple(c.id for c in q.choices))
                    for q in protocol.questions if q.answer in ("yesno", "choice"))
-    return _load(str(path), stamp, tuple(protocol.symptoms), values, protocol.answers.gaps)
+    return _load(str(path), stamp, tuple(protocol.symptoms), values,
+                 tuple(q.id for q in protocol.questions), protocol.answers.gaps)
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: int, symptoms: tuple[str, ...],
-          values: tuple[tuple[str, tuple[str, ...]], ...], gaps: tuple[str, ...]) -> Concepts:
+          values: tuple[tuple[str, tuple[str, ...]], ...], questions: tuple[str, ...],
+          gaps: tuple[str, ...]) -> Concepts:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("concepts",), allowed=("concepts", "window"))
     default = int(src.string(top["window"], "window")) if "window" in top else 6
@@ -164,10 +174,12 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
     for node in src.sequence(top["concepts"], "concepts"):
         m = src.mapping(node, "a concept", required=("parts",), allowed=(
             "symptom", "status", "question", "value", "parts", "window", "implied", "note"))
-        if "question" in m:
+        content = "question" in m and "symptom" not in m
+        if content:
             label, status, question = _meaning(src, m, allowed)
         else:
-            (label, status), question = _finding(src, m, symptoms), None
+            (label, status), question = _finding(src, m, symptoms), _question(
+                src, m, questions)
         parts = src.sequence(m["parts"], "concept parts")
         if len(parts) < 2:
             src.fail(m["parts"], "a concept needs at least two parts (where, what)")
@@ -175,7 +187,7 @@ def _load(path: str, stamp: int, symptoms: tuple[str, ...],
                               for p in src.strings(part, "a concept part")) for part in parts)
         window = int(src.string(m["window"], "window")) if "window" in m else default
         implied = src.boolean(m["implied"], "implied") if "implied" in m else True
-        out.append(Concept(label, status, phrases, window, question, implied))
+        out.append(Concept(label, status, phrases, window, question, implied, content))
     return Concepts(tuple(out), gaps)
 
 
@@ -193,12 +205,22 @@ def _finding(src: Source, m: dict[str, Node], symptoms: tuple[str, ...]) -> tupl
     return symptom, status
 
 
+def _question(src: Source, m: dict[str, Node], questions: tuple[str, ...]) -> str | None:
+    """The one question a symptom concept is kept to, if any."""
+    if "question" not in m:
+        return None
+    question = src.string(m["question"], "concept question")
+    if question not in questions:
+        src.fail(m["question"], f"concept refers to unknown question '{question}'")
+    return question
+
+
 def _meaning(src: Source, m: dict[str, Node],
              values: dict[str, tuple[str, ...]]) -> tuple[str, str, str]:
     """A content concept's answer value and question."""
-    if "symptom" in m or "status" in m or "value" not in m:
+    if "status" in m or "value" not in m:
         src.fail(m["question"], "a question's concept has question and value, "
-                                "no symptom or status")
+                                "or question, symptom and status")
     question = src.string(m["question"], "concept question")
     if question not in values:
         src.fail(m["question"], f"concept refers to '{question}', which is not a yes/no "

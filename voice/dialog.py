@@ -112,6 +112,10 @@ class _Prompt:
     evidence: str = ""  # the words that raised a confirmation
     value: Any = None  # the value a "check" reads back
     then: _Prompt | None = None  # the prompt a "stop" returns to if the patient goes on
+    # A clear answer to this question that a red-flag confirmation interrupted
+    # (value, words, support): kept once the red flag is settled, not asked again
+    # ("thirty seven point eight" -> "do you have a fever?" -> "no").
+    held: tuple[Any, str, float] | None = None
 
 
 class CheckIn:
@@ -205,6 +209,12 @@ class CheckIn:
         out = self._concerns(meaning, extra) + self._scan_red_flags(
             heard, meaning, extra, prompt, decision.confidence, decision.flags)
         if self.finished or self._prompt is not prompt:
+            if self._resume is prompt and question is not None and \
+                    question.answer not in ("yesno", "free") and decision.action == "answer" \
+                    and meaning.value not in (None, "unsure"):
+                # (A yes/no answer is settled by the confirmation itself; an open one
+                # is asked again so that the patient can add to it.)
+                prompt.held = (meaning.value, meaning.text, decision.support)
             return out  # an emergency or a confirmation took over
         if prompt.kind == "confirm":
             return out + self._confirmed(prompt, meaning, _value(decision))
@@ -477,6 +487,7 @@ class CheckIn:
         self.answers[key] = Answered(key, value or "unclear", meaning.text, 1.0)
         events: list[Event] = [self.answers[key]]
         current = self.findings.get(symptom)
+        events += self._settle_unsure(symptom, value, meaning.text)
         if value == "yes":
             # The reason quotes the words that raised the red flag, not an earlier "no".
             raised = current.evidence if current and current.status != "absent" \
@@ -514,12 +525,33 @@ class CheckIn:
             return events + self._ask_prompt()
         if q.id in self.answers:
             return events + self._next_question(after=q.id)
+        if resume.held is not None:
+            value, words, support = resume.held
+            resume.held = None
+            return events + self._record(q, value, words, support)
         # Otherwise the interrupted question is asked again, and that counts toward its
         # re-prompt limit, so confirmations can never go round for ever.
         if resume.attempts >= MAX_REPROMPTS:
             return events + self._give_up(q)
         resume.attempts += 1
         return events + self._ask_prompt()
+
+    def _settle_unsure(self, symptom: str | None, value: str | None,
+                       words: str) -> list[Event]:
+        """The patient's own yes or no about a symptom settles its question where that
+        was left at "not sure" ("not sure" -> a borderline reading -> "do you have a
+        fever?" -> "no")."""
+        if value not in ("yes", "no"):
+            return []
+        events: list[Event] = []
+        for q in self.protocol.questions:
+            if q.symptom == symptom and q.answer == "yesno" and \
+                    getattr(self.answers.get(q.id), "value", None) == "unsure":
+                self.answers[q.id] = Answered(q.id, value, words, 1.0)
+                if q.id in self.unanswered:
+                    self.unanswered.remove(q.id)
+                events.append(self.answers[q.id])
+        return events
 
     def _stop(self) -> list[Event]:
         self._stopped = True

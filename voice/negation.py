@@ -18,8 +18,9 @@ from voice.normalize import BREAK
 from voice.phrases import Match, PhraseIndex
 
 PRE, POST, RESOLVED, PSEUDO, TERMINATE = "pre", "post", "resolved", "pseudo", "terminate"
+PRIOR, INCREASE, UNCHANGED = "prior", "increase", "unchanged"
 HEDGE_PRE, HEDGE_POST = "hedge_pre", "hedge_post"
-_SCOPE_ENDERS = frozenset({PRE, POST, RESOLVED, PSEUDO, TERMINATE})
+_SCOPE_ENDERS = frozenset({PRE, POST, RESOLVED, PSEUDO, TERMINATE, PRIOR})
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Rules:
     concord_negatives: frozenset[str] = frozenset()
     concord_window: int = 3
     concord_subject_of: frozenset[str] = frozenset()  # "NOTHING DOES": its own clause
+    # Words that say a symptom grew ("worse", "spreading"; payload ``increase``), and
+    # longer ones that say it did not ("NO WORSE"; ``unchanged``): one said to predate
+    # the procedure that grew is new again (``Scope.prior`` does not hold).
+    increase: PhraseIndex[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,9 @@ class Scope:
     negated: bool = False
     resolved: bool = False
     hedged: bool = False
+    # Said to have been there before the procedure and not to have changed ("numb
+    # toes for years with my diabetes, NOTHING NEW"), with no word of it growing.
+    prior: bool = False
     # Negated only by an answer word at the front ("no, walking fine"): that "no"
     # agrees with a denial rather than denying it.
     by_answer_word: bool = False
@@ -80,7 +88,8 @@ def scopes(
         triggers = triggers_in(tokens, rules, taken)
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
-    flags = [dict(negated=False, resolved=False, hedged=False, start=s, end=e) for s, e in spans]
+    flags = [dict(negated=False, resolved=False, hedged=False, prior=False, start=s, end=e)
+             for s, e in spans]
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
 
     def widen(k: int, i: int, j: int) -> None:
@@ -112,6 +121,12 @@ def scopes(
                 flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
                 negated_by[k].add(False)
                 widen(k, t.start, t.end)
+    if not _grew(tokens, triggers, rules):
+        for t in triggers:
+            if PRIOR in t.payload:
+                for k in _prior_scope(tokens, t, spans, rules, enders, span_starts):
+                    flags[k]["prior"] = True
+                    widen(k, t.start, t.end)
     for t in triggers:
         kinds = set(t.payload)
         k = None
@@ -124,6 +139,28 @@ def scopes(
             widen(k, t.start, t.end)
     return [Scope(**f, by_answer_word=by == {True}) for f, by in zip(flags, negated_by,
                                                                      strict=True)]
+
+
+def _grew(tokens: tuple[str, ...], triggers: Sequence[Match[str]], rules: Rules) -> bool:
+    """Whether the answer says something grew ("worse", not "no worse"), outside a
+    "prior" phrase: then nothing in it is only old."""
+    if rules.increase is None:
+        return False
+    prior = {i for t in triggers if PRIOR in t.payload for i in range(t.start, t.end)}
+    return any(INCREASE in m.payload and not prior & set(range(m.start, m.end))
+               for m in rules.increase.find(tokens, fuzzy=False))
+
+
+def _prior_scope(tokens: tuple[str, ...], t: Match[str], spans: Sequence[tuple[int, int]],
+                 rules: Rules, enders: set[int], span_starts: set[int]) -> list[int]:
+    """The spans a "prior" trigger speaks of: those after it in its scope, else the
+    nearest before it ("numb toes FOR YEARS", "FOR YEARS my toes have been numb")."""
+    reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
+    after = [k for k, (s, _) in enumerate(spans) if t.end <= s < reach]
+    if after:
+        return after
+    k = _nearest_before(tokens, t.start, spans, rules.window, enders, rules)
+    return [] if k is None else [k]
 
 
 def _fronts(tokens: tuple[str, ...], start: int, rules: Rules) -> bool:

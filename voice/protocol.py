@@ -151,6 +151,10 @@ class Symptom:
     advice: tuple[str, ...] = ()
     seed: str = ""
     hints: tuple[str, ...] = ()  # words that point at it outside its phrases ("legs")
+    # Only a new or growing one counts (the seed's "new or increasing numbness"): one
+    # said to predate the procedure, unchanged, is only possible (negation.yaml
+    # `prior`): the dialog asks whether it is new or increasing.
+    only_new: bool = False
 
     @property
     def red_flag(self) -> bool:
@@ -184,6 +188,9 @@ class Answers:
     homophones: tuple[tuple[str, int], ...]
     fever_celsius: float
     fever_fahrenheit: float
+    # A reading from these up to the fever threshold is borderline: possibly a fever.
+    borderline_celsius: float
+    borderline_fahrenheit: float
     celsius_range: tuple[float, float]
     fahrenheit_range: tuple[float, float]
     temperature_cues: tuple[str, ...]
@@ -419,7 +426,7 @@ class _Loader:
         out: dict[str, Symptom] = {}
         seen: dict[tuple[str, ...], tuple[str, str]] = {}
         fields = ("id", "phrase", "disposition", "seed", "present", "uncertain", "absent",
-                  "near", "advice", "hints")
+                  "near", "advice", "hints", "only_new")
         for node in src.sequence(top["symptoms"], "symptoms"):
             m = src.mapping(node, "a symptom", required=("id", "phrase", "disposition",
                                                          "present"), allowed=fields)
@@ -465,6 +472,8 @@ class _Loader:
                 advice=keys, seed=src.string(m["seed"], f"{what} seed") if "seed" in m else "",
                 hints=tuple(_words(src.strings(m["hints"], f"{what} hints")))
                 if "hints" in m else (),
+                only_new=src.boolean(m["only_new"], f"{what} only_new")
+                if "only_new" in m else False,
             )
         missing = [s for s in SYMPTOM_IDS if s not in out]
         if missing:
@@ -516,13 +525,22 @@ class _Loader:
                               allowed=("homophones", "corrected_by", "now"))
         homophones = src.mapping(numbers["homophones"], "homophones")
         temp = src.mapping(top["temperature"], "temperature", required=(
-            "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"))
+            "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"),
+            allowed=("fever_celsius", "fever_fahrenheit", "borderline_celsius",
+                     "borderline_fahrenheit", "celsius_range", "fahrenheit_range", "cues"))
         ranges = {}
         for key in ("celsius_range", "fahrenheit_range"):
             pair = [src.number(n, key) for n in src.sequence(temp[key], key)]
             if len(pair) != 2 or pair[0] >= pair[1]:
                 src.fail(temp[key], f"{key} must be [lowest, highest]")
             ranges[key] = (pair[0], pair[1])
+        borderline = {}
+        for unit in ("celsius", "fahrenheit"):
+            fever = src.number(temp[f"fever_{unit}"], f"fever_{unit}")
+            key = f"borderline_{unit}"
+            borderline[key] = src.number(temp[key], key) if key in temp else fever
+            if borderline[key] > fever:
+                src.fail(temp[key], f"{key} must not be above fever_{unit}")
         fz = src.mapping(top["fuzzy"], "fuzzy", required=("threshold", "min_chars"))
         threshold = src.number(fz["threshold"], "fuzzy threshold")
         if not 50 <= threshold <= 100:
@@ -539,6 +557,7 @@ class _Loader:
             now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
             fever_celsius=src.number(temp["fever_celsius"], "fever_celsius"),
             fever_fahrenheit=src.number(temp["fever_fahrenheit"], "fever_fahrenheit"),
+            **borderline,
             celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
             temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
             gaps=tuple(_words(src.strings(top["gaps"], "gaps"))) if "gaps" in top else (),
@@ -552,7 +571,8 @@ class _Loader:
                 "clause_start", "scope_skip", "hedges", "interjections")
         src, top = self._file("negation.yaml", keys,
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
-                               "statement_denials", "concord"))
+                               "statement_denials", "concord", "prior", "increase",
+                               "unchanged"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -563,6 +583,8 @@ class _Loader:
 
         for kind in ("pre", "post", "resolved", "pseudo", "terminate"):
             add(kind, top[kind])
+        if "prior" in top:
+            add(negation.PRIOR, top["prior"])
         add(negation.HEDGE_PRE, hedges["pre"])
         add(negation.HEDGE_POST, hedges["post"])
         positive = {}
@@ -592,6 +614,10 @@ class _Loader:
             statement_denials=frozenset(phrase_tokens(t) for t in src.strings(
                 top["statement_denials"], "statement_denials"))
             if "statement_denials" in top else frozenset(),
+            increase=PhraseIndex({phrase_tokens(t): (kind,) for kind in (
+                negation.INCREASE, negation.UNCHANGED) if kind in top
+                for t in src.strings(top[kind], kind)}, gaps=gaps)
+            if "increase" in top else None,
             **self._concord(src, top),
         )
 

@@ -64,7 +64,7 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
     index = protocol.lexicon.per_question.get(question.id)
     found = index.find(words, fuzzy=False) if index else []
     listed = {i for m in found for i in range(m.start, m.end)}
-    concepts = [c for c in load_concepts(protocol).find(words, question=question.id)
+    concepts = [c for c in load_concepts(protocol).find(words, question=question.id, content=True)
                 if not any(i in listed for i in range(c.start, c.end))]
     # One reading per effect: it goes with the closest part that completes it, one
     # said before it preferred ("when i get up IT KILLS, lying down it eases": "kills"

@@ -161,13 +161,18 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             again = understand(" ".join(after), protocol, question)
             value, clarify = again.value, again.clarify or again.value is None
             hedged = again.hedged or value == "yes"
-        reading = _reading(words, protocol, any_number=True) if value == "yes" and \
-            question is not None and question.readings else None
-        if reading is not None and not reading[2]:
+        reading = _reading(words, protocol, any_number=True) if value in ("yes", "no") \
+            and question is not None and question.readings else None
+        if reading is not None and reading[2] == ABSENT and value == "yes":
             # "Yes, but it was only thirty seven point two": the yes and the reading
             # disagree; ask rather than take either.
             value, hedged, clarify = None, False, True
             findings = [f for f in findings if f.symptom != question.symptom]  # asked again
+        elif reading is not None and reading[2] == UNCERTAIN:
+            # "No, it was thirty seven point eight": a borderline reading is neither a
+            # yes nor a no; the reading is the answer's finding (uncertain).
+            value, hedged = "unsure", False
+            findings = [f for f in findings if f.symptom != question.symptom]
         if question is not None:
             findings.extend(value_findings(question, value, said, hedged,
                                            spoken_of={f.symptom for f in findings}))
@@ -314,7 +319,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # place's other symptom is only raised there, never denied ("all good" at the
     # numbness question says nothing about weakness).
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
-    concepts = [c for c in every_concept.find(words, implied)
+    concepts = [c for c in every_concept.find(words, implied, question and question.id)
                 if not relative.explained(c.start, c.end, content) and c.start >= echo
                 and not any((c.label, i) in phrased for i in range(c.start, c.end))
                 and not (c.implied and c.label != own and c.status == ABSENT)]
@@ -428,14 +433,18 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
+    # The question's own words ("SIGNIFICANT bleeding? no", "numbness IN MY LEGS? no").
+    asked = frozenset(tokens(question.text)) | _ECHO_MINE
     start = _skip(words, 0, lex.fillers | _ARTICLES)
     opener = _asked_back_end(words, lex, start)
     if opener is not None:
-        start = _skip(words, opener, lex.fillers | _ARTICLES)
+        start = opener
+    before = lex.fillers | _ARTICLES | asked
     for m in lex.symptoms.find(words, fuzzy=False):
-        if m.start != start or not any(s == question.symptom for s, _ in m.payload):
+        if m.start < start or any(w not in before for w in words[start:m.start]) or \
+                not any(s == question.symptom for s, _ in m.payload):
             continue
-        after = _skip(words, m.end, lex.fillers | {BREAK})  # "a fever, ah, no"
+        after = _skip(words, m.end, lex.fillers | asked | {BREAK})  # "a fever, ah, no"
         answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
         if answer and set(answer[0].payload) <= {"no"}:
             return m.end
@@ -443,6 +452,8 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
+# The patient's word for the question's "your" ("numbness in MY legs? no").
+_ECHO_MINE = frozenset({"my"})
 
 
 def _skip(words: tuple[str, ...], start: int, skipped: frozenset[str] | set[str]) -> int:
@@ -479,6 +490,11 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     near = protocol.lexicon.near.get(symptom)
     if status == UNCERTAIN and near and _near(words, m, near):
         status = PRESENT
+    if scope.prior and protocol.symptoms[symptom].only_new and status != ABSENT \
+            and not scope.negated:
+        # There before the procedure and no worse: maybe not the seed's "new or
+        # increasing" one. Only possible, so the dialog asks whether it is new.
+        return UNCERTAIN
     if scope.negated:
         # A denied symptom is absent; a denied denial ("legs don't feel normal") is
         # not proof of the symptom, but it is not absence either -- unless the "no"
@@ -664,12 +680,14 @@ def _is_denominator(words: tuple[str, ...], n: Number) -> bool:
 
 
 def _reading(words: tuple[str, ...], protocol: Protocol,
-             any_number: bool) -> tuple[float, str, bool] | None:
-    """The most feverish plausible temperature: (value, "C"|"F", fever?)."""
+             any_number: bool) -> tuple[float, str, str] | None:
+    """The most feverish plausible temperature: (value, "C"|"F", fever status). A
+    borderline reading, just under the fever threshold (37.8, a hundred), is an
+    uncertain fever: the thermometer, the time of day and the patient decide."""
     a = protocol.answers
     if not any_number and not protocol.lexicon.cues & set(words):
         return None
-    best: tuple[float, tuple[float, str, bool]] | None = None
+    best: tuple[float, tuple[float, str, str]] | None = None
     for n in _spoken_decimals(_revised(find_numbers(words), words, protocol, ("corrected",)),
                               a):
         after = words[n.end:n.end + 2]
@@ -682,10 +700,13 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
         low, high = a.celsius_range if unit == "C" else a.fahrenheit_range
         if not low <= n.value <= high:
             continue
-        threshold = a.fever_celsius if unit == "C" else a.fever_fahrenheit
+        threshold, borderline = (a.fever_celsius, a.borderline_celsius) if unit == "C" \
+            else (a.fever_fahrenheit, a.borderline_fahrenheit)
         margin = (n.value - threshold) * (1.8 if unit == "C" else 1.0)
+        status = PRESENT if n.value >= threshold else UNCERTAIN if n.value >= borderline \
+            else ABSENT
         if best is None or margin > best[0]:
-            best = (margin, (n.value, unit, n.value >= threshold))
+            best = (margin, (n.value, unit, status))
     return best[1] if best else None
 
 
@@ -715,11 +736,11 @@ def _temperature_findings(words: tuple[str, ...], said: str, protocol: Protocol,
     reading = _reading(words, protocol, any_number=question is not None and question.readings)
     if reading is None:
         return []
-    if not reading[2] and not at_question and not protocol.lexicon.cues & set(words):
+    if reading[2] == ABSENT and not at_question and not protocol.lexicon.cues & set(words):
         # A bare number can raise a fever ("thirty eight point four" at the fever
         # question) but never rule one out: "low grade i think, like 37.9" is no "no".
         return []
-    return [Finding("fever", PRESENT if reading[2] else ABSENT, said,
+    return [Finding("fever", reading[2], said,
                     question.id if at_question and question else None)]
 
 
@@ -731,7 +752,7 @@ def _choice_concepts(words: tuple[str, ...], protocol: Protocol,
     """The question's content concepts ("CREEPING ... UP" is worse), each as a match
     over all the words it covered, where no negation scopes it ("NOT going up": no
     reading, since a negated choice names no other choice)."""
-    found = load_concepts(protocol).find(words, question=question.id)
+    found = load_concepts(protocol).find(words, question=question.id, content=True)
     if not found:
         return []
     rules = protocol.lexicon.negation

@@ -1,0 +1,205 @@
+"""Round 16 (session 13): symptom concepts kept to one question, borderline readings,
+numbness or leaks that predate the procedure, a site that looks as it should, a stiff
+neck, and a confirmation that settles what it interrupted. Tuned on blind sets 24 and
+25 (and the older dev sets); blind sets 26 and 27 were written first and held out
+(docs/understanding.md, round 16)."""
+
+from __future__ import annotations
+
+import pytest
+from typed_dialog import check_blind_set, meaning, protocol_with, run_typed, status
+
+from benchmarks.fresh_eval import reported
+from voice.commands.interpret import interpret
+from voice.dialog import Ask
+from voice.protocol import ProtocolError
+from voice.understand import understand
+
+# -- a symptom concept kept to one question (concepts.yaml `question` with `symptom`) --
+
+
+@pytest.mark.parametrize("text, want", [
+    ("can't remember the number but the nurse said it was high", "present"),
+    ("it was high whatever it was", "present"),
+    ("the strip on her forehead went orange whatever that means", "uncertain"),
+    ("the app just says low grade", "uncertain"),
+])
+def test_a_reading_told_without_a_number_is_a_fever(protocol, text, want):
+    assert status(meaning(protocol, text, "temperature"), "fever") == want
+
+
+def test_the_same_words_at_another_question_are_no_fever(protocol):
+    # "It was high" at the pain score is the pain; the concept is the temperature's.
+    assert status(meaning(protocol, "it was high this morning", "pain_score"), "fever") is None
+    assert status(meaning(protocol, "it went up to thirty seven and a half",
+                          "temperature"), "fever") == "absent"
+
+
+@pytest.mark.parametrize("text", [
+    "it's not getting any better", "definitely not better", "it isn't improving"])
+def test_pain_not_improving_is_possibly_severe_pain(protocol, text):
+    u = meaning(protocol, text, "pain_trend")
+    assert u.value == "same" and status(u, "severe_worsening_pain") in ("uncertain", "present")
+
+
+@pytest.mark.parametrize("text", ["not better not worse", "about the same", "no change"])
+def test_pain_that_is_the_same_is_not_severe_pain(protocol, text):
+    u = meaning(protocol, text, "pain_trend")
+    assert u.value == "same" and status(u, "severe_worsening_pain") in (None, "absent")
+
+
+def test_the_relief_question_settles_pain_not_improving(protocol):
+    # The trend's "possibly" is cleared by the patient's own answer to the question that
+    # asks about severe pain (triage.combine: authoritative).
+    answers = ["no", "no", "no", "no", "yes", "four", "it's not getting any better",
+               "no the tablets help", "no", "no", "no", "no"]
+    result, _ = run_typed(protocol, answers)
+    assert result["disposition"] == "self-care"
+    assert result["symptoms"]["severe_worsening_pain"]["status"] == "absent"
+
+
+def test_pain_relievers_that_fail_at_the_position_question_are_a_lasting_headache(
+        protocol):
+    u = meaning(protocol, "yes but the panadol won't shift it", "headache_position")
+    assert status(u, "persistent_headache") == "present"
+    assert status(meaning(protocol, "the panadol won't shift it", "pain_relief"),
+                  "persistent_headache") is None
+
+
+def test_a_concept_kept_to_an_unknown_question_is_reported(tmp_path):
+    entry = "  - symptom: fever\n    question: nowhere\n    status: present\n" \
+            "    parts: [[a], [b]]\n"
+    with pytest.raises(ProtocolError, match="unknown question 'nowhere'"):
+        understand("anything", protocol_with(tmp_path, "concepts.yaml", entry))
+
+
+# -- borderline readings (answers.yaml temperature.borderline_*) ----------------------
+
+
+@pytest.mark.parametrize("text, want", [
+    ("thirty seven point eight", "uncertain"), ("a hundred", "uncertain"),
+    ("thirty seven point seven", "absent"), ("ninety nine point five", "absent"),
+    ("thirty eight", "present"), ("a hundred point four", "present")])
+def test_a_reading_just_under_the_threshold_is_possibly_a_fever(protocol, text, want):
+    assert status(meaning(protocol, text, "temperature"), "fever") == want
+
+
+def test_a_borderline_reading_at_the_fever_question_is_not_sure(protocol):
+    u = meaning(protocol, "no it was thirty seven point eight", "fever")
+    assert u.value == "unsure" and status(u, "fever") is None
+
+
+def test_a_borderline_reading_is_asked_about_once_and_kept(protocol):
+    # "Not sure" -> 37.8 -> "do you have a fever?" -> "no": the reading is kept (not
+    # asked for again) and the patient's "no" settles the fever question.
+    result, log = run_typed(protocol, ["not sure", "thirty seven point eight", "no"] +
+                            ["no"] * 10)
+    asked = [e.question for e in log if isinstance(e, Ask)]
+    assert asked.count("temperature") == 1 and asked.count("confirm:fever") == 1
+    assert result["answers"]["temperature"]["value"] == 37.8
+    assert result["answers"]["fever"]["value"] == "no"
+    assert result["unanswered"] == [] and result["disposition"] == "none"
+
+
+# -- there before the procedure (negation.yaml `prior`, symptoms.yaml `only_new`) ------
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "i've had numb toes for years with my diabetes and it's no different",
+     "leg_numbness"),
+    ("leg_numbness", "it's the same numb patch i had before the procedure no bigger",
+     "leg_numbness"),
+    ("bladder_bowel", "i leak a bit when i cough but i always have since my babies",
+     "bladder_bowel_loss"),
+])
+def test_what_predates_the_procedure_is_asked_about_not_concluded(protocol, question, text,
+                                                                  symptom):
+    assert status(meaning(protocol, text, question), symptom) == "uncertain"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "my feet are always numb with the sugar but today it's creeping up",
+     "leg_numbness"),
+    ("leg_numbness", "yes my legs are numb", "leg_numbness"),
+    ("anything_else", "my back has been bad for years but now my legs are numb",
+     "leg_numbness"),
+    ("bladder_bowel", "i've wet myself twice today", "bladder_bowel_loss"),
+])
+def test_what_grew_or_is_new_stays_present(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "present"
+
+
+def test_long_standing_numbness_is_confirmed_as_new_or_increasing(protocol):
+    text = "i've had numb toes for years with my diabetes and it's no different"
+    result, log = run_typed(protocol, ["no", text] + ["no"] * 10)
+    asked = [e.text for e in log if isinstance(e, Ask)]
+    assert any("new or increasing numbness" in a and "sure" in a for a in asked)
+    assert result["symptoms"]["leg_numbness"]["status"] == "absent"
+    assert result["disposition"] == "none"
+
+
+# -- the needle site as it should look; nobody to look ---------------------------------
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("site_infection", "no it's just a little dot", "no"),
+    ("site_infection", "all clean and dry", "no"),
+    ("site_infection", "my mom looked and she says nothing", "no"),
+    ("site_infection", "i can't see any redness or swelling", "no"),
+    ("site_infection", "i live alone there's nobody to look", "unsure"),
+    ("site_infection", "the plaster's still on and they said not to take it off", "unsure"),
+    ("site_bleeding", "just a spot on the plaster", "no"),
+    ("site_bleeding", "the dressing's clean", "no"),
+    ("site_bleeding", "significant bleeding no", "no"),
+    ("site_bleeding", "the dressing is soaked", "yes"),
+])
+def test_the_site_in_the_patients_words(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "i've lost the feeling in my legs", "leg_numbness"),
+    ("anything_else", "i've lost the feeling in my legs", "leg_numbness"),
+    ("leg_weakness", "her legs wouldn't hold her", "leg_weakness"),
+])
+def test_round_16_red_flags(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "present"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_weakness", "i stumbled a couple of times", "leg_weakness"),
+    ("site_bleeding", "there's a bruise that keeps getting bigger", "significant_bleeding"),
+    ("site_infection", "there's a rash all round the plaster", "site_infection"),
+])
+def test_round_16_possible_red_flags_are_asked_about(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "uncertain"
+
+
+def test_a_rash_elsewhere_is_a_complaint_not_the_site(protocol):
+    u = meaning(protocol, "no but i've got a rash all over my tummy", "site_infection")
+    assert u.concerns and status(u, "site_infection") == "absent"
+
+
+# -- the scorer: a red-flag choice question left open --------------------------------
+
+
+def test_a_trend_left_open_leaves_severe_pain_open(protocol):
+    result = interpret("i don't know really", protocol, protocol.question("pain_trend"))
+    assert result["unanswered"] == ["pain_trend"]
+    assert reported(result, protocol)["severe_worsening_pain"] == "uncertain"
+
+
+# -- the blind sets ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, cases, floors, false_concerns", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative, false concerns (measured at the end of round 16, which was
+    # tuned on them: dev figures)
+    ("blind24", 491, (0.90, 83, 1, 1, 0.89), 3),
+    ("blind25", 475, (0.87, 76, 6, 3, 0.88), 4),
+])
+def test_blind_sets_24_and_25_dev_guard(protocol, name, cases, floors, false_concerns):
+    # Held-out in round 15 (its start and end figures: docs/understanding.md); dev since
+    # round 16 and among the answer examples.
+    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
