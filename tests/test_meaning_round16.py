@@ -175,6 +175,21 @@ def test_round_16_possible_red_flags_are_asked_about(protocol, question, text, s
     assert status(meaning(protocol, text, question), symptom) == "uncertain"
 
 
+@pytest.mark.parametrize("text", [
+    "i had to get my son to help me up off the toilet",
+    "he couldn't get up off the toilet without me pulling him up"])
+def test_needing_help_to_get_up_is_possibly_weak_legs(protocol, text):
+    assert status(meaning(protocol, text, "leg_weakness"), "leg_weakness") == "uncertain"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("bladder_bowel", "my bowels have gone a bit loose but i'm making it to the loo"),
+    ("bladder_bowel", "haven't had a poo since the procedure"),
+    ("anything_else", "i am feeling giddy since evening")])
+def test_round_16_complaints(protocol, question, text):
+    assert meaning(protocol, text, question).concerns
+
+
 def test_a_rash_elsewhere_is_a_complaint_not_the_site(protocol):
     u = meaning(protocol, "no but i've got a rash all over my tummy", "site_infection")
     assert u.concerns and status(u, "site_infection") == "absent"
