@@ -218,3 +218,16 @@ def test_blind_sets_24_and_25_dev_guard(protocol, name, cases, floors, false_con
     # Held-out in round 15 (its start and end figures: docs/understanding.md); dev since
     # round 16 and among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("name, cases, floors, false_concerns", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative (the figures measured at the end of round 16), false concerns
+    ("blind26", 568, (0.86, 93, 6, 3, 0.87), 1),
+    ("blind27", 483, (0.85, 84, 8, 2, 0.87), 2),
+])
+def test_blind_sets_26_and_27_held_out_regression_guard(protocol, name, cases, floors,
+                                                        false_concerns):
+    # Held-out: written blind in session 13 before round 16, scored at its start and
+    # end only, not among the answer examples (docs/understanding.md, round 16).
+    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
