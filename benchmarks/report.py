@@ -226,7 +226,10 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   "my legs feel numb" into "my leg feels normal" beside a free-form garble too. Round
   15 (issue 9) took "on fire" out of the fever phrases, and so two words out of every
   grammar: one clean "I don't have a fever" now has an n-best entry "i don't fever
-  fever" and is confirmed rather than answered (12.1% → 12.5%).
+  fever" and is confirmed rather than answered (12.1% → 12.5%). Round 16 added "not
+  sure" phrases (every grammar) and changed the trend and numbness phrases: one clean
+  red-flag answer asked again before is answered now, and wrongly, though no red flag
+  is missed (re-prompts 20 → 19, wrong answers 9 → 10 of 240; 12.5% → 12.1%).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -235,7 +238,10 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   cost of composing the free-form graph anew for every answer; what is left is five
   acoustic-model passes, where plain vosk runs one (a grammar decoder alone decodes at
   about two-thirds of a free-form one: benchmarks-asr.md). 2× would mean dropping
-  passes the decision rule weighs.
+  passes the decision rule weighs. The ratio moves with the machine: 3.94× on the
+  2-core Xeon of 2026-12-03, 4.79× on the 2-core AMD EPYC of 2026-12-04, where
+  everything ran faster (our RTF 0.346 → 0.240) and one reused plain recogniser most
+  (0.088 → 0.050).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
