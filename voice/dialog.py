@@ -545,8 +545,9 @@ class CheckIn:
             return []
         events: list[Event] = []
         for q in self.protocol.questions:
-            if q.symptom == symptom and q.answer == "yesno" and \
-                    getattr(self.answers.get(q.id), "value", None) == "unsure":
+            before = self.answers.get(q.id)
+            if q.symptom == symptom and q.answer == "yesno" and before is not None and \
+                    before.value == "unsure":
                 self.answers[q.id] = Answered(q.id, value, words, 1.0)
                 if q.id in self.unanswered:
                     self.unanswered.remove(q.id)

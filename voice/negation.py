@@ -121,12 +121,12 @@ def scopes(
                 flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
                 negated_by[k].add(False)
                 widen(k, t.start, t.end)
-    if not _grew(tokens, triggers, rules):
-        for t in triggers:
-            if PRIOR in t.payload:
-                for k in _prior_scope(tokens, t, spans, rules, enders, span_starts):
-                    flags[k]["prior"] = True
-                    widen(k, t.start, t.end)
+    prior = [t for t in triggers if PRIOR in t.payload]
+    if prior and not _grew(tokens, prior, rules):
+        for t in prior:
+            for k in _prior_scope(tokens, t, spans, rules, enders, span_starts):
+                flags[k]["prior"] = True
+                widen(k, t.start, t.end)
     for t in triggers:
         kinds = set(t.payload)
         k = None
@@ -141,13 +141,13 @@ def scopes(
                                                                      strict=True)]
 
 
-def _grew(tokens: tuple[str, ...], triggers: Sequence[Match[str]], rules: Rules) -> bool:
-    """Whether the answer says something grew ("worse", not "no worse"), outside a
-    "prior" phrase: then nothing in it is only old."""
+def _grew(tokens: tuple[str, ...], prior: Sequence[Match[str]], rules: Rules) -> bool:
+    """Whether the answer says something grew ("worse", not "no worse"), outside the
+    "prior" phrases: then nothing in it is only old."""
     if rules.increase is None:
         return False
-    prior = {i for t in triggers if PRIOR in t.payload for i in range(t.start, t.end)}
-    return any(INCREASE in m.payload and not prior & set(range(m.start, m.end))
+    old = {i for t in prior for i in range(t.start, t.end)}
+    return any(INCREASE in m.payload and not old & set(range(m.start, m.end))
                for m in rules.increase.find(tokens, fuzzy=False))
 
 

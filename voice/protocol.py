@@ -534,12 +534,13 @@ class _Loader:
             if len(pair) != 2 or pair[0] >= pair[1]:
                 src.fail(temp[key], f"{key} must be [lowest, highest]")
             ranges[key] = (pair[0], pair[1])
-        borderline = {}
+        # The fever thresholds, and the borderline below each (none unless given).
+        fever = {f"fever_{u}": src.number(temp[f"fever_{u}"], f"fever_{u}")
+                 for u in ("celsius", "fahrenheit")}
         for unit in ("celsius", "fahrenheit"):
-            fever = src.number(temp[f"fever_{unit}"], f"fever_{unit}")
             key = f"borderline_{unit}"
-            borderline[key] = src.number(temp[key], key) if key in temp else fever
-            if borderline[key] > fever:
+            fever[key] = src.number(temp[key], key) if key in temp else fever[f"fever_{unit}"]
+            if fever[key] > fever[f"fever_{unit}"]:
                 src.fail(temp[key], f"{key} must not be above fever_{unit}")
         fz = src.mapping(top["fuzzy"], "fuzzy", required=("threshold", "min_chars"))
         threshold = src.number(fz["threshold"], "fuzzy threshold")
@@ -555,9 +556,7 @@ class _Loader:
             corrected_by=tuple(src.strings(numbers["corrected_by"], "numbers corrected_by"))
             if "corrected_by" in numbers else (),
             now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
-            fever_celsius=src.number(temp["fever_celsius"], "fever_celsius"),
-            fever_fahrenheit=src.number(temp["fever_fahrenheit"], "fever_fahrenheit"),
-            **borderline,
+            **fever,
             celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
             temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
             gaps=tuple(_words(src.strings(top["gaps"], "gaps"))) if "gaps" in top else (),

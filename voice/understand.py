@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from voice import double_negatives, relative
@@ -433,8 +434,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
-    # The question's own words ("SIGNIFICANT bleeding? no", "numbness IN MY LEGS? no").
-    asked = frozenset(tokens(question.text)) | _ECHO_MINE
+    asked = _echo_words(question.text)
     start = _skip(words, 0, lex.fillers | _ARTICLES)
     opener = _asked_back_end(words, lex, start)
     if opener is not None:
@@ -452,8 +452,13 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
-# The patient's word for the question's "your" ("numbness in MY legs? no").
-_ECHO_MINE = frozenset({"my"})
+
+
+@lru_cache(maxsize=64)
+def _echo_words(question_text: str) -> frozenset[str]:
+    """Words an echo may repeat: the question's own ("SIGNIFICANT bleeding? no"), and
+    "my" for its "your" ("numbness in MY legs? no")."""
+    return frozenset(tokens(question_text)) | {"my"}
 
 
 def _skip(words: tuple[str, ...], start: int, skipped: frozenset[str] | set[str]) -> int:
