@@ -22,14 +22,15 @@ from voice.protocol import load_protocol
 from voice.similarity import answer_values
 
 ROOT = Path(__file__).resolve().parent.parent
-# The dev sets, oldest first. Blind sets 26 and later are held-out (docs/understanding.md).
+# The dev sets, oldest first. Blind sets 28 and later are held-out (docs/understanding.md).
 DEV_SETS = ("fresh_answers", "dev_round2", "blind_answers", "blind2_answers",
             "blind3_answers", "blind4_answers", "blind5_answers", "blind6_answers",
             "blind7_answers", "blind8_answers", "blind9_answers", "blind10_answers",
             "blind11_answers", "blind12_answers", "blind13_answers", "blind14_answers",
             "blind15_answers", "blind16_answers", "blind17_answers", "blind18_answers",
             "blind19_answers", "blind20_answers", "blind21_answers", "blind22_answers",
-            "blind23_answers", "blind24_answers", "blind25_answers")
+            "blind23_answers", "blind24_answers", "blind25_answers", "blind26_answers",
+            "blind27_answers")
 OUT = ROOT / "intents" / "answer_examples.tsv"
 
 HEADER = """\

@@ -222,12 +222,12 @@ def test_blind_sets_24_and_25_dev_guard(protocol, name, cases, floors, false_con
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the end of round 16), false concerns
-    ("blind26", 568, (0.86, 93, 6, 3, 0.87), 1),
-    ("blind27", 483, (0.85, 84, 8, 2, 0.87), 2),
+    # question-relative, false concerns (measured at the end of round 17, which was
+    # tuned on them: dev figures)
+    ("blind26", 568, (0.89, 98, 2, 0, 0.90), 1),
+    ("blind27", 483, (0.87, 88, 1, 0, 0.90), 2),
 ])
-def test_blind_sets_26_and_27_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 13 before round 16, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 16).
+def test_blind_sets_26_and_27_dev_guard(protocol, name, cases, floors, false_concerns):
+    # Held-out in round 16 (its start and end figures: docs/understanding.md); dev since
+    # round 17 and among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

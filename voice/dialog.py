@@ -335,6 +335,8 @@ class CheckIn:
             step = -RATE_STEP if meta == "slower" else RATE_STEP
             self.rate = min(max(self.rate + step, RATE_RANGE[0]), RATE_RANGE[1])
             return self._ask_prompt([self._say(m(meta))])
+        if meta == "wait":
+            return self._ask_prompt([self._say(m("wait"))])
         if meta == "help":
             q = self._prompt.question if self._prompt else None
             text = q.help if q is not None and q.help else m("help")

@@ -54,6 +54,11 @@ class Rules:
     # longer ones that say it did not ("NO WORSE"; ``unchanged``): one said to predate
     # the procedure that grew is new again (``Scope.prior`` does not hold).
     increase: PhraseIndex[str] | None = None
+    # Resolved triggers that, after a phrase of inability or lack ("i CAN'T get up the
+    # stairs ANY MORE"), say it goes on rather than that it went; and the words that make
+    # a phrase one of inability or lack.
+    ongoing: frozenset[tuple[str, ...]] = frozenset()
+    lack: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,9 @@ def scopes(
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
+            if k is not None and t.phrase in rules.ongoing and rules.lack.intersection(
+                    tokens[spans[k][0]:spans[k][1]]):
+                k = None  # "no feeling in my feet ANYMORE": still none, not gone
             if k is not None:
                 flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
                 negated_by[k].add(False)
@@ -131,7 +139,7 @@ def scopes(
         kinds = set(t.payload)
         k = None
         if HEDGE_PRE in kinds:
-            k = _nearest_after(tokens, t.end, spans, rules.hedge_window_pre, enders)
+            k = _nearest_after(tokens, t.end, spans, rules.hedge_window_pre, enders, rules)
         if k is None and HEDGE_POST in kinds:
             k = _nearest_before(tokens, t.start, spans, rules.hedge_window_post, enders, rules)
         if k is not None:
@@ -209,15 +217,21 @@ def _nearest_before(
 
 def _nearest_after(
     tokens: tuple[str, ...], end: int, spans: Sequence[tuple[int, int]], window: int,
-    enders: set[int],
+    enders: set[int], rules: Rules,
 ) -> int | None:
-    """The span starting closest after ``end`` within ``window`` words, same clause."""
+    """The span starting closest after ``end`` within ``window`` words, same clause (a
+    clause starts afresh, as for a negation, at a ``clause_start`` word after other
+    words: "had A LITTLE sleep AND feel fine" hedges nothing)."""
     best = None
     for k, (s, _) in enumerate(spans):
         if s >= end and s - end < window and (best is None or s < spans[best][0]):
             best = k
     if best is None:
         return None
-    if any(tokens[j] == BREAK or j in enders for j in range(end, spans[best][0])):
-        return None
+    passed_content = False
+    for j in range(end, spans[best][0]):
+        word = tokens[j]
+        if word == BREAK or j in enders or (word in rules.clause_start and passed_content):
+            return None
+        passed_content = passed_content or word not in rules.scope_skip
     return best

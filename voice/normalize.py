@@ -38,6 +38,9 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         "theyve": "they've", "youve": "you've", "weve": "we've", "shes": "she's",
         "hes": "he's", "whats": "what's", "aint": "ain't", "shouldnt": "shouldn't",
         "dont no": "don't know", "i dont no": "i don't know", "wee bit": "little bit",
+        "wee lump": "little lump", "wee bump": "little bump", "wee spot": "little spot",
+        "wee mark": "little mark", "wee dot": "little dot", "wee scab": "little scab",
+        "wee bruise": "little bruise", "wee while": "little while",
         # Scots, as typed ("ah cannae feel ma toes", "nae boakin").
         "sair": "sore", "nae": "no", "wi": "with", "heid": "head", "heid's": "head's",
         "cannae": "can't", "canna": "can't",
@@ -57,6 +60,20 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # Homophones a transcript (or a tired typist) gives: "i THROUGH up", the
         # dressing "SOCKED in blood"; "NO able to" (non-native "not able to").
         "through up": "threw up", "socked": "soaked", "no able": "not able",
+        # Nigerian Pidgin negatives ("my legs NO DEY carry me", "i NO FIT hold am").
+        "no dey": "don't", "no fit": "can't", "no gree": "won't",
+        "e no gree": "it won't", "e no dey": "it doesn't", "e no fit": "it can't",
+        # "I CAN'T SEEM TO lift my foot" says what "i can't lift my foot" says.
+        "can't seem to": "can't", "couldn't seem to": "couldn't", "don't seem to": "don't",
+        "doesn't seem to": "doesn't", "didn't seem to": "didn't", "cannot seem to": "can't",
+        # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
+        "night shift": "nightshift", "day shift": "dayshift", "late shift": "lateshift",
+        "early shift": "earlyshift", "night shifts": "nightshifts",
+        # Jamaican Patois ("MI HEAD A HURT MI bad": my head hurts me bad).
+        "mi head": "my head", "mi back": "my back", "mi leg": "my leg", "mi legs": "my legs",
+        "a hurt mi": "hurts me", "a hurt": "hurts", "hurt mi": "hurt me", "likkle": "little",
+        # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
+        "grand": "fine",
         # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".
         "bloody hell": "", "bloody awful": "awful", "bloody agony": "agony",
         "bloody legs": "legs", "bloody head": "head", "bloody headache": "headache",

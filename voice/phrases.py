@@ -37,6 +37,9 @@ class Match(Generic[T]):
 class Fuzzy:
     threshold: float  # fuzz.ratio at or above this counts as a match
     min_chars: int  # phrases shorter than this are matched exactly only
+    # Real words a few letters from a phrase's word, never read as a slip of it ("the
+    # HEATING" is not "heaving").
+    real_words: frozenset[str] = frozenset()
 
 
 class PhraseIndex(Generic[T]):
@@ -103,7 +106,8 @@ class PhraseIndex(Generic[T]):
                 words = tokens[i:end]
                 if BREAK in words:
                     break
-                if all(w in self.vocabulary or w in known for w in words):
+                if all(w in self.vocabulary or w in known or w in self.fuzzy.real_words
+                       for w in words):
                     continue  # known words: exact matching already decided
                 if len(" ".join(words)) < self.fuzzy.min_chars:
                     continue  # "ever" is not a slip of "fever": short words match exactly

@@ -198,6 +198,7 @@ class Answers:
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
     gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
     asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
+    hold_on: tuple[str, ...] = ()  # "hold on, let me ask my son": not an answer yet
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,9 @@ class Lexicon:
     meta: Mapping[tuple[str, ...], str]  # phrase without meta fillers -> meta
     fillers: frozenset[str]
     meta_fillers: frozenset[str]
-    asked_back: PhraseIndex[str]  # openers of a question about the question
+    # Openers of an answer that is not one yet -> its meta: a question about the
+    # question ("what do you mean by ...": help), a wait ("hold on ...": wait).
+    openers: PhraseIndex[str]
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
@@ -512,7 +515,7 @@ class _Loader:
         required = ("fillers", "yesno", "meta", "meta_fillers", "numbers", "temperature",
                     "fuzzy")
         src, top = self._file("answers.yaml", required,
-                              allowed=(*required, "gaps", "asked_back"))
+                              allowed=(*required, "gaps", "asked_back", "hold_on"))
         yn = src.mapping(top["yesno"], "yesno", required=("yes", "no", "unsure", "hedge",
                                                           "alone"))
         lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v in yn.items()}
@@ -542,7 +545,8 @@ class _Loader:
             fever[key] = src.number(temp[key], key) if key in temp else fever[f"fever_{unit}"]
             if fever[key] > fever[f"fever_{unit}"]:
                 src.fail(temp[key], f"{key} must not be above fever_{unit}")
-        fz = src.mapping(top["fuzzy"], "fuzzy", required=("threshold", "min_chars"))
+        fz = src.mapping(top["fuzzy"], "fuzzy", required=("threshold", "min_chars"),
+                         allowed=("threshold", "min_chars", "real_words"))
         threshold = src.number(fz["threshold"], "fuzzy threshold")
         if not 50 <= threshold <= 100:
             src.fail(fz["threshold"], "fuzzy threshold must be between 50 and 100")
@@ -562,8 +566,11 @@ class _Loader:
             gaps=tuple(_words(src.strings(top["gaps"], "gaps"))) if "gaps" in top else (),
             asked_back=tuple(src.strings(top["asked_back"], "asked_back"))
             if "asked_back" in top else (),
+            hold_on=tuple(src.strings(top["hold_on"], "hold_on")) if "hold_on" in top else (),
         )
-        return answers, Fuzzy(threshold, src.integer(fz["min_chars"], "fuzzy min_chars"))
+        real = frozenset(_words(src.strings(fz["real_words"], "fuzzy real_words"))) \
+            if "real_words" in fz else frozenset()
+        return answers, Fuzzy(threshold, src.integer(fz["min_chars"], "fuzzy min_chars"), real)
 
     def _negation(self, gaps: tuple[str, ...]) -> negation.Rules:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
@@ -571,7 +578,7 @@ class _Loader:
         src, top = self._file("negation.yaml", keys,
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase",
-                               "unchanged"))
+                               "unchanged", "ongoing"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -618,7 +625,18 @@ class _Loader:
                 for t in src.strings(top[kind], kind)}, gaps=gaps)
             if "increase" in top else None,
             **self._concord(src, top),
+            **self._ongoing(src, top),
         )
+
+    @staticmethod
+    def _ongoing(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``ongoing`` as negation.Rules fields (none when absent)."""
+        if "ongoing" not in top:
+            return {}
+        o = src.mapping(top["ongoing"], "ongoing", required=("words", "after"))
+        return {"ongoing": frozenset(phrase_tokens(t) for t in src.strings(o["words"],
+                                                                            "ongoing words")),
+                "lack": frozenset(_words(src.strings(o["after"], "ongoing after")))}
 
     @staticmethod
     def _concord(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
@@ -883,7 +901,8 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
         per_question=MappingProxyType(per_question),
         alone=MappingProxyType(alone), meta=MappingProxyType(meta),
         fillers=frozenset(_words(answers.fillers)), meta_fillers=meta_fillers,
-        asked_back=PhraseIndex({phrase_tokens(t): ("help",) for t in answers.asked_back}),
+        openers=PhraseIndex({**{phrase_tokens(t): ("wait",) for t in answers.hold_on},
+                             **{phrase_tokens(t): ("help",) for t in answers.asked_back}}),
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),

@@ -88,8 +88,10 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
     meta = _meta(words, protocol)
-    if meta is None and _asked_back(words, protocol, question):
-        return Understanding(said, None, None, (), "help", question=qid)
+    if meta is None:
+        meta = _not_yet(words, protocol, question)
+        if meta is not None:
+            return Understanding(said, None, None, (), meta, question=qid)
     if meta is None:
         words = double_negatives.concord(words, protocol.lexicon.negation)
         twice = double_negatives.denied_statement(words, protocol.lexicon.negation)
@@ -264,32 +266,38 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
     return lex.meta.get(core) if core else None
 
 
-def _asked_back(words: tuple[str, ...], protocol: Protocol,
-                question: Question | None) -> bool:
-    """A question back about the question ("what do you mean by a fever?", "what
-    counts as significant?"): the patient is asking, not answering, and is helped
-    (meta "help"). Only when the words after the opener name no symptom but the
-    question's own (the topic asked about), no complaint, no answer word and no
-    number: "what do you mean, my legs are numb", "you mean a temperature? yes" and
-    "what counts as a fever? i was thirty eight" are read as said."""
+def _not_yet(words: tuple[str, ...], protocol: Protocol,
+             question: Question | None) -> str | None:
+    """The meta of an answer that is not one yet, by its opener (answers.yaml): a
+    question back about the question ("what do you mean by a fever?", "what counts as
+    significant?": help) or a wait ("hold on, let me get my son to look": wait). Only
+    when the words after the opener name no complaint, no answer word, no number and
+    no symptom -- after a question back, none but the question's own (the topic asked
+    about): "what do you mean, my legs are numb", "you mean a temperature? yes", "what
+    counts as a fever? i was thirty eight" and "hang on, i've got a fever" are read as
+    said."""
     if question is None:
-        return False
+        return None
     lex = protocol.lexicon
-    opener = _asked_back_end(words, lex, _skip(words, 0, lex.fillers | {BREAK}))
-    if opener is None:
-        return False
-    rest = words[opener:]
+    start = _skip(words, 0, lex.fillers | {BREAK})
+    opened = [m for m in lex.openers.find(words, fuzzy=False) if m.start == start]
+    if not opened:
+        return None
+    opener = max(opened, key=lambda m: m.end)
+    meta = opener.payload[0]
+    rest = words[opener.end:]
     topic = understand(" ".join(rest), protocol)
-    own = {question.symptom, question.presumes, question.affirms}
-    return not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
+    own = {question.symptom, question.presumes, question.affirms} if meta == "help" else set()
+    said_nothing = not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
+    return meta if said_nothing else None
 
 
-def _asked_back_end(words: tuple[str, ...], lex: Lexicon, start: int) -> int | None:
-    """Where a question-back opener that starts at ``start`` ends ("what do you mean
-    by", "did you say"), if one does."""
-    return max((m.end for m in lex.asked_back.find(words, fuzzy=False) if m.start == start),
+def _opener_end(words: tuple[str, ...], lex: Lexicon, start: int) -> int | None:
+    """Where an opener that starts at ``start`` ends ("what do you mean by", "did you
+    say", "hold on"), if one does."""
+    return max((m.end for m in lex.openers.find(words, fuzzy=False) if m.start == start),
                default=None)
 
 
@@ -436,7 +444,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     lex = protocol.lexicon
     asked = _echo_words(question.text)
     start = _skip(words, 0, lex.fillers | _ARTICLES)
-    opener = _asked_back_end(words, lex, start)
+    opener = _opener_end(words, lex, start)
     if opener is not None:
         start = opener
     before = lex.fillers | _ARTICLES | asked
@@ -560,6 +568,11 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     pseudo = {i for t in triggers_in(words, lex.negation, sorted(used))
               if PSEUDO in t.payload for i in range(t.start, t.end)}
     matches = lex.answers.find(words, taken=set(used) | pseudo, fuzzy=False)
+    if matches and min(matches, key=lambda m: m.start).phrase in lex.negation.interjections:
+        # After an opening "no", a hedge that qualifies the word after it is no answer
+        # word: "no, i went for A LITTLE walk", "nope, A BIT cold if anything".
+        matches = [m for m in matches if "hedge" not in m.payload
+                   or _ends_answer(words, m.end, matches, lex)]
     values = {v for m in matches for v in m.payload}
     if not values:
         return None, False
@@ -571,6 +584,16 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     if first == "unsure":
         first = "yes" if "yes" in values else "no"
     return first, False
+
+
+def _ends_answer(words: tuple[str, ...], end: int, matches: list[Match[str]],
+                 lex: Lexicon) -> bool:
+    """Whether what comes at ``end`` leaves a hedge qualifying the answer: nothing, a
+    sentence break, a filler, another answer word ("no... MAYBE", "a bit, YEAH"), or
+    the start of another clause ("a little BUT...", "a bit WHEN i roll over")."""
+    return end >= len(words) or words[end] in lex.fillers | lex.negation.clause_start \
+        or words[end] == BREAK or any(m.start == end for m in matches) \
+        or bool(triggers_in(words[end:end + 1], lex.negation, ()))
 
 
 def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
