@@ -36,6 +36,9 @@ YESNO_VALUES = ("yes", "no", "unsure")
 # FOR AN HOUR"): a "no" phrase straight before one reads as "yes" (voice/relative.py).
 WEARS_OFF = "wears_off"
 META = ("repeat", "slower", "faster", "help", "stop", "back")
+# Phrases read in text (typed answers, the free-form pass) but kept out of the
+# recogniser's grammars: every grammar word is one more word to mishear in noise.
+TEXT_ONLY = "text_only"
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
     "fever", "leg_numbness", "leg_weakness", "bladder_bowel_loss", "significant_bleeding",
@@ -93,6 +96,8 @@ class Question:
     severe_symptom: str | None = None
     worse_than_previous: str | None = None
     phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (yes|no|unsure, phrases)
+    # Phrases read in text but kept out of the recogniser's grammars (``text_only``).
+    text_only: frozenset[str] = frozenset()
     line: int = 0
     # A scale: a score above the lowest says this symptom is there ("three" at "how
     # bad is the pain?"); the lowest says nothing.
@@ -198,6 +203,8 @@ class Answers:
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
     gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
     asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
+    # (yes|no|unsure|hedge, phrases) read in text but kept out of the grammars.
+    text_only: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hold_on: tuple[str, ...] = ()  # "hold on, let me ask my son": not an answer yet
 
 
@@ -320,7 +327,7 @@ class Protocol:
             symptom = self.symptoms[question.symptom]
             phrases.update(symptom.present, symptom.uncertain, symptom.absent)
         for _, said in question.phrases:
-            phrases.update(said)
+            phrases.update(p for p in said if p not in question.text_only)
         for c in question.choices:
             phrases.update(c.phrases)
         if question.answer == "temperature":
@@ -516,10 +523,16 @@ class _Loader:
                     "fuzzy")
         src, top = self._file("answers.yaml", required,
                               allowed=(*required, "gaps", "asked_back", "hold_on"))
-        yn = src.mapping(top["yesno"], "yesno", required=("yes", "no", "unsure", "hedge",
-                                                          "alone"))
-        lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v in yn.items()}
-        known = {phrase_tokens(p) for k in ("yes", "no", "unsure", "hedge") for p in lists[k]}
+        kinds = ("yes", "no", "unsure", "hedge")
+        yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
+                         allowed=(*kinds, "alone", TEXT_ONLY))
+        lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v in yn.items() if k != TEXT_ONLY}
+        given = src.mapping(yn[TEXT_ONLY], f"yesno {TEXT_ONLY}", allowed=kinds) \
+            if TEXT_ONLY in yn else {}
+        text_only = tuple((k, tuple(src.strings(v, f"yesno {TEXT_ONLY} {k}")))
+                          for k, v in given.items())
+        known = {phrase_tokens(p) for k in kinds for p in lists[k]}
+        known |= {phrase_tokens(p) for _, said in text_only for p in said}
         for p, item in zip(lists["alone"], src.sequence(yn["alone"], "alone"), strict=True):
             if phrase_tokens(p) not in known:
                 src.fail(item, f"'{p}' in yesno alone is not a yes, no or unsure phrase")
@@ -552,6 +565,7 @@ class _Loader:
             src.fail(fz["threshold"], "fuzzy threshold must be between 50 and 100")
         answers = Answers(
             yes=lists["yes"], no=lists["no"], unsure=lists["unsure"], hedge=lists["hedge"],
+            text_only=text_only,
             alone=lists["alone"], fillers=tuple(src.strings(top["fillers"], "fillers")),
             meta=tuple((k, tuple(src.strings(v, f"meta {k}"))) for k, v in meta.items()),
             meta_fillers=tuple(src.strings(top["meta_fillers"], "meta_fillers")),
@@ -726,12 +740,20 @@ class _Loader:
             ask_if = self._ask_if(src, m, what, out)
             scale = self._scale(src, m, what, answer, symptom_ref)
             phrases: list[tuple[str, tuple[str, ...]]] = []
+            text_only: set[str] = set()
             if "phrases" in m:
-                for value, said in src.mapping(m["phrases"], f"{what} phrases").items():
+                given = src.mapping(m["phrases"], f"{what} phrases")
+                lists = [(v, s, False) for v, s in given.items() if v != TEXT_ONLY]
+                if TEXT_ONLY in given:
+                    lists += [(v, s, True) for v, s in src.mapping(
+                        given[TEXT_ONLY], f"{what} phrases {TEXT_ONLY}").items()]
+                for value, said, text in lists:
                     if value not in (*YESNO_VALUES, WEARS_OFF) or answer != "yesno":
                         src.fail(said, f"{what} phrases must be yes, no, unsure or "
                                        f"{WEARS_OFF} lists of a yesno question")
                     phrases.append((value, tuple(src.strings(said, f"{what} {value}"))))
+                    if text:
+                        text_only.update(phrases[-1][1])
             means: list[tuple[str, str]] = []
             if "means" in m:
                 allowed = ("yes", "no") if answer == "yesno" else tuple(c.id for c in choices)
@@ -746,7 +768,8 @@ class _Loader:
                 id=qid, text=f"{text} {offer}" if offer else text, answer=answer,
                 reprompts=(reprompts[0], reprompts[1]), help=src.string(m["help"], "help"),
                 symptom=symptom, red_flag=red_flag, ask_if=ask_if, offer=offer,
-                choices=choices, phrases=tuple(phrases), line=node.start_mark.line + 1,
+                choices=choices, phrases=tuple(phrases), text_only=frozenset(text_only),
+                line=node.start_mark.line + 1,
                 affirms=affirms, presumes=presumes, implied_by=implied_by, since=since,
                 readings=readings, means=tuple(means), same_place=same_place, **scale,
             ))
@@ -871,6 +894,9 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
     answer_phrases: dict[tuple[str, ...], list[str]] = {}
     for value in ("yes", "no", "unsure", "hedge"):
         for text in getattr(answers, value):
+            answer_phrases.setdefault(phrase_tokens(text), []).append(value)
+    for value, said in answers.text_only:
+        for text in said:
             answer_phrases.setdefault(phrase_tokens(text), []).append(value)
     vocabulary |= {w for p in answer_phrases for w in p}
     alone = {phrase_tokens(t): answer_phrases[phrase_tokens(t)][0] for t in answers.alone}
