@@ -230,6 +230,10 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   sure" phrases (every grammar) and changed the trend and numbness phrases: one clean
   red-flag answer asked again before is answered now, and wrongly, though no red flag
   is missed (re-prompts 20 → 19, wrong answers 9 → 10 of 240; 12.5% → 12.1%).
+  Round 17 changed no grammar word (its phrases are `text_only`); the understanding
+  it added moved two clean answers from asked again to confirmed (17 re-prompts + 12
+  confirmations, still 12.1%). A first run with its phrases in the grammars had
+  lost two red flags at 0 dB (96.1% → 92.2%).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -239,9 +243,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   acoustic-model passes, where plain vosk runs one (a grammar decoder alone decodes at
   about two-thirds of a free-form one: benchmarks-asr.md). 2× would mean dropping
   passes the decision rule weighs. The ratio moves with the machine: 3.94× on the
-  2-core Xeon of 2026-12-03, 4.79× on the 2-core AMD EPYC of 2026-12-04, where
-  everything ran faster (our RTF 0.346 → 0.240) and one reused plain recogniser most
-  (0.088 → 0.050).
+  2-core Xeon of 2026-12-03, 4.79× and 4.85× on the 2-core AMD EPYC of 2026-12-04
+  (two runs, our RTF 0.240 and 0.280, one reused plain recogniser 0.050 and 0.058),
+  where everything ran faster than on the Xeon (our RTF 0.346, plain 0.088).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
@@ -252,13 +256,16 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   from libc's global `rand()`, reseeded per chunk under one lock for byte-identical
   results.
 - **Spoken written sentences**: in every miss no pass heard the red flag's words
-  ("I've had a fever since last night" became "i feel my feet up pins lost night",
+  ("I've had a fever since last night" became "i feel my feet up since lost night",
   "i threw up twice" "i flew up twice", "it doesn't help" "it doesn't tell", read as
   a no), or the answer was heard as nothing ("uh huh": asked again, which this target
   counts as missed). A temperature said at "anything else?" with no cue word ("tempe
   thirty eight point six") is not read as one: reading bare numbers there raised
   false emergencies ("my daughter is thirty eight"). `interpret --wav` and the
-  check-in agree on every clip.
+  check-in agree on every clip. Round 17 lost one clip (40 → 41 missed): "I had a
+  fever of one oh one last night" is heard "i feel my feet won't go when last i it"
+  by the same passes as before, and the decision now confirms leg numbness from it
+  instead of the fever the n-best lists pointed at before.
 """
 
 SPLIT = """\
