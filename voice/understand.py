@@ -279,11 +279,9 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     if question is None:
         return None
     lex = protocol.lexicon
-    start = _skip(words, 0, lex.fillers | {BREAK})
-    opened = [m for m in lex.openers.find(words, fuzzy=False) if m.start == start]
-    if not opened:
+    opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK}))
+    if opener is None:
         return None
-    opener = max(opened, key=lambda m: m.end)
     meta = opener.payload[0]
     rest = words[opener.end:]
     topic = understand(" ".join(rest), protocol)
@@ -294,11 +292,11 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     return meta if said_nothing else None
 
 
-def _opener_end(words: tuple[str, ...], lex: Lexicon, start: int) -> int | None:
-    """Where an opener that starts at ``start`` ends ("what do you mean by", "did you
-    say", "hold on"), if one does."""
-    return max((m.end for m in lex.openers.find(words, fuzzy=False) if m.start == start),
-               default=None)
+def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | None:
+    """The longest opener that starts at ``start`` ("what do you mean by", "did you
+    say", "hold on"), if one does; its payload is its meta."""
+    return max((m for m in lex.openers.find(words, fuzzy=False) if m.start == start),
+               key=lambda m: m.end, default=None)
 
 
 # -- symptoms ------------------------------------------------------------------------
@@ -444,9 +442,9 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     lex = protocol.lexicon
     asked = _echo_words(question.text)
     start = _skip(words, 0, lex.fillers | _ARTICLES)
-    opener = _opener_end(words, lex, start)
+    opener = _opener(words, lex, start)
     if opener is not None:
-        start = opener
+        start = opener.end
     before = lex.fillers | _ARTICLES | asked
     for m in lex.symptoms.find(words, fuzzy=False):
         if m.start < start or any(w not in before for w in words[start:m.start]) or \
