@@ -39,6 +39,7 @@ META = ("repeat", "slower", "faster", "help", "stop", "back")
 # Phrases read in text (typed answers, the free-form pass) but kept out of the
 # recogniser's grammars: every grammar word is one more word to mishear in noise.
 TEXT_ONLY = "text_only"
+TOPIC = "topic"  # opener payload: the words after it may name the question's own topic
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
     "fever", "leg_numbness", "leg_weakness", "bladder_bowel_loss", "significant_bleeding",
@@ -203,6 +204,7 @@ class Answers:
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
     gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
     asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
+    asks_instead: tuple[str, ...] = ()  # "which tablets am i allowed?": no answer
     # (yes|no|unsure|hedge, phrases) read in text but kept out of the grammars.
     text_only: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hold_on: tuple[str, ...] = ()  # "hold on, let me ask my son": not an answer yet
@@ -220,7 +222,8 @@ class Lexicon:
     fillers: frozenset[str]
     meta_fillers: frozenset[str]
     # Openers of an answer that is not one yet -> its meta: a question about the
-    # question ("what do you mean by ...": help), a wait ("hold on ...": wait).
+    # question ("what do you mean by ...": help, TOPIC), another question ("which
+    # tablets ...": help), a wait ("hold on ...": wait).
     openers: PhraseIndex[str]
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
@@ -522,7 +525,7 @@ class _Loader:
         required = ("fillers", "yesno", "meta", "meta_fillers", "numbers", "temperature",
                     "fuzzy")
         src, top = self._file("answers.yaml", required,
-                              allowed=(*required, "gaps", "asked_back", "hold_on"))
+                              allowed=(*required, "gaps", "asked_back", "asks_instead", "hold_on"))
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
                          allowed=(*kinds, "alone", TEXT_ONLY))
@@ -580,6 +583,8 @@ class _Loader:
             gaps=tuple(_words(src.strings(top["gaps"], "gaps"))) if "gaps" in top else (),
             asked_back=tuple(src.strings(top["asked_back"], "asked_back"))
             if "asked_back" in top else (),
+            asks_instead=tuple(src.strings(top["asks_instead"], "asks_instead"))
+            if "asks_instead" in top else (),
             hold_on=tuple(src.strings(top["hold_on"], "hold_on")) if "hold_on" in top else (),
         )
         real = frozenset(_words(src.strings(fz["real_words"], "fuzzy real_words"))) \
@@ -928,7 +933,8 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
         alone=MappingProxyType(alone), meta=MappingProxyType(meta),
         fillers=frozenset(_words(answers.fillers)), meta_fillers=meta_fillers,
         openers=PhraseIndex({**{phrase_tokens(t): ("wait",) for t in answers.hold_on},
-                             **{phrase_tokens(t): ("help",) for t in answers.asked_back}}),
+                             **{phrase_tokens(t): ("help",) for t in answers.asks_instead},
+                             **{phrase_tokens(t): ("help", TOPIC) for t in answers.asked_back}}),
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),

@@ -22,7 +22,7 @@ from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, scopes, trigger
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
-from voice.protocol import SYMPTOM_IDS, Lexicon, Protocol, Question
+from voice.protocol import SYMPTOM_IDS, TOPIC, Lexicon, Protocol, Question
 from voice.similarity import Likeness, content_words, load_net
 
 PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
@@ -270,12 +270,14 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
              question: Question | None) -> str | None:
     """The meta of an answer that is not one yet, by its opener (answers.yaml): a
     question back about the question ("what do you mean by a fever?", "what counts as
-    significant?": help) or a wait ("hold on, let me get my son to look": wait). Only
-    when the words after the opener name no complaint, no answer word, no number and
-    no symptom -- after a question back, none but the question's own (the topic asked
-    about): "what do you mean, my legs are numb", "you mean a temperature? yes", "what
-    counts as a fever? i was thirty eight" and "hang on, i've got a fever" are read as
-    said."""
+    significant?": help), another question instead of an answer ("which tablets am i
+    allowed?": help, not at the free question) or a wait ("hold on, let me get my son
+    to look": wait). Only when the words after the opener name no complaint, no answer
+    word, no number and no symptom -- after a question back, none but the question's
+    own (the topic asked about); after another question, read at the question, nothing
+    that answers it: "what do you mean, my legs are numb", "you mean a temperature?
+    yes", "what counts as a fever? i was thirty eight" and "hang on, i've got a fever"
+    are read as said."""
     if question is None:
         return None
     lex = protocol.lexicon
@@ -284,9 +286,20 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
         return None
     meta = opener.payload[0]
     rest = words[opener.end:]
-    topic = understand(" ".join(rest), protocol)
-    own = {question.symptom, question.presumes, question.affirms} if meta == "help" else set()
-    said_nothing = not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
+    own: set[str | None] = set()
+    answered = False
+    if meta == "help" and TOPIC not in opener.payload:
+        if question.answer == "free":
+            return None  # "am i allowed a shower?" at "anything else?" is a remark
+        # Read at the question: "where's the fever meant to be, i'm boiling" is a fever.
+        topic = understand(" ".join(rest), protocol, question)
+        answered = topic.value is not None or topic.clarify
+    else:
+        topic = understand(" ".join(rest), protocol)
+        if meta == "help":
+            own = {question.symptom, question.presumes, question.affirms}
+    said_nothing = not answered and not topic.concerns \
+        and all(f.symptom in own for f in topic.symptoms) \
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
     return meta if said_nothing else None

@@ -1,0 +1,123 @@
+"""Round 18 (session 15): a question asked instead of an answer, not wanting to say,
+the bladder in more words (dribbling, "not so much", retention, not feeling it come),
+numbness as the feeling gone, and food or drink not kept down. Tuned on blind sets 28
+and 29 (and the older dev sets); blind sets 30 and 31 were written first and held out
+(docs/understanding.md, round 18)."""
+
+from __future__ import annotations
+
+import pytest
+from typed_dialog import check_blind_set, meaning, run_typed, status
+
+from voice.dialog import Ask, Say
+
+# -- a question instead of an answer (answers.yaml asks_instead) -----------------------
+
+
+@pytest.mark.parametrize("question, text", [
+    ("pain_relief", "which tablets am i allowed"),
+    ("pain_relief", "does it matter which tablets"),
+    ("headache_relief", "what should i take for it"),
+    ("site_infection", "where exactly do i look"),
+    ("pain_trend", "what pain the back or the head"),
+    ("bladder_bowel", "why do you need to know that"),
+    ("leg_weakness", "is that normal after the test"),
+])
+def test_a_question_instead_of_an_answer_gets_help(protocol, question, text):
+    # Before, at a red-flag question these were "no answer" (urgent, a re-prompt used)
+    # and "is that normal after the test" was a "no" from the word "normal".
+    u = meaning(protocol, text, question)
+    assert u.meta == "help" and u.value is None and not u.symptoms
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("fever", "where's the fever meant to be i'm boiling", "fever"),
+    ("leg_weakness", "is it normal to have weak legs", "leg_weakness"),
+    ("bladder_bowel", "should i be worried i wet myself", "bladder_bowel_loss"),
+])
+def test_a_question_that_reports_a_symptom_is_read_as_said(protocol, question, text, symptom):
+    # Read at the question: whatever answers it, the question does not hide.
+    u = meaning(protocol, text, question)
+    assert u.meta is None and status(u, symptom) in ("present", "uncertain")
+
+
+def test_a_question_at_the_free_question_is_a_remark(protocol):
+    u = meaning(protocol, "am i allowed a shower yet", "anything_else")
+    assert u.meta is None and u.value == "am i allowed a shower yet"
+
+
+def test_the_check_in_helps_and_asks_again(protocol):
+    result, log = run_typed(protocol, ["why are you asking"] + ["no"] * 12)
+    said = [e.text for e in log if isinstance(e, (Ask, Say))]
+    fever = protocol.question("fever")
+    help_at = said.index(fever.help)
+    assert said[help_at + 1] == said[help_at - 1]  # the same question, asked again
+    assert result["disposition"] == "none" and not result["unanswered"]
+
+
+# -- not wanting to say (answers.yaml text_only unsure) ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "that's private", "that's a bit personal isn't it", "i'd rather not say"])
+def test_not_wanting_to_say_is_not_knowing(protocol, text):
+    # Never a no, never a hedged yes from "a bit": asked again.
+    assert meaning(protocol, text, "bladder_bowel").value == "unsure"
+
+
+# -- the bladder, numbness and sickness in more words (concepts.yaml) ------------------
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    ("bladder_bowel", "bowels fine bladder not so much i keep dribbling", "bladder_bowel_loss",
+     "uncertain"),
+    ("bladder_bowel", "i keep dribbling", "bladder_bowel_loss", "uncertain"),
+    ("anything_else", "my bladder's been a bit funny", "bladder_bowel_loss", "uncertain"),
+    ("anything_else", "i keep needing to pee but i can't get much out", "bladder_bowel_loss",
+     "uncertain"),
+    ("bladder_bowel", "not lost it as such but i didn't feel the wee coming out",
+     "bladder_bowel_loss", "present"),
+    ("bladder_bowel", "i don't feel when i need to go anymore", "bladder_bowel_loss",
+     "present"),
+    ("leg_numbness", "the feeling has gone out of my bum and the inside of my legs",
+     "leg_numbness", "present"),
+    ("leg_numbness", "the feeling's gone from my feet", "leg_numbness", "present"),
+    ("anything_else", "i haven't been able to keep any water down",
+     "headache_nausea_vomiting", "present"),
+])
+def test_more_words_for_red_flags_and_sickness(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("bladder_bowel", "not so much", "bladder_bowel_loss"),
+    ("bladder_bowel", "no my bladder isn't acting up", "bladder_bowel_loss"),
+    ("leg_numbness", "no the feeling has come back", "leg_numbness"),
+    ("headache_nausea", "no i've been able to keep food down", "headache_nausea_vomiting"),
+])
+def test_the_same_words_denied_are_a_no(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "absent"
+
+
+def test_urine_of_a_funny_colour_is_not_lost_control(protocol):
+    # Only the bladder or bowels "not right" count; the colour is a complaint.
+    u = meaning(protocol, "yeah my back's still aching and my pee is a funny colour",
+                "anything_else")
+    assert status(u, "bladder_bowel_loss") is None and u.concerns
+
+
+# -- the blind sets ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, cases, floors, false_concerns", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative (the figures measured at the end of round 18), false concerns
+    ("blind30", 535, (0.90, 90, 7, 3, 0.88), 1),
+    ("blind31", 548, (0.86, 114, 14, 5, 0.88), 1),
+])
+def test_blind_sets_30_and_31_held_out_regression_guard(protocol, name, cases, floors,
+                                                        false_concerns):
+    # Held-out: written blind in session 15 before round 18, scored at its start and
+    # end only, not among the answer examples (docs/understanding.md, round 18).
+    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
