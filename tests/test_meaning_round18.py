@@ -107,6 +107,83 @@ def test_urine_of_a_funny_colour_is_not_lost_control(protocol):
     assert status(u, "bladder_bowel_loss") is None and u.concerns
 
 
+# -- reported answers and what the site looks like -----------------------------------
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    # "nope" never denies the words after it (negation.yaml answer_only), wherever it is
+    ("site_infection", "he says nope looks fine", "site_infection"),
+    # "she's" starts a clause: the "no" before it answers (negation.yaml clause_start)
+    ("fever", "she says no she's been fine temperature wise", "fever"),
+    # someone else looked (answers.yaml text_only no)
+    ("site_infection", "the nurse said it was fine when she changed the dressing",
+     "site_infection"),
+    ("site_infection", "i had a look in the mirror it seems fine", "site_infection"),
+    # nothing to see, at the site questions only (questions.yaml text_only)
+    ("site_infection", "the carer checked it this morning and there's nothing there",
+     "site_infection"),
+])
+def test_a_reported_or_seen_all_clear_is_a_no(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "absent"
+
+
+def test_nothing_there_is_no_no_to_numbness(protocol):
+    # "there's nothing there" of a leg may be no feeling: read only at the site.
+    assert meaning(protocol, "there's nothing there", "leg_numbness").value != "no"
+
+
+@pytest.mark.parametrize("text", [
+    "only a little smear", "it bled a little when i took the plaster off but it stopped",
+    "yeah just a dot of blood"])
+def test_a_little_blood_said_with_its_size_is_a_no(protocol, text):
+    # A small amount is no "significant" bleeding, and its size is no hedge on a yes.
+    u = meaning(protocol, text, "site_bleeding")
+    assert u.value == "no" and status(u, "significant_bleeding") == "absent"
+
+
+def test_more_than_a_little_blood_is_not_a_no(protocol):
+    assert meaning(protocol, "quite a bit of blood", "site_bleeding").value == "yes"
+    u = meaning(protocol, "it bled a bit and it won't stop", "site_bleeding")
+    assert u.value != "no" and status(u, "significant_bleeding") == "present"
+
+
+# -- what went away "but it's ..." (negation.yaml resolved_across) --------------------
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("site_infection", "it was red yesterday but it's calmed down today", "site_infection"),
+    ("site_infection", "it was red the first day but it's fading now", "site_infection"),
+    ("headache", "i had one this morning but it's gone now", "positional_headache"),
+    ("back_pain", "it was sore yesterday but it's gone today", "back_soreness"),
+])
+def test_what_went_away_after_a_but_is_gone(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "absent"
+
+
+def test_a_red_flag_that_went_away_after_a_but_is_still_asked_about(protocol):
+    u = meaning(protocol, "they were numb but it's gone now", "leg_numbness")
+    assert status(u, "leg_numbness") == "uncertain"
+
+
+def test_other_words_after_the_but_start_a_new_statement(protocol):
+    u = meaning(protocol, "it was red but my legs are fine now", "site_infection")
+    assert status(u, "site_infection") == "present"
+
+
+# -- a choice taken back (answers.yaml numbers corrected_by) ---------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("worse no sorry better it's better", "better"),
+    ("it's getting worse oh sorry no i mean better it's better", "better"),
+    ("better no hang on it's worse since i went for a walk", "worse"),
+])
+def test_a_choice_taken_back_is_the_later_one(protocol, text, value):
+    assert meaning(protocol, text, "pain_trend").value == value
+
+
 # -- the blind sets ------------------------------------------------------------------
 
 

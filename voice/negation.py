@@ -59,6 +59,10 @@ class Rules:
     # a phrase one of inability or lack.
     ongoing: frozenset[tuple[str, ...]] = frozenset()
     lack: frozenset[str] = frozenset()
+    # A resolved word reaches back across one of ``contrast`` when only ``subject``
+    # words stand between them ("red yesterday BUT IT'S faded now").
+    contrast: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -103,8 +107,11 @@ def scopes(
 
     for t in triggers:
         kinds = set(t.payload)
-        answer_word = t.phrase in rules.interjections and t.end < len(tokens) and (
-            tokens[t.end] in rules.clause_start)
+        # An answer word before a new clause answers instead of denying it ("no, i can't
+        # feel my legs"); "nope" never denies ("he says NOPE, looks fine").
+        answer_word = t.phrase in rules.answer_only or (
+            t.phrase in rules.interjections and t.end < len(tokens)
+            and tokens[t.end] in rules.clause_start)
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             for k, (s, _) in enumerate(spans):
@@ -122,6 +129,8 @@ def scopes(
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
+            if k is None and RESOLVED in kinds:
+                k = _across_contrast(tokens, t.start, spans, enders, rules)
             if k is not None and t.phrase in rules.ongoing and rules.lack.intersection(
                     tokens[spans[k][0]:spans[k][1]]):
                 k = None  # "no feeling in my feet ANYMORE": still none, not gone
@@ -213,6 +222,21 @@ def _nearest_before(
     if any(tokens[j] == BREAK or j in enders for j in between):
         return None
     return best
+
+
+def _across_contrast(
+    tokens: tuple[str, ...], start: int, spans: Sequence[tuple[int, int]], enders: set[int],
+    rules: Rules,
+) -> int | None:
+    """For a resolved word at ``start`` after "but it's" (a contrast, then only subject
+    words): the span it resolves, the nearest before the contrast, as if the contrast
+    were not there ("it was red yesterday BUT IT'S faded now")."""
+    j = start
+    while j > 0 and tokens[j - 1] in rules.subject:
+        j -= 1
+    if j == 0 or j == start or tokens[j - 1] not in rules.contrast:
+        return None
+    return _nearest_before(tokens, j - 1, spans, rules.window_post, enders - {j - 1}, rules)
 
 
 def _nearest_after(

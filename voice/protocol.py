@@ -597,7 +597,7 @@ class _Loader:
         src, top = self._file("negation.yaml", keys,
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase",
-                               "unchanged", "ongoing"))
+                               "unchanged", "ongoing", "resolved_across"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -645,7 +645,18 @@ class _Loader:
             if "increase" in top else None,
             **self._concord(src, top),
             **self._ongoing(src, top),
+            **self._resolved_across(src, top),
         )
+
+    @staticmethod
+    def _resolved_across(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``resolved_across`` as negation.Rules fields (none when absent)."""
+        if "resolved_across" not in top:
+            return {}
+        r = src.mapping(top["resolved_across"], "resolved_across",
+                        required=("contrast", "subject"))
+        return {"contrast": frozenset(_words(src.strings(r["contrast"], "contrast"))),
+                "subject": frozenset(_words(src.strings(r["subject"], "subject")))}
 
     @staticmethod
     def _ongoing(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from voice import double_negatives, relative
 from voice.complaints import load_complaints
@@ -24,6 +24,8 @@ from voice.numbers import Number, find_numbers
 from voice.phrases import Match
 from voice.protocol import SYMPTOM_IDS, TOPIC, Lexicon, Protocol, Question
 from voice.similarity import Likeness, content_words, load_net
+
+_Said = TypeVar("_Said", Number, Match[str])  # something said at a place in the words
 
 PRESENT, UNCERTAIN, ABSENT = "present", "uncertain", "absent"
 _RANK = {ABSENT: 0, UNCERTAIN: 1, PRESENT: 2}
@@ -693,14 +695,15 @@ def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> in
     return int(math.ceil(max(values)))
 
 
-def _revised(numbers: list[Number], words: tuple[str, ...], protocol: Protocol,
-             kinds: tuple[str, ...]) -> list[Number]:
-    """The numbers after the last revision that has a number on each side ("a seven,
-    NO ACTUALLY, more like a five": five); all of them when there is none."""
+def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
+             kinds: tuple[str, ...]) -> list[_Said]:
+    """The numbers (or choices) after the last revision that has one on each side ("a
+    seven, NO ACTUALLY, more like a five": five; "worse, OH SORRY I MEAN better":
+    better); all of them when there is none."""
     cuts = [m.start for m in protocol.lexicon.number_revisions.find(words, fuzzy=False)
             if set(m.payload) & set(kinds)
-            and any(n.end <= m.start for n in numbers) and any(n.start >= m.end for n in numbers)]
-    return [n for n in numbers if n.start > max(cuts)] if cuts else numbers
+            and any(n.end <= m.start for n in said) and any(n.start >= m.end for n in said)]
+    return [n for n in said if n.start > max(cuts)] if cuts else said
 
 
 def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
@@ -807,7 +810,8 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
     matches = index.find(words) if index else []
     # A listed choice said decides; the content concepts read only what names none
     # ("worse, and now it's GOING DOWN my leg" is worse).
-    matches = matches or _choice_concepts(words, protocol, question)
+    matches = _revised(matches or _choice_concepts(words, protocol, question), words,
+                       protocol, ("corrected",))
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
         # On a tie the more severe choice (listed later): "not getting any better, if
