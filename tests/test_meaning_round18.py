@@ -134,7 +134,7 @@ def test_nothing_there_is_no_no_to_numbness(protocol):
 
 
 @pytest.mark.parametrize("text", [
-    "only a little smear", "it bled a little when i took the plaster off but it stopped",
+    "only a little smear", "a little smear when i took the plaster off",
     "yeah just a dot of blood"])
 def test_a_little_blood_said_with_its_size_is_a_no(protocol, text):
     # A small amount is no "significant" bleeding, and its size is no hedge on a yes.
@@ -146,6 +146,13 @@ def test_more_than_a_little_blood_is_not_a_no(protocol):
     assert meaning(protocol, "quite a bit of blood", "site_bleeding").value == "yes"
     u = meaning(protocol, "it bled a bit and it won't stop", "site_bleeding")
     assert u.value != "no" and status(u, "significant_bleeding") == "present"
+    # A small amount that grows or starts again: asked, never a no.
+    for text in ("there's a little bit of blood and it's getting bigger",
+                 "a speck but it's spreading"):
+        u = meaning(protocol, text, "site_bleeding")
+        assert u.value is None and u.clarify
+    u = meaning(protocol, "it bled a little but now it's started again", "site_bleeding")
+    assert u.value != "no" and status(u, "significant_bleeding") != "absent"
 
 
 # -- what went away "but it's ..." (negation.yaml resolved_across) --------------------
@@ -165,6 +172,16 @@ def test_what_went_away_after_a_but_is_gone(protocol, question, text, symptom):
 def test_a_red_flag_that_went_away_after_a_but_is_still_asked_about(protocol):
     u = meaning(protocol, "they were numb but it's gone now", "leg_numbness")
     assert status(u, "leg_numbness") == "uncertain"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("headache", "i had one it went away and now it's back", "positional_headache"),
+    ("headache", "had one but it's gone now and now it's back", "positional_headache"),
+    ("leg_numbness", "the numbness went away but it came back tonight", "leg_numbness"),
+])
+def test_what_went_away_and_came_back_is_there(protocol, question, text, symptom):
+    # negation.yaml `returned` undoes a resolved word said before it.
+    assert status(meaning(protocol, text, question), symptom) == "present"
 
 
 def test_other_words_after_the_but_start_a_new_statement(protocol):

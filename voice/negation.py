@@ -19,6 +19,7 @@ from voice.phrases import Match, PhraseIndex
 
 PRE, POST, RESOLVED, PSEUDO, TERMINATE = "pre", "post", "resolved", "pseudo", "terminate"
 PRIOR, INCREASE, UNCHANGED = "prior", "increase", "unchanged"
+RETURNED = "returned"  # "it's back": undoes a resolved word said before it
 HEDGE_PRE, HEDGE_POST = "hedge_pre", "hedge_post"
 _SCOPE_ENDERS = frozenset({PRE, POST, RESOLVED, PSEUDO, TERMINATE, PRIOR})
 
@@ -138,6 +139,10 @@ def scopes(
                 flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
                 negated_by[k].add(False)
                 widen(k, t.start, t.end)
+    back = [t.start for t in triggers if RETURNED in t.payload]
+    for k, (_, e) in enumerate(spans):
+        if flags[k]["resolved"] and any(b >= e for b in back):
+            flags[k]["resolved"] = False  # "went away and now it's back"
     prior = [t for t in triggers if PRIOR in t.payload]
     if prior and not _grew(tokens, prior, rules):
         for t in prior:

@@ -597,7 +597,7 @@ class _Loader:
         src, top = self._file("negation.yaml", keys,
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase",
-                               "unchanged", "ongoing", "resolved_across"))
+                               "unchanged", "ongoing", "resolved_across", "returned"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -608,6 +608,8 @@ class _Loader:
 
         for kind in ("pre", "post", "resolved", "pseudo", "terminate"):
             add(kind, top[kind])
+        if "returned" in top:
+            add(negation.RETURNED, top["returned"])
         if "prior" in top:
             add(negation.PRIOR, top["prior"])
         add(negation.HEDGE_PRE, hedges["pre"])
