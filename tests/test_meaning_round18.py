@@ -89,17 +89,6 @@ def test_more_words_for_red_flags_and_sickness(protocol, question, text, symptom
     assert status(meaning(protocol, text, question), symptom) == expected
 
 
-@pytest.mark.parametrize("question, text, symptom", [
-    ("bladder_bowel", "not so much", "bladder_bowel_loss"),
-    ("bladder_bowel", "no my bladder isn't acting up", "bladder_bowel_loss"),
-    ("leg_numbness", "no the feeling has come back", "leg_numbness"),
-    ("headache_nausea", "no i've been able to keep food down", "headache_nausea_vomiting"),
-])
-def test_the_same_words_denied_are_a_no(protocol, question, text, symptom):
-    u = meaning(protocol, text, question)
-    assert u.value == "no" and status(u, symptom) == "absent"
-
-
 def test_urine_of_a_funny_colour_is_not_lost_control(protocol):
     # Only the bladder or bowels "not right" count; the colour is a complaint.
     u = meaning(protocol, "yeah my back's still aching and my pee is a funny colour",
@@ -107,39 +96,12 @@ def test_urine_of_a_funny_colour_is_not_lost_control(protocol):
     assert status(u, "bladder_bowel_loss") is None and u.concerns
 
 
-# -- reported answers and what the site looks like -----------------------------------
-
-
-@pytest.mark.parametrize("question, text, symptom", [
-    # "nope" never denies the words after it (negation.yaml answer_only), wherever it is
-    ("site_infection", "he says nope looks fine", "site_infection"),
-    # "she's" starts a clause: the "no" before it answers (negation.yaml clause_start)
-    ("fever", "she says no she's been fine temperature wise", "fever"),
-    # someone else looked (answers.yaml text_only no)
-    ("site_infection", "the nurse said it was fine when she changed the dressing",
-     "site_infection"),
-    ("site_infection", "i had a look in the mirror it seems fine", "site_infection"),
-    # nothing to see, at the site questions only (questions.yaml text_only)
-    ("site_infection", "the carer checked it this morning and there's nothing there",
-     "site_infection"),
-])
-def test_a_reported_or_seen_all_clear_is_a_no(protocol, question, text, symptom):
-    u = meaning(protocol, text, question)
-    assert u.value == "no" and status(u, symptom) == "absent"
+# -- what the site looks like -----------------------------------------------------------
 
 
 def test_nothing_there_is_no_no_to_numbness(protocol):
     # "there's nothing there" of a leg may be no feeling: read only at the site.
     assert meaning(protocol, "there's nothing there", "leg_numbness").value != "no"
-
-
-@pytest.mark.parametrize("text", [
-    "only a little smear", "a little smear when i took the plaster off",
-    "yeah just a dot of blood"])
-def test_a_little_blood_said_with_its_size_is_a_no(protocol, text):
-    # A small amount is no "significant" bleeding, and its size is no hedge on a yes.
-    u = meaning(protocol, text, "site_bleeding")
-    assert u.value == "no" and status(u, "significant_bleeding") == "absent"
 
 
 def test_more_than_a_little_blood_is_not_a_no(protocol):
@@ -155,18 +117,7 @@ def test_more_than_a_little_blood_is_not_a_no(protocol):
     assert u.value != "no" and status(u, "significant_bleeding") != "absent"
 
 
-# -- what went away "but it's ..." (negation.yaml resolved_across) --------------------
-
-
-@pytest.mark.parametrize("question, text, symptom", [
-    ("site_infection", "it was red yesterday but it's calmed down today", "site_infection"),
-    ("site_infection", "it was red the first day but it's fading now", "site_infection"),
-    ("headache", "i had one this morning but it's gone now", "positional_headache"),
-    ("back_pain", "it was sore yesterday but it's gone today", "back_soreness"),
-])
-def test_what_went_away_after_a_but_is_gone(protocol, question, text, symptom):
-    u = meaning(protocol, text, question)
-    assert u.value == "no" and status(u, symptom) == "absent"
+# -- what went away and came back (negation.yaml resolved_across, returned) ------------
 
 
 def test_a_red_flag_that_went_away_after_a_but_is_still_asked_about(protocol):
@@ -187,6 +138,41 @@ def test_what_went_away_and_came_back_is_there(protocol, question, text, symptom
 def test_other_words_after_the_but_start_a_new_statement(protocol):
     u = meaning(protocol, "it was red but my legs are fine now", "site_infection")
     assert status(u, "site_infection") == "present"
+
+
+# -- read as a plain no ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    # the round's words, denied
+    ("bladder_bowel", "not so much", "bladder_bowel_loss"),
+    ("bladder_bowel", "no my bladder isn't acting up", "bladder_bowel_loss"),
+    ("leg_numbness", "no the feeling has come back", "leg_numbness"),
+    ("headache_nausea", "no i've been able to keep food down", "headache_nausea_vomiting"),
+    # "nope" never denies the words after it (negation.yaml answer_only), wherever it is
+    ("site_infection", "he says nope looks fine", "site_infection"),
+    # "she's" starts a clause: the "no" before it answers (negation.yaml clause_start)
+    ("fever", "she says no she's been fine temperature wise", "fever"),
+    # someone else looked (answers.yaml text_only no)
+    ("site_infection", "the nurse said it was fine when she changed the dressing",
+     "site_infection"),
+    ("site_infection", "i had a look in the mirror it seems fine", "site_infection"),
+    # nothing to see, and a little blood said with its size, at the site questions only
+    # (questions.yaml text_only)
+    ("site_infection", "the carer checked it this morning and there's nothing there",
+     "site_infection"),
+    ("site_bleeding", "only a little smear", "significant_bleeding"),
+    ("site_bleeding", "a little smear when i took the plaster off", "significant_bleeding"),
+    ("site_bleeding", "yeah just a dot of blood", "significant_bleeding"),
+    # what went away after "but it's" (negation.yaml resolved_across)
+    ("site_infection", "it was red yesterday but it's calmed down today", "site_infection"),
+    ("site_infection", "it was red the first day but it's fading now", "site_infection"),
+    ("headache", "i had one this morning but it's gone now", "positional_headache"),
+    ("back_pain", "it was sore yesterday but it's gone today", "back_soreness"),
+])
+def test_a_plain_no_in_these_words(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "absent"
 
 
 # -- a choice taken back (answers.yaml numbers corrected_by) ---------------------------

@@ -277,9 +277,9 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     to look": wait). Only when the words after the opener name no complaint, no answer
     word, no number and no symptom -- after a question back, none but the question's
     own (the topic asked about); after another question, read at the question, nothing
-    that answers it: "what do you mean, my legs are numb", "you mean a temperature?
-    yes", "what counts as a fever? i was thirty eight" and "hang on, i've got a fever"
-    are read as said."""
+    that answers it or points at a symptom: "what do you mean, my legs are numb", "you
+    mean a temperature? yes", "what counts as a fever? i was thirty eight", "which one,
+    my leg" and "hang on, i've got a fever" are read as said."""
     if question is None:
         return None
     lex = protocol.lexicon
@@ -295,7 +295,7 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
             return None  # "am i allowed a shower?" at "anything else?" is a remark
         # Read at the question: "where's the fever meant to be, i'm boiling" is a fever.
         topic = understand(" ".join(rest), protocol, question)
-        answered = topic.value is not None or topic.clarify
+        answered = topic.value is not None or topic.clarify or bool(topic.hinted)
     else:
         topic = understand(" ".join(rest), protocol)
         if meta == "help":
