@@ -149,8 +149,11 @@ def test_other_words_after_the_but_start_a_new_statement(protocol):
     ("bladder_bowel", "no my bladder isn't acting up", "bladder_bowel_loss"),
     ("leg_numbness", "no the feeling has come back", "leg_numbness"),
     ("headache_nausea", "no i've been able to keep food down", "headache_nausea_vomiting"),
-    # "nope" never denies the words after it (negation.yaml answer_only), wherever it is
+    # "nope" is the answer word wherever it is (negation.yaml answer_only): it agrees
+    # with an all-clear after it and denies a symptom after it
     ("site_infection", "he says nope looks fine", "site_infection"),
+    ("headache", "nope headache", "positional_headache"),
+    ("fever", "nope fever", "fever"),
     # "she's" starts a clause: the "no" before it answers (negation.yaml clause_start)
     ("fever", "she says no she's been fine temperature wise", "fever"),
     # someone else looked (answers.yaml text_only no)

@@ -108,11 +108,8 @@ def scopes(
 
     for t in triggers:
         kinds = set(t.payload)
-        # An answer word before a new clause answers instead of denying it ("no, i can't
-        # feel my legs"); "nope" never denies ("he says NOPE, looks fine").
-        answer_word = t.phrase in rules.answer_only or (
-            t.phrase in rules.interjections and t.end < len(tokens)
-            and tokens[t.end] in rules.clause_start)
+        answer_word = t.phrase in rules.interjections and t.end < len(tokens) and (
+            tokens[t.end] in rules.clause_start)
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             for k, (s, _) in enumerate(spans):
@@ -125,8 +122,10 @@ def scopes(
                     # has gone BLURRY", "gone NUMB", not "has gone away".)
                     flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds
                              else "negated"] = True
-                    negated_by[k].add(t.phrase in rules.interjections
-                                      and _fronts(tokens, t.start, rules))
+                    # "Nope" is the answer word wherever it stands ("he says NOPE,
+                    # looks fine" agrees with "looks fine"; "nope, headache" denies it).
+                    negated_by[k].add(t.phrase in rules.answer_only or (
+                        t.phrase in rules.interjections and _fronts(tokens, t.start, rules)))
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
