@@ -351,6 +351,17 @@ class Protocol:
 # -- loading -------------------------------------------------------------------------
 
 
+def _with_text_only(src: Source, given: Mapping[str, Node], what: str,
+                    allowed: tuple[str, ...] | None = None) -> list[tuple[str, Node, bool]]:
+    """A mapping of phrase lists, and those of its ``text_only`` mapping (read in text,
+    kept out of the grammars), as (key, list, text only)."""
+    out = [(k, v, False) for k, v in given.items() if k != TEXT_ONLY]
+    if TEXT_ONLY in given:
+        out += [(k, v, True) for k, v in src.mapping(
+            given[TEXT_ONLY], f"{what} {TEXT_ONLY}", allowed=allowed).items()]
+    return out
+
+
 def load_protocol(directory: str | Path | None = None) -> Protocol:
     """Load and validate intents/ (default: ``$AFTERCARE_INTENTS`` or the repo's)."""
     where = Path(directory or os.environ.get("AFTERCARE_INTENTS") or DEFAULT_DIRECTORY)
@@ -529,11 +540,10 @@ class _Loader:
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
                          allowed=(*kinds, "alone", TEXT_ONLY))
-        lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v in yn.items() if k != TEXT_ONLY}
-        given = src.mapping(yn[TEXT_ONLY], f"yesno {TEXT_ONLY}", allowed=kinds) \
-            if TEXT_ONLY in yn else {}
+        entries = _with_text_only(src, yn, "yesno", allowed=kinds)
+        lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v, text in entries if not text}
         text_only = tuple((k, tuple(src.strings(v, f"yesno {TEXT_ONLY} {k}")))
-                          for k, v in given.items())
+                          for k, v, text in entries if text)
         known = {phrase_tokens(p) for k in kinds for p in lists[k]}
         known |= {phrase_tokens(p) for _, said in text_only for p in said}
         for p, item in zip(lists["alone"], src.sequence(yn["alone"], "alone"), strict=True):
@@ -761,17 +771,14 @@ class _Loader:
             text_only: set[str] = set()
             if "phrases" in m:
                 given = src.mapping(m["phrases"], f"{what} phrases")
-                lists = [(v, s, False) for v, s in given.items() if v != TEXT_ONLY]
-                if TEXT_ONLY in given:
-                    lists += [(v, s, True) for v, s in src.mapping(
-                        given[TEXT_ONLY], f"{what} phrases {TEXT_ONLY}").items()]
-                for value, said, text in lists:
+                for value, said, text in _with_text_only(src, given, f"{what} phrases"):
                     if value not in (*YESNO_VALUES, WEARS_OFF) or answer != "yesno":
                         src.fail(said, f"{what} phrases must be yes, no, unsure or "
                                        f"{WEARS_OFF} lists of a yesno question")
-                    phrases.append((value, tuple(src.strings(said, f"{what} {value}"))))
+                    listed = tuple(src.strings(said, f"{what} {value}"))
+                    phrases.append((value, listed))
                     if text:
-                        text_only.update(phrases[-1][1])
+                        text_only.update(listed)
             means: list[tuple[str, str]] = []
             if "means" in m:
                 allowed = ("yes", "no") if answer == "yesno" else tuple(c.id for c in choices)

@@ -289,19 +289,19 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     meta = opener.payload[0]
     rest = words[opener.end:]
     own: set[str | None] = set()
-    answered = False
-    if meta == "help" and TOPIC not in opener.payload:
+    if TOPIC in opener.payload:
+        topic = understand(" ".join(rest), protocol)
+        own = {question.symptom, question.presumes, question.affirms}
+    elif meta == "help":
         if question.answer == "free":
             return None  # "am i allowed a shower?" at "anything else?" is a remark
         # Read at the question: "where's the fever meant to be, i'm boiling" is a fever.
         topic = understand(" ".join(rest), protocol, question)
-        answered = topic.value is not None or topic.clarify or bool(topic.hinted)
+        if topic.value is not None or topic.clarify or topic.hinted:
+            return None
     else:
         topic = understand(" ".join(rest), protocol)
-        if meta == "help":
-            own = {question.symptom, question.presumes, question.affirms}
-    said_nothing = not answered and not topic.concerns \
-        and all(f.symptom in own for f in topic.symptoms) \
+    said_nothing = not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
     return meta if said_nothing else None
