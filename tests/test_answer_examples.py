@@ -31,11 +31,11 @@ def asked_after(p: Protocol, question: str, text: str) -> tuple[CheckIn, list[As
 
 
 NUMB_EXAMPLES = (
-    "leg_numbness\tmy shins feel far away\tleg_numbness\tyes\n"
-    "leg_numbness\tno but both shins feel far away\tleg_numbness\tyes\n"
-    "leg_numbness\tmy feet feel far away from me\tleg_numbness\tyes\n"
+    "leg_numbness\tmy shins feel like cardboard\tleg_numbness\tyes\n"
+    "leg_numbness\tno but both shins feel like cardboard\tleg_numbness\tyes\n"
+    "leg_numbness\tmy feet feel like cardboard to me\tleg_numbness\tyes\n"
 )
-NUMB_ANSWER = "no just my shins feel far away"
+NUMB_ANSWER = "no just my shins feel like cardboard"
 
 
 def test_an_answer_read_as_no_is_asked_about_when_answers_like_it_say_the_red_flag(tmp_path):

@@ -61,6 +61,8 @@ def _value(answer) -> object:
     if answer.valueCoding is not None:
         code = answer.valueCoding.code
         return {"Y": "yes", "N": "no", "asked-unknown": "unsure"}.get(code, code)
+    if answer.valueDecimal is not None:
+        return float(answer.valueDecimal)
     if answer.valueInteger is not None:
         return answer.valueInteger
     if answer.valueQuantity is not None:

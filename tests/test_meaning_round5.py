@@ -138,7 +138,7 @@ def test_an_echo_before_yes_is_the_report(protocol):
 
 
 @pytest.mark.parametrize("text, value", [
-    ("half way i suppose", 5), ("about half", 5), ("six and a half", 7)])
+    ("half way i suppose", 5), ("about half", 5), ("six and a half", 6.5)])
 def test_half_on_a_scale_is_its_middle(protocol, text, value):
     assert meaning(protocol, text, "pain_score").value == value
 

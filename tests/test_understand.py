@@ -103,7 +103,7 @@ def test_answer_inferred_from_the_symptom_words(protocol):
 
 @pytest.mark.parametrize(("text", "value"), [
     ("about a six", 6), ("six or seven", 7), ("seven out of ten", 7), ("10", 10),
-    ("ten out of ten", 10), ("six and a half", 7), ("zero", 0), ("none", 0),
+    ("ten out of ten", 10), ("six and a half", 6.5), ("zero", 0), ("none", 0),
     ("about a for", 4), ("i don't know", "unsure"), ("a hundred", None), ("bad", None),
 ])
 def test_scale_answers(protocol, text, value):

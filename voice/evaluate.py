@@ -271,7 +271,7 @@ class Baseline:
                    and fuzz.partial_ratio(phrase, text) >= BASELINE_FLAG_CUTOFF
                    for phrase in self.protocol.symptoms[symptom].present):
                 flagged.add(symptom)
-        if question.answer == "scale" and isinstance(value, int) and question.severe_from \
+        if question.answer == "scale" and isinstance(value, int | float) and question.severe_from \
                 is not None and value >= question.severe_from and question.severe_symptom:
             flagged.add(question.severe_symptom)
         choice = next((c for c in question.choices if c.id == value), None)

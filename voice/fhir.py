@@ -115,12 +115,14 @@ def _question_item(q: Question) -> dict[str, Any]:
         item["answerOption"] = [{"valueCoding": _coding(CHOICE_SYSTEM, c.id, c.text)}
                                 for c in q.choices]
     elif q.answer == "scale":
-        item["type"] = "integer"
+        item["type"] = "decimal"  # "six and a half" is 6.5
         if q.range:
             low, high = q.range
             item["extension"] = [
-                {"url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": low},
-                {"url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger": high},
+                {"url": "http://hl7.org/fhir/StructureDefinition/minValue",
+                 "valueDecimal": float(low)},
+                {"url": "http://hl7.org/fhir/StructureDefinition/maxValue",
+                 "valueDecimal": float(high)},
             ]
     elif q.answer == "temperature":
         item["type"] = "quantity"
@@ -182,6 +184,8 @@ def _answer(value: Any, question: Question | None, protocol: Protocol) -> dict[s
     if isinstance(value, int | float) and question is not None and \
             question.answer == "temperature":
         return {"valueQuantity": _temperature(float(value), protocol)}
+    if isinstance(value, int | float) and question is not None and question.answer == "scale":
+        return {"valueDecimal": float(value)}
     if isinstance(value, int):
         return {"valueInteger": value}
     if isinstance(value, float):

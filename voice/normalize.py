@@ -66,6 +66,9 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # "I CAN'T SEEM TO lift my foot" says what "i can't lift my foot" says.
         "can't seem to": "can't", "couldn't seem to": "couldn't", "don't seem to": "don't",
         "doesn't seem to": "doesn't", "didn't seem to": "didn't", "cannot seem to": "can't",
+        # Negative concord with "hardly" ("i CAN'T HARDLY stand") says "can hardly".
+        "can't hardly": "can hardly", "couldn't hardly": "could hardly",
+        "can't barely": "can barely", "couldn't barely": "could barely",
         # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
         "night shift": "nightshift", "day shift": "dayshift", "late shift": "lateshift",
         "early shift": "earlyshift", "night shifts": "nightshifts",

@@ -9,7 +9,6 @@ voice.negation). Conservative by construction: a hedge never yields "absent", an
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -120,10 +119,11 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         value = _scale(words, protocol, question)
         if value is None:
             value = _scale_fallback(words, used, protocol, question)
-        if isinstance(value, int) and question.affirms and value > (question.range or (0, 10))[0]:
+        score = value if isinstance(value, int | float) else None
+        if score is not None and question.affirms and score > (question.range or (0, 10))[0]:
             findings.append(Finding(question.affirms, PRESENT, said, qid))  # "three": some pain
-        if isinstance(value, int) and question.severe_from is not None \
-                and value >= question.severe_from and question.severe_symptom:
+        if score is not None and question.severe_from is not None \
+                and score >= question.severe_from and question.severe_symptom:
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
         value = _choice(words, used, protocol, question)
@@ -677,7 +677,8 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
 # -- numbers -------------------------------------------------------------------------
 
 
-def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> int | None:
+def _scale(words: tuple[str, ...], protocol: Protocol,
+           question: Question) -> int | float | None:
     low, high = question.range or (0, 10)
     numbers = _revised([n for n in find_numbers(words) if not _is_denominator(words, n)],
                        words, protocol, ("corrected", "now"))
@@ -691,8 +692,10 @@ def _scale(words: tuple[str, ...], protocol: Protocol, question: Question) -> in
         values = [homophones[words[-1]]]
     if not values:
         return None
-    # "six or seven" -> 7, "six and a half" -> 7: the higher reading is the safer one.
-    return int(math.ceil(max(values)))
+    # "six or seven" -> 7: of two readings the higher is the safer one. A half is what
+    # was said ("six and a half" -> 6.5, below a severe seven).
+    top = round(float(max(values)), 1)
+    return int(top) if top.is_integer() else top
 
 
 def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
