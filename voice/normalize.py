@@ -69,6 +69,13 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # Negative concord with "hardly" ("i CAN'T HARDLY stand") says "can hardly".
         "can't hardly": "can hardly", "couldn't hardly": "could hardly",
         "can't barely": "can barely", "couldn't barely": "could barely",
+        # Bored or scared stiff is no stiffness.
+        "bored stiff": "bored", "scared stiff": "scared",
+        # Blood pressure, sugar, tests and thinners are no bleeding ("my BLOOD PRESSURE
+        # is high", "i'm on BLOOD THINNERS").
+        "blood pressure": "bloodpressure", "blood sugar": "bloodsugar",
+        "blood sugars": "bloodsugars", "blood test": "bloodtest", "blood tests": "bloodtests",
+        "blood thinner": "bloodthinner", "blood thinners": "bloodthinners",
         # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
         "night shift": "nightshift", "day shift": "dayshift", "late shift": "lateshift",
         "early shift": "earlyshift", "night shifts": "nightshifts",
