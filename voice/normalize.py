@@ -122,6 +122,8 @@ def _spell_number(match: re.Match[str]) -> str:
 
 _DEGREES = re.compile(r"°\s*([cf])\b|℃|℉")
 _OUT_OF = re.compile(r"(\d)\s*/\s*(\d)")
+# "Fiveish", "7ish": the number, roughly ("five-ish" already splits at the hyphen).
+_ISH = re.compile(r"\b(\d+|" + "|".join(w for w in (*_ONES, *_TENS, "hundred") if w) + r")ish\b")
 _RANGE = re.compile(r"(\d)\s*[-–]\s*(\d)")
 _DECIMAL_COMMA = re.compile(r"(\d),(\d{1,2})\b(?!,)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -180,6 +182,7 @@ def tokens(text: str) -> tuple[str, ...]:
     text = _OUT_OF.sub(r"\1 out of \2", text)
     text = _RANGE.sub(r"\1 or \2", text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    text = _ISH.sub(r"\1 ish", text)
     text = _NUMBER.sub(_spell_number, text)
     text = _BREAKS.sub(" . ", text)
     text = _OTHER.sub(" ", text)
