@@ -69,6 +69,8 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # Negative concord with "hardly" ("i CAN'T HARDLY stand") says "can hardly".
         "can't hardly": "can hardly", "couldn't hardly": "could hardly",
         "can't barely": "can barely", "couldn't barely": "could barely",
+        # Northern English "nowt" and "owt" ("it's done NOWT for me").
+        "nowt": "nothing", "owt": "anything",
         # Bored or scared stiff is no stiffness.
         "bored stiff": "bored", "scared stiff": "scared",
         # Blood pressure, sugar, tests and thinners are no bleeding ("my BLOOD PRESSURE
