@@ -69,6 +69,9 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # Negative concord with "hardly" ("i CAN'T HARDLY stand") says "can hardly".
         "can't hardly": "can hardly", "couldn't hardly": "could hardly",
         "can't barely": "can barely", "couldn't barely": "could barely",
+        # "Ain't" with what it stands for ("my legs AIN'T WORKING", "i AIN'T GOT...").
+        "ain't able": "not able", "ain't right": "not right", "ain't working": "not working",
+        "ain't got": "haven't got", "ain't had": "haven't had", "ain't been": "haven't been",
         # Northern English "nowt" and "owt" ("it's done NOWT for me").
         "nowt": "nothing", "owt": "anything",
         # Bored or scared stiff is no stiffness.

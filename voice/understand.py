@@ -525,8 +525,11 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         # A denied symptom is absent; a denied denial ("legs don't feel normal") is
         # not proof of the symptom, but it is not absence either -- unless the "no"
         # is the answer word in front of it ("no, walking fine").
+        # A denied phrase that denies something itself ("i haven't got NO feeling in my
+        # legs") is a double negative: emphasis in many dialects, so not absence either.
         if status != ABSENT:
-            status = ABSENT
+            status = UNCERTAIN if _denies(words, m, protocol.lexicon.negation) \
+                and not scope.by_answer_word else ABSENT
         elif not scope.by_answer_word:
             status = UNCERTAIN
     elif scope.resolved and status != ABSENT:
@@ -537,6 +540,13 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     if scope.hedged:
         status = UNCERTAIN  # a hedge never yields "absent", and weakens "present"
     return status
+
+
+def _denies(words: tuple[str, ...], m: Match[Any], rules: Rules) -> bool:
+    """Whether the phrase ``m`` holds a negative word of its own ("NO feeling in",
+    "CAN'T lift")."""
+    negatives = rules.concord_verbs | rules.concord_negatives | {"no", "not"}
+    return any(w in negatives for w in words[m.start:m.end])
 
 
 def _near(words: tuple[str, ...], m: Match[Any], near: frozenset[str]) -> bool:
