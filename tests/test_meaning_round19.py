@@ -134,3 +134,11 @@ def test_bored_stiff_is_no_stiffness(protocol):
 ])
 def test_more_complaints_are_recorded(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
+
+
+def test_a_new_concept_word_does_not_hide_a_near_miss(protocol):
+    # The spoken benchmark's clean "my legs feel numb" is heard "my legs feel am"; the
+    # fever concept's first part once held "am", which took the word from the fuzzy
+    # match to "numb" (a missed red flag in the round's first benchmark run).
+    u = meaning(protocol, "my legs feel am", "leg_numbness")
+    assert u.value == "yes" and status(u, "leg_numbness") == "present"
