@@ -234,7 +234,13 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   it added moved two clean answers from asked again to confirmed (17 re-prompts + 12
   confirmations, still 12.1%). A first run with its phrases in the grammars had
   lost two red flags at 0 dB (96.1% → 92.2%). Round 18 changed no grammar word
-  either, and every clip of every set gave the same result as under round 17.
+  either, and every clip of every set gave the same result as under round 17. Round
+  19 changed no grammar word; two "I can't feel my legs" clips (white 0 dB, babble
+  10 dB), heard "i can feel my legs", are asked again where they were confirmed: the
+  labelled answer examples the similarity net reads now hold blind sets 30 and 31,
+  and "i can feel my legs" no longer sounds like numbness to it (red-flag recall the
+  same at every SNR). A first run of the round's code also lost a clean "my legs feel
+  numb" (heard "my legs feel am"): a new concept held the word "am"; it was taken out.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -244,10 +250,10 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   acoustic-model passes, where plain vosk runs one (a grammar decoder alone decodes at
   about two-thirds of a free-form one: benchmarks-asr.md). 2× would mean dropping
   passes the decision rule weighs. The ratio moves with the machine: 3.94× on the
-  2-core Xeon of 2026-12-03, 4.79×, 4.85× and 4.35× on the 2-core AMD EPYC of
-  2026-12-04 (three runs, our RTF 0.240, 0.280 and 0.228, one reused plain recogniser
-  0.050, 0.058 and 0.052), where everything ran faster than on the Xeon (our RTF
-  0.346, plain 0.088).
+  2-core Xeon of 2026-12-03, 4.79×, 4.85×, 4.35× and 4.51× on the 2-core AMD EPYC
+  of 2026-12-04 and -05 (four runs, our RTF 0.240, 0.280, 0.228 and 0.221, one reused
+  plain recogniser 0.050, 0.058, 0.052 and 0.049), where everything ran faster than
+  on the Xeon (our RTF 0.346, plain 0.088).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
@@ -267,7 +273,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   check-in agree on every clip. Round 17 lost one clip (40 → 41 missed): "I had a
   fever of one oh one last night" is heard "i feel my feet won't go when last i it"
   by the same passes as before, and the decision now confirms leg numbness from it
-  instead of the fever the n-best lists pointed at before.
+  instead of the fever the n-best lists pointed at before. Round 19 read "six and a
+  half" as 6.5, no longer a severe score, so that sentence's three clips left the
+  red-flag set (531 → 528 clips); the same 41 are missed.
 """
 
 SPLIT = """\
