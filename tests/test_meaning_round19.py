@@ -109,6 +109,13 @@ def test_what_the_words_mean_at_the_question(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
 
 
+def test_a_trend_said_unsure_keeps_worsening_open(protocol):
+    u = meaning(protocol, "i'm not sure it comes and goes", "pain_trend")
+    assert u.value == "same" and status(u, "severe_worsening_pain") == "uncertain"
+    assert status(meaning(protocol, "it comes and goes", "pain_trend"),
+                  "severe_worsening_pain") is None
+
+
 # -- words that are not what they look like --------------------------------------------
 
 

@@ -129,6 +129,11 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         value = _choice(words, used, protocol, question)
         findings.extend(value_findings(question, value, said,
                                        spoken_of={f.symptom for f in findings}))
+        if value not in (None, "unsure") and _yes_no(words, used, protocol)[0] == "unsure":
+            # "I'm not sure, it comes and goes": a choice said unsure leaves the other
+            # choices' red flags open (asked about, never ruled out).
+            findings += [Finding(c.symptom, UNCERTAIN, said, qid) for c in question.choices
+                         if c.symptom and c.id != value]
     elif meta is None and question is not None and question.answer == "temperature":
         reading = _reading(words, protocol, any_number=True)
         if reading is not None:
