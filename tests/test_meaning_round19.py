@@ -7,7 +7,7 @@ and 33 were written first and held out (docs/understanding.md, round 19)."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 # -- numbers ------------------------------------------------------------------------
 
@@ -149,19 +149,3 @@ def test_a_new_concept_word_does_not_hide_a_near_miss(protocol):
     # match to "numb" (a missed red flag in the round's first benchmark run).
     u = meaning(protocol, "my legs feel am", "leg_numbness")
     assert u.value == "yes" and status(u, "leg_numbness") == "present"
-
-
-# -- the blind sets ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the end of round 19), false concerns
-    ("blind32", 507, (0.88, 70, 8, 5, 0.89), 0),
-    ("blind33", 485, (0.90, 69, 7, 3, 0.92), 0),
-])
-def test_blind_sets_32_and_33_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 16 before round 19, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 19).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

@@ -15,6 +15,7 @@ numb legs, "a pain in my CHEST" not back soreness (``Elsewhere``). Pure once loa
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,13 +76,16 @@ class Complaints:
     at_least: str
     elsewhere: Elsewhere = Elsewhere({}, frozenset())
 
-    def find(self, words: tuple[str, ...], protocol: Protocol,
-             taken: set[int]) -> tuple[tuple[int, int], ...]:
+    def find(self, words: tuple[str, ...], protocol: Protocol, taken: set[int],
+             said: Collection[str] = ()) -> tuple[tuple[int, int], ...]:
         """Spans of complaints said and not negated, with a hedge in front ("A BIT
         constipated"). ``taken``: symptom phrase positions (not negation triggers). A
-        complaint may share words with a symptom phrase ("chest PAIN"): both count."""
+        complaint may share words with a symptom phrase ("chest PAIN"): both count.
+        ``said``: the protocol symptoms the answer says; a concept ``unless`` one of
+        them is part of it ("feverish and ACHY ALL OVER" is the fever's)."""
         spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]
-        spans += [(c.start, c.end) for c in self.concepts.find(words)]
+        spans += [(c.start, c.end) for c in self.concepts.find(words)
+                  if not set(c.label.split()[1:]) & set(said)]
         spans = sorted(set(spans))
         if not spans:
             return ()
@@ -122,12 +126,14 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...]) -> Complaints:
     concepts = []
     for node in src.sequence(top["concepts"], "concepts") if "concepts" in top else []:
         m = src.mapping(node, "a complaint concept", required=("parts",),
-                        allowed=("parts", "window", "note"))
+                        allowed=("parts", "window", "note", "unless"))
+        unless = src.strings(m["unless"], "unless") if "unless" in m else []
         parts = src.sequence(m["parts"], "parts")
         if len(parts) < 2:
             src.fail(m["parts"], "a complaint concept needs at least two parts")
         window = int(src.string(m["window"], "window")) if "window" in m else 4
-        concepts.append(Concept("concern", "present", tuple(
+        # The label carries the symptoms that make it no complaint ("concern fever").
+        concepts.append(Concept(" ".join(["concern", *unless]), "present", tuple(
             tuple(_phrase(p) for p in src.strings(part, "a part")) for part in parts), window))
     return Complaints(PhraseIndex(phrases, gaps=gaps), Concepts(tuple(concepts), gaps), at_least,
                       _elsewhere(src, top["elsewhere"]) if "elsewhere" in top else

@@ -34,6 +34,8 @@ class Rules:
     clause_start: frozenset[str]
     scope_skip: frozenset[str]
     interjections: frozenset[tuple[str, ...]] = frozenset()
+    # Words that may stand in front of an answer word ("AH no", "OCH no").
+    fronting: frozenset[str] = frozenset()
     # Interjections that never deny the next word ("nope", unlike "no better").
     answer_only: frozenset[tuple[str, ...]] = frozenset()
     # Words that may stand between "gone" and the state it names ("gone ALL blurry",
@@ -185,10 +187,11 @@ def _prior_scope(tokens: tuple[str, ...], t: Match[str], spans: Sequence[tuple[i
 
 
 def _fronts(tokens: tuple[str, ...], start: int, rules: Rules) -> bool:
-    """Whether only answer words come before ``start`` in its clause: the second
-    "no" of "no no, strong as an ox" answers as the first does."""
+    """Whether only answer words (and fronting words: "AH no") come before ``start`` in
+    its clause: the second "no" of "no no, strong as an ox" answers as the first does."""
     i = start
-    while i > 0 and tokens[i - 1] != BREAK and (tokens[i - 1],) in rules.interjections:
+    while i > 0 and tokens[i - 1] != BREAK and ((tokens[i - 1],) in rules.interjections
+                                                 or tokens[i - 1] in rules.fronting):
         i -= 1
     return i == 0 or tokens[i - 1] == BREAK
 

@@ -72,8 +72,14 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # "Ain't" with what it stands for ("my legs AIN'T WORKING", "i AIN'T GOT...").
         "ain't able": "not able", "ain't right": "not right", "ain't working": "not working",
         "ain't got": "haven't got", "ain't had": "haven't had", "ain't been": "haven't been",
+        # British "nought" is the number zero ("NOUGHT, it doesn't hurt at all").
+        "nought": "zero", "naught": "zero",
         # Northern English "nowt" and "owt" ("it's done NOWT for me").
         "nowt": "nothing", "owt": "anything",
+        # "I can't feel anything WRONG" finds nothing wrong; it is no numbness.
+        "can't feel anything wrong": "nothing wrong", "can't feel nothing wrong": "nothing wrong",
+        "cannot feel anything wrong": "nothing wrong", "don't feel anything wrong": "nothing wrong",
+        "can't see anything wrong": "nothing wrong", "can't see nothing wrong": "nothing wrong",
         # Bored or scared stiff is no stiffness.
         "bored stiff": "bored", "scared stiff": "scared",
         # Blood pressure, sugar, tests and thinners are no bleeding ("my BLOOD PRESSURE

@@ -39,6 +39,7 @@ META = ("repeat", "slower", "faster", "help", "stop", "back")
 # Phrases read in text (typed answers, the free-form pass) but kept out of the
 # recogniser's grammars: every grammar word is one more word to mishear in noise.
 TEXT_ONLY = "text_only"
+CHANGES = ("overall", "before", "after", "until", "then")
 TOPIC = "topic"  # opener payload: the words after it may name the question's own topic
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
@@ -202,6 +203,8 @@ class Answers:
     temperature_cues: tuple[str, ...]
     corrected_by: tuple[str, ...] = ()  # a later number after these replaces the others
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
+    # (overall|before|after|until|then, phrases): how a change is told (answers.yaml)
+    changes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
     asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
     asks_instead: tuple[str, ...] = ()  # "which tablets am i allowed?": no answer
@@ -230,8 +233,9 @@ class Lexicon:
     cues: frozenset[str]
     homophones: Mapping[str, int]
     # A later number after these replaces the earlier ones ("seven, no, five"); "now"
-    # marks the present score at a scale question.
-    number_revisions: PhraseIndex[str]
+    # marks the present score at a scale question; the kinds of answers.yaml `changes`
+    # tell of a change ("WAS worse YESTERDAY", "fine TILL ... THEN").
+    revisions: PhraseIndex[str]
     negation: negation.Rules
 
 
@@ -536,7 +540,8 @@ class _Loader:
         required = ("fillers", "yesno", "meta", "meta_fillers", "numbers", "temperature",
                     "fuzzy")
         src, top = self._file("answers.yaml", required,
-                              allowed=(*required, "gaps", "asked_back", "asks_instead", "hold_on"))
+                              allowed=(*required, "gaps", "asked_back", "asks_instead", "hold_on",
+                                       "changes"))
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
                          allowed=(*kinds, "alone", TEXT_ONLY))
@@ -587,6 +592,8 @@ class _Loader:
             corrected_by=tuple(src.strings(numbers["corrected_by"], "numbers corrected_by"))
             if "corrected_by" in numbers else (),
             now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
+            changes=tuple((k, tuple(src.strings(v, f"changes {k}"))) for k, v in src.mapping(
+                top["changes"], "changes", allowed=CHANGES).items()) if "changes" in top else (),
             **fever,
             celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
             temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
@@ -606,7 +613,7 @@ class _Loader:
                 "clause_start", "scope_skip", "hedges", "interjections")
         src, top = self._file("negation.yaml", keys,
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
-                               "statement_denials", "concord", "prior", "increase",
+                               "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
@@ -640,6 +647,8 @@ class _Loader:
             scope_skip=frozenset(_words(src.strings(top["scope_skip"], "scope_skip"))),
             interjections=frozenset(phrase_tokens(t) for t in src.strings(
                 top["interjections"], "interjections")),
+            fronting=frozenset(_words(src.strings(top["fronting"], "fronting")))
+            if "fronting" in top else frozenset(),
             answer_only=frozenset(phrase_tokens(t) for t in src.strings(
                 top["answer_only"], "answer_only")) if "answer_only" in top else frozenset(),
             degree=frozenset(_words(src.strings(top["degree"], "degree")))
@@ -901,7 +910,8 @@ def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
 
 def _revisions(answers: Answers) -> PhraseIndex[str]:
     phrases: dict[tuple[str, ...], list[str]] = {}
-    for kind, said in (("corrected", answers.corrected_by), ("now", answers.now)):
+    for kind, said in (("corrected", answers.corrected_by), ("now", answers.now),
+                       *answers.changes):
         for text in said:
             phrases.setdefault(phrase_tokens(text), []).append(kind)
     return PhraseIndex(phrases)
@@ -959,5 +969,5 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),
         homophones=MappingProxyType(dict(answers.homophones)), negation=rules,
-        number_revisions=_revisions(answers),
+        revisions=_revisions(answers),
     )

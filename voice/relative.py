@@ -25,9 +25,10 @@ from voice.concepts import ConceptMatch, load_concepts
 from voice.negation import scopes, triggers_in
 from voice.normalize import BREAK
 from voice.phrases import Match
-from voice.protocol import WEARS_OFF, Protocol, Question
+from voice.protocol import WEARS_OFF, Lexicon, Protocol, Question
 
 _FLIP = {"yes": "no", "no": "yes"}
+_NEGATIVE = frozenset({"not", "no", "never", "nothing", "none", "nowhere"})
 _WEARS_OFF_GAP = 2  # words allowed between a relief phrase and "for an hour"
 _AFTER = 3  # extra distance of a content concept's part said after what is said of it
 
@@ -114,6 +115,8 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
     hedged = False
     turned = False
     used = set(own)
+    said_values: list[tuple[int, int, str]] = []  # (start, end, value) of each phrase
+    last = None
     if matches:
         # Negation words inside a symptom phrase ("tablets DON'T touch it") still
         # negate the content phrase after them.
@@ -128,6 +131,12 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                     words[scope.start:scope.start + len(a)] == a
                     for a in lex.negation.answer_only):
                 values.add(value)  # "nope, gone": the answer word agrees with the content
+            elif scope.negated and scope.by_answer_word and value == "no" and (any(
+                    w not in lex.fillers and w not in lex.negation.degree and w != BREAK
+                    for w in words[scope.start + 1:m.start]) or words[m.start] in _NEGATIVE):
+                # "no, LYING DOWN sorts it out", "no, NOT even a little one": the "no"
+                # is the answer, and agrees.
+                values.add(value)
             elif scope.negated and scope.by_answer_word:
                 # "no, still there" or "no help at all"? Both readings; ask.
                 values.add(_FLIP[value])
@@ -139,8 +148,13 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                 value = "no"  # "the headache went away" at "is it still there?"
             hedged = hedged or scope.hedged
             values.add(value)
+            said_values.append((m.start, m.end, value))
             used.update(range(scope.start, scope.end))
-    if symptom_status is not None:
+        last = _after_contrast(words, said_values, lex, emergency=bool(
+            question.symptom and protocol.symptoms[question.symptom].emergency))
+        if last is not None:
+            values = {last}  # "it's still there BUT it's not bad": the point comes last
+    if symptom_status is not None and not (matches and len(values) == 1 and last):
         values.add("no" if symptom_status == "absent" else "yes")
         hedged = hedged or symptom_status == "uncertain"
     if not values:
@@ -157,3 +171,26 @@ def _wears_off(words: tuple[str, ...], end: int, brief: list[int]) -> bool:
     """Whether a "lasted only a while" phrase follows position ``end`` closely, in the
     same sentence."""
     return any(end <= b <= end + _WEARS_OFF_GAP and BREAK not in words[end:b] for b in brief)
+
+
+def _after_contrast(words: tuple[str, ...], said: list[tuple[int, int, str]],
+                    lex: Lexicon, emergency: bool) -> str | None:
+    """The "no" said after a contrast ("but") when everything before it says yes: "it's
+    still there BUT it's not bad" answers "still bad?" with no. Only of the same thing
+    ("but IT'S not bad", not "but MY BACK is better") and never at an emergency
+    question ("gone red but not dripping" is no "no" to bleeding). None otherwise: a
+    yes after the "but" ("it helps but it comes back") is asked about, as before."""
+    rules = lex.negation
+    for c, word in enumerate(words):
+        if word not in rules.contrast:
+            continue
+        before = {v for s, e, v in said if e <= c}
+        after = [(s, v) for s, e, v in said if s > c]
+        if len(before) != 1 or len({v for _, v in after}) != 1 or before == {after[0][1]}:
+            continue
+        start, value = after[0]
+        same = all(w in rules.subject or w in lex.fillers or w in rules.degree
+                   for w in words[c + 1:start])
+        if value == "no" and same and not emergency:
+            return value
+    return None

@@ -105,7 +105,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     used.update(range(echo))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
-    complaints = load_complaints(protocol).find(words, protocol, used)
+    complaints = load_complaints(protocol).find(
+        words, protocol, used, said={f.symptom for f in findings if f.status != ABSENT})
     # A complaint and its hedge are no answer words: "no, but i'm A BIT constipated"
     # at the bladder question is a no (and a concern), not a hedged yes.
     used.update(i for s, e in complaints for i in range(s, e))
@@ -153,9 +154,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         value, hedged = _yes_no(words, used | said_content.used, protocol)
         if value is None and question is not None and question.symptom in away:
             value = "no"  # "my ARM went numb" at the legs question: not the legs (a concern)
-        if said_content.ambiguous or (said_content.turned and value in ("yes", "no")
-                                      and value != said_content.value
-                                      and _emergency(protocol, question)):
+        if said_content.ambiguous and question is not None and not question.red_flag:
+            # Both ways at a question that asks for no red flag ("sitting's ok, it's
+            # STANDING that sets it off"): the symptom, hedged, rather than ask again.
+            value, hedged = "yes", True
+        elif said_content.ambiguous or (said_content.turned and value in ("yes", "no")
+                                        and value != said_content.value
+                                        and _emergency(protocol, question)):
             value, hedged, clarify = None, False, True
         elif said_content.value is not None:
             # Content decides: "yes, the ibuprofen helps" is a no to "still bad?".
@@ -169,8 +174,20 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             # correction answer, a yes only hedged (it began with a no); if they say
             # nothing this question reads, ask.
             again = understand(" ".join(after), protocol, question)
-            value, clarify = again.value, again.clarify or again.value is None
-            hedged = again.hedged or value == "yes"
+            if again.value is None and not again.clarify and value == "yes":
+                # "Yes, MIND YOU it's only since my tablet": words that answer nothing
+                # take nothing back from a yes (a yes kept is the safe side).
+                hedged = True
+            else:
+                value, clarify = again.value, again.clarify or again.value is None
+                hedged = again.hedged or value == "yes"
+        changed = _changed(words, protocol) if after is None and question is not None \
+            and question.answer == "yesno" and value != "yes" else None
+        if changed is not None and understand(" ".join(changed), protocol,
+                                              question).value == "yes":
+            # "I was fine TILL an hour ago, THEN I lost it": what came after the change
+            # answers -- only ever towards a yes (what went away is still asked about).
+            value, hedged, clarify = "yes", False, False
         reading = _reading(words, protocol, any_number=True) if value in ("yes", "no") \
             and question is not None and question.readings else None
         if reading is not None and reading[2] == ABSENT and value == "yes":
@@ -642,6 +659,17 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
     return rest if longest and len(rest) >= 2 else None
 
 
+def _changed(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
+    """The words after a change ("fine TILL this morning, THEN ..."), when a state was
+    said to hold until a time and a change word follows; else None."""
+    marks = protocol.lexicon.revisions.find(words, fuzzy=False)
+    until = [m.end for m in marks if "until" in m.payload]
+    then = [m.end for m in marks if {"then", "now"} & set(m.payload)
+            and any(u <= m.start for u in until)]
+    rest = tuple(w for w in words[max(then):] if w != BREAK) if then else ()
+    return rest if len(rest) >= 2 else None
+
+
 def _emergency(protocol: Protocol, question: Question | None) -> bool:
     """Whether ``question`` asks about an emergency symptom."""
     return question is not None and question.symptom is not None and \
@@ -718,7 +746,7 @@ def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
     """The numbers (or choices) after the last revision that has one on each side ("a
     seven, NO ACTUALLY, more like a five": five; "worse, OH SORRY I MEAN better":
     better); all of them when there is none."""
-    cuts = [m.start for m in protocol.lexicon.number_revisions.find(words, fuzzy=False)
+    cuts = [m.start for m in protocol.lexicon.revisions.find(words, fuzzy=False)
             if set(m.payload) & set(kinds)
             and any(n.end <= m.start for n in said) and any(n.start >= m.end for n in said)]
     return [n for n in said if n.start > max(cuts)] if cuts else said
@@ -825,11 +853,19 @@ def _choice_concepts(words: tuple[str, ...], protocol: Protocol,
 def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
             question: Question) -> Value:
     index = protocol.lexicon.per_question.get(question.id)
-    matches = index.find(words) if index else []
+    listed = index.find(words) if index else []
+    concepts = _choice_concepts(words, protocol, question)
     # A listed choice said decides; the content concepts read only what names none
-    # ("worse, and now it's GOING DOWN my leg" is worse).
-    matches = _revised(matches or _choice_concepts(words, protocol, question), words,
-                       protocol, ("corrected",))
+    # ("worse, and now it's GOING DOWN my leg" is worse) -- or where every listed one
+    # was said of before ("it WAS better this morning but it's CREPT BACK UP": worse).
+    kinds = ("corrected", "overall")
+    said = _revised(listed or concepts, words, protocol, kinds)
+    matches = _of_now(said, words, protocol)
+    if listed and not matches:
+        content = _revised(concepts, words, protocol, kinds)
+        both = sorted(said + content, key=lambda m: m.start)
+        matches = [m for m in _of_now(both, words, protocol) if m in content]
+    matches = matches or said
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
         # On a tie the more severe choice (listed later): "not getting any better, if
@@ -840,3 +876,22 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
         return best.payload[0]
     value, _ = _yes_no(words, set(), protocol)
     return "unsure" if value == "unsure" else None
+
+
+def _of_now(said: list[Match[str]], words: tuple[str, ...],
+            protocol: Protocol) -> list[Match[str]]:
+    """The choices not said of an earlier time: "it WAS worse YESTERDAY, better today"
+    keeps better. A word before a choice ("was") or straight after it ("yesterday")
+    marks it, within its clause and the words up to the choice said before or after it."""
+    marks = protocol.lexicon.revisions.find(words, fuzzy=False)
+    stops = protocol.lexicon.negation.clause_start | {BREAK}  # "..., BUT today it's worse"
+
+    def earlier(i: int, m: Match[str]) -> bool:
+        lo = max([said[i - 1].end if i else 0]
+                 + [j + 1 for j in range(m.start) if words[j] in stops])
+        hi = said[i + 1].start if i + 1 < len(said) else len(words)
+        return any("before" in k.payload and lo <= k.start and k.end <= m.start
+                   or "after" in k.payload and m.end <= k.start and k.end <= hi
+                   for k in marks)
+
+    return [m for i, m in enumerate(said) if not earlier(i, m)]
