@@ -154,7 +154,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
             question.symptom and protocol.symptoms[question.symptom].emergency))
         if last is not None:
             values = {last}  # "it's still there BUT it's not bad": the point comes last
-    if symptom_status is not None and not (matches and len(values) == 1 and last):
+    if symptom_status is not None and last is None:
         values.add("no" if symptom_status == "absent" else "yes")
         hedged = hedged or symptom_status == "uncertain"
     if not values:

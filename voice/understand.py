@@ -884,7 +884,8 @@ def _of_now(said: list[Match[str]], words: tuple[str, ...],
     keeps better. A word before a choice ("was") or straight after it ("yesterday")
     marks it, within its clause and the words up to the choice said before or after it."""
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
-    stops = protocol.lexicon.negation.clause_start | {BREAK}  # "..., BUT today it's worse"
+    # A clause starts at a word such as "it's" or "my" (negation.yaml clause_start).
+    stops = protocol.lexicon.negation.clause_start | {BREAK}
 
     def earlier(i: int, m: Match[str]) -> bool:
         lo = max([said[i - 1].end if i else 0]
