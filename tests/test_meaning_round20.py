@@ -8,9 +8,10 @@ older dev sets); blind sets 34 and 35 were written first and held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import check_blind_set, meaning, protocol_with, status
 
 from voice.commands.interpret import interpret
+from voice.errors import ProtocolError
 
 # -- a change: what is said of now answers -------------------------------------------
 
@@ -155,6 +156,22 @@ def test_retention_is_asked_about(protocol, question, text):
 def test_more_complaints_are_recorded(protocol, question, text):
     result = interpret(text, protocol, protocol.question(question))
     assert result["concerns"] and result["disposition"] in ("urgent", "emergency")
+
+
+def test_a_complaint_unless_a_fever(protocol):
+    # Pain all over the body is a complaint; said with a fever it is the fever's.
+    assert interpret("my whole body is paining", protocol,
+                     protocol.question("anything_else"))["concerns"]
+    assert not interpret("he says he feels feverish and achy all over", protocol,
+                         protocol.question("fever"))["concerns"]
+
+
+def test_unless_names_a_protocol_symptom(tmp_path):
+    p = protocol_with(tmp_path, "complaints.yaml", "at_least: urgent\nphrases: [fainted]\n"
+                      "concepts:\n  - unless: [fevr]\n    parts: [[knees], [creaky]]\n",
+                      replace=True)
+    with pytest.raises(ProtocolError, match=r"complaints.yaml:\d+: unless: unknown symptom 'fevr'"):
+        interpret("my knees are creaky", p, p.question("anything_else"))
 
 
 @pytest.mark.parametrize("text", ["a bit tired but otherwise fine", "no that's everything",

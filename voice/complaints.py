@@ -107,7 +107,7 @@ def load_complaints(protocol: Protocol) -> Complaints:
         stamp = path.stat().st_mtime_ns
     except OSError:
         return Complaints(PhraseIndex({}), Concepts(()), "urgent")
-    return _load(str(path), stamp, protocol.answers.gaps)
+    return _load(str(path), stamp, protocol.answers.gaps, tuple(protocol.symptoms))
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -115,7 +115,8 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _load(path: str, stamp: int, gaps: tuple[str, ...]) -> Complaints:
+def _load(path: str, stamp: int, gaps: tuple[str, ...],
+          symptoms: tuple[str, ...] = ()) -> Complaints:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("at_least", "phrases"),
                       allowed=("at_least", "phrases", "concepts", "elsewhere"))
@@ -128,6 +129,9 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...]) -> Complaints:
         m = src.mapping(node, "a complaint concept", required=("parts",),
                         allowed=("parts", "window", "note", "unless"))
         unless = src.strings(m["unless"], "unless") if "unless" in m else []
+        for symptom in unless:
+            if symptom not in symptoms:
+                src.fail(m["unless"], f"unless: unknown symptom '{symptom}'")
         parts = src.sequence(m["parts"], "parts")
         if len(parts) < 2:
             src.fail(m["parts"], "a complaint concept needs at least two parts")
