@@ -72,7 +72,9 @@ class Elsewhere:
 @dataclass(frozen=True)
 class Complaints:
     phrases: PhraseIndex[str]
-    concepts: Concepts
+    # The concepts, grouped by the protocol symptoms that make them no complaint when
+    # the answer says one (`unless`; the group without is always read).
+    concepts: tuple[tuple[frozenset[str], Concepts], ...]
     at_least: str
     elsewhere: Elsewhere = Elsewhere({}, frozenset())
 
@@ -84,8 +86,8 @@ class Complaints:
         ``said``: the protocol symptoms the answer says; a concept ``unless`` one of
         them is part of it ("feverish and ACHY ALL OVER" is the fever's)."""
         spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]
-        spans += [(c.start, c.end) for c in self.concepts.find(words)
-                  if not set(c.label.split()[1:]) & set(said)]
+        spans += [(c.start, c.end) for unless, concepts in self.concepts
+                  if not unless & set(said) for c in concepts.find(words)]
         spans = sorted(set(spans))
         if not spans:
             return ()
@@ -106,7 +108,7 @@ def load_complaints(protocol: Protocol) -> Complaints:
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
-        return Complaints(PhraseIndex({}), Concepts(()), "urgent")
+        return Complaints(PhraseIndex({}), (), "urgent")
     return _load(str(path), stamp, protocol.answers.gaps, tuple(protocol.symptoms))
 
 
@@ -116,7 +118,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: int, gaps: tuple[str, ...],
-          symptoms: tuple[str, ...] = ()) -> Complaints:
+          symptoms: tuple[str, ...]) -> Complaints:
     src, root = compose(Path(path), f"intents/{FILE}")
     top = src.mapping(root, FILE, required=("at_least", "phrases"),
                       allowed=("at_least", "phrases", "concepts", "elsewhere"))
@@ -124,7 +126,7 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...],
     if at_least not in DISPOSITIONS:
         src.fail(top["at_least"], f"at_least must be one of {', '.join(DISPOSITIONS)}")
     phrases = {_phrase(p): ("concern",) for p in src.strings(top["phrases"], "phrases")}
-    concepts = []
+    concepts: dict[frozenset[str], list[Concept]] = {}
     for node in src.sequence(top["concepts"], "concepts") if "concepts" in top else []:
         m = src.mapping(node, "a complaint concept", required=("parts",),
                         allowed=("parts", "window", "note", "unless"))
@@ -136,10 +138,10 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...],
         if len(parts) < 2:
             src.fail(m["parts"], "a complaint concept needs at least two parts")
         window = int(src.string(m["window"], "window")) if "window" in m else 4
-        # The label carries the symptoms that make it no complaint ("concern fever").
-        concepts.append(Concept(" ".join(["concern", *unless]), "present", tuple(
+        concepts.setdefault(frozenset(unless), []).append(Concept("concern", "present", tuple(
             tuple(_phrase(p) for p in src.strings(part, "a part")) for part in parts), window))
-    return Complaints(PhraseIndex(phrases, gaps=gaps), Concepts(tuple(concepts), gaps), at_least,
+    groups = tuple((unless, Concepts(tuple(group), gaps)) for unless, group in concepts.items())
+    return Complaints(PhraseIndex(phrases, gaps=gaps), groups, at_least,
                       _elsewhere(src, top["elsewhere"]) if "elsewhere" in top else
                       Elsewhere({}, frozenset()))
 

@@ -67,6 +67,12 @@ class Rules:
     contrast: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
 
+    @property
+    def negatives(self) -> frozenset[str]:
+        """Words that make a phrase a denial of its own ("NO feeling", "NOT even a
+        little one", "NOTHING helps")."""
+        return self.concord_negatives | {"no", "not"}
+
 
 @dataclass(frozen=True)
 class Scope:

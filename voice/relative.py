@@ -28,7 +28,6 @@ from voice.phrases import Match
 from voice.protocol import WEARS_OFF, Lexicon, Protocol, Question
 
 _FLIP = {"yes": "no", "no": "yes"}
-_NEGATIVE = frozenset({"not", "no", "never", "nothing", "none", "nowhere"})
 _WEARS_OFF_GAP = 2  # words allowed between a relief phrase and "for an hour"
 _AFTER = 3  # extra distance of a content concept's part said after what is said of it
 
@@ -131,11 +130,8 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                     words[scope.start:scope.start + len(a)] == a
                     for a in lex.negation.answer_only):
                 values.add(value)  # "nope, gone": the answer word agrees with the content
-            elif scope.negated and scope.by_answer_word and value == "no" and (any(
-                    w not in lex.fillers and w not in lex.negation.degree and w != BREAK
-                    for w in words[scope.start + 1:m.start]) or words[m.start] in _NEGATIVE):
-                # "no, LYING DOWN sorts it out", "no, NOT even a little one": the "no"
-                # is the answer, and agrees.
+            elif scope.negated and scope.by_answer_word and value == "no" and \
+                    _answer_agrees(words, scope.start, m.start, lex):
                 values.add(value)
             elif scope.negated and scope.by_answer_word:
                 # "no, still there" or "no help at all"? Both readings; ask.
@@ -171,6 +167,15 @@ def _wears_off(words: tuple[str, ...], end: int, brief: list[int]) -> bool:
     """Whether a "lasted only a while" phrase follows position ``end`` closely, in the
     same sentence."""
     return any(end <= b <= end + _WEARS_OFF_GAP and BREAK not in words[end:b] for b in brief)
+
+
+def _answer_agrees(words: tuple[str, ...], start: int, phrase: int, lex: Lexicon) -> bool:
+    """Whether the answer word "no" at ``start`` agrees with the "no" content phrase at
+    ``phrase`` rather than denying it: words stand between them ("no, LYING DOWN sorts
+    it out") or the phrase is a denial itself ("no, NOT even a little one")."""
+    return words[phrase] in lex.negation.negatives or any(
+        w not in lex.fillers and w not in lex.negation.degree and w != BREAK
+        for w in words[start + 1:phrase])
 
 
 def _after_contrast(words: tuple[str, ...], said: list[tuple[int, int, str]],

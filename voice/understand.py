@@ -567,7 +567,7 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
 def _denies(words: tuple[str, ...], m: Match[Any], rules: Rules) -> bool:
     """Whether the phrase ``m`` holds a negative word of its own ("NO feeling in",
     "CAN'T lift")."""
-    negatives = rules.concord_verbs | rules.concord_negatives | {"no", "not"}
+    negatives = rules.concord_verbs | rules.negatives
     return any(w in negatives for w in words[m.start:m.end])
 
 
@@ -859,12 +859,13 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
     # ("worse, and now it's GOING DOWN my leg" is worse) -- or where every listed one
     # was said of before ("it WAS better this morning but it's CREPT BACK UP": worse).
     kinds = ("corrected", "overall")
+    marks = protocol.lexicon.revisions.find(words, fuzzy=False)
     said = _revised(listed or concepts, words, protocol, kinds)
-    matches = _of_now(said, words, protocol)
+    matches = _of_now(said, words, marks, protocol)
     if listed and not matches:
         content = _revised(concepts, words, protocol, kinds)
         both = sorted(said + content, key=lambda m: m.start)
-        matches = [m for m in _of_now(both, words, protocol) if m in content]
+        matches = [m for m in _of_now(both, words, marks, protocol) if m in content]
     matches = matches or said
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
@@ -878,12 +879,12 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
     return "unsure" if value == "unsure" else None
 
 
-def _of_now(said: list[Match[str]], words: tuple[str, ...],
+def _of_now(said: list[Match[str]], words: tuple[str, ...], marks: list[Match[str]],
             protocol: Protocol) -> list[Match[str]]:
     """The choices not said of an earlier time: "it WAS worse YESTERDAY, better today"
     keeps better. A word before a choice ("was") or straight after it ("yesterday")
-    marks it, within its clause and the words up to the choice said before or after it."""
-    marks = protocol.lexicon.revisions.find(words, fuzzy=False)
+    marks it (``marks``: the answer's revision words), within its clause and the words
+    up to the choice said before or after it."""
     # A clause starts at a word such as "it's" or "my" (negation.yaml clause_start).
     stops = protocol.lexicon.negation.clause_start | {BREAK}
 
