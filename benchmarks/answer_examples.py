@@ -31,7 +31,8 @@ DEV_SETS = ("fresh_answers", "dev_round2", "blind_answers", "blind2_answers",
             "blind19_answers", "blind20_answers", "blind21_answers", "blind22_answers",
             "blind23_answers", "blind24_answers", "blind25_answers", "blind26_answers",
             "blind27_answers", "blind28_answers", "blind29_answers", "blind30_answers",
-            "blind31_answers", "blind32_answers", "blind33_answers")
+            "blind31_answers", "blind32_answers", "blind33_answers", "blind34_answers",
+            "blind35_answers")
 OUT = ROOT / "intents" / "answer_examples.tsv"
 
 HEADER = """\

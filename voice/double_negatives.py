@@ -52,6 +52,8 @@ def denied_statement(words: tuple[str, ...], rules: Rules) -> DeniedStatement | 
                 content and words[end] in rules.clause_start):  # "... AND i don't own one"
             content = content or words[end] not in rules.scope_skip
             end += 1
+        while end > begin + 1 and (words[end - 1],) in rules.interjections:
+            end -= 1  # "not that i noticed, NO": the answer word is no part of it
         if end > begin:
             return DeniedStatement(words[:start], words[begin:end], words[end:])
     return None

@@ -74,6 +74,10 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         "ain't got": "haven't got", "ain't had": "haven't had", "ain't been": "haven't been",
         # British "nought" is the number zero ("NOUGHT, it doesn't hurt at all").
         "nought": "zero", "naught": "zero",
+        # Radio and military speech: "a NINER", "thirty eight DECIMAL two".
+        "niner": "nine", "decimal": "point",
+        # Malay "tahan" (endure): "cannot TAHAN" is "can't bear" it.
+        "tahan": "bear",
         # Northern English "nowt" and "owt" ("it's done NOWT for me").
         "nowt": "nothing", "owt": "anything",
         # "I can't feel anything WRONG" finds nothing wrong; it is no numbness.
@@ -90,9 +94,14 @@ _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
         # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
         "night shift": "nightshift", "day shift": "dayshift", "late shift": "lateshift",
         "early shift": "earlyshift", "night shifts": "nightshifts",
-        # Jamaican Patois ("MI HEAD A HURT MI bad": my head hurts me bad).
+        # Jamaican Patois ("MI HEAD A HURT MI bad": my head hurts me bad; "MI NUH know, MI
+        # CYAAN see mi own back", "DI pain NUH go nowhere", "blood a run DUNG mi back").
+        # "Mi" is "i" or "my": rewritten only where the next word says which.
         "mi head": "my head", "mi back": "my back", "mi leg": "my leg", "mi legs": "my legs",
         "a hurt mi": "hurts me", "a hurt": "hurts", "hurt mi": "hurt me", "likkle": "little",
+        "mi nuh": "i don't", "mi cyaan": "i can't", "mi kyaan": "i can't",
+        "nuh": "don't", "cyaan": "can't", "kyaan": "can't", "di": "the",
+        "tek": "take", "pon": "on", "dung": "down",
         # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
         "grand": "fine",
         # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".

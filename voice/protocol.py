@@ -39,7 +39,7 @@ META = ("repeat", "slower", "faster", "help", "stop", "back")
 # Phrases read in text (typed answers, the free-form pass) but kept out of the
 # recogniser's grammars: every grammar word is one more word to mishear in noise.
 TEXT_ONLY = "text_only"
-CHANGES = ("overall", "before", "after", "until", "then")
+CHANGES = ("overall", "before", "after", "other", "until", "then")
 TOPIC = "topic"  # opener payload: the words after it may name the question's own topic
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
@@ -211,6 +211,9 @@ class Answers:
     # (yes|no|unsure|hedge, phrases) read in text but kept out of the grammars.
     text_only: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hold_on: tuple[str, ...] = ()  # "hold on, let me ask my son": not an answer yet
+    # Words that open a statement after a question back ("what do you mean, MY legs ...")
+    statement_openers: frozenset[str] = frozenset()
+    asked_last: tuple[str, ...] = ()  # "numb HOW?": a question back said last
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ class Lexicon:
     # question ("what do you mean by ...": help, TOPIC), another question ("which
     # tablets ...": help), a wait ("hold on ...": wait).
     openers: PhraseIndex[str]
+    asked_last: PhraseIndex[str]  # a question back said last ("numb HOW?"): help
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
@@ -541,7 +545,7 @@ class _Loader:
                     "fuzzy")
         src, top = self._file("answers.yaml", required,
                               allowed=(*required, "gaps", "asked_back", "asks_instead", "hold_on",
-                                       "changes"))
+                                       "changes", "statement_openers", "asked_last"))
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
                          allowed=(*kinds, "alone", TEXT_ONLY))
@@ -603,6 +607,11 @@ class _Loader:
             asks_instead=tuple(src.strings(top["asks_instead"], "asks_instead"))
             if "asks_instead" in top else (),
             hold_on=tuple(src.strings(top["hold_on"], "hold_on")) if "hold_on" in top else (),
+            statement_openers=frozenset(_words(src.strings(top["statement_openers"],
+                                                           "statement_openers")))
+            if "statement_openers" in top else frozenset(),
+            asked_last=tuple(src.strings(top["asked_last"], "asked_last"))
+            if "asked_last" in top else (),
         )
         real = frozenset(_words(src.strings(fz["real_words"], "fuzzy real_words"))) \
             if "real_words" in fz else frozenset()
@@ -965,6 +974,7 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
         openers=PhraseIndex({**{phrase_tokens(t): ("wait",) for t in answers.hold_on},
                              **{phrase_tokens(t): ("help",) for t in answers.asks_instead},
                              **{phrase_tokens(t): ("help", TOPIC) for t in answers.asked_back}}),
+        asked_last=PhraseIndex({phrase_tokens(t): ("help",) for t in answers.asked_last}),
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),

@@ -93,12 +93,14 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         meta = _not_yet(words, protocol, question)
         if meta is not None:
             return Understanding(said, None, None, (), meta, question=qid)
+        words = _past_opener(words, protocol, question)
     if meta is None:
         words = double_negatives.concord(words, protocol.lexicon.negation)
         twice = double_negatives.denied_statement(words, protocol.lexicon.negation)
         cancelled = _cancelled(twice, said, protocol, question) if twice else None
         if cancelled is not None:
             return cancelled
+    words = _paired(words, protocol, question)
     echo = _echo(words, protocol, question)
     findings, used, away = _scan(words, said, protocol, question,
                                  relative.spans(words, protocol, question), echo)
@@ -151,7 +153,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             if own is None and implied in (PRESENT, UNCERTAIN):
                 own = implied  # "it's killing me" at "any pain in your back?" is a yes
             said_content = relative.content(words, protocol, question, own)
-        value, hedged = _yes_no(words, used | said_content.used, protocol)
+        value, hedged = _yes_no(words, used | said_content.used | _answered_elsewhere(
+            words, protocol, question), protocol)
         if value is None and question is not None and question.symptom in away:
             value = "no"  # "my ARM went numb" at the legs question: not the legs (a concern)
         if said_content.ambiguous and question is not None and not question.red_flag:
@@ -301,17 +304,28 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     own (the topic asked about); after another question, read at the question, nothing
     that answers it or points at a symptom: "what do you mean, my legs are numb", "you
     mean a temperature? yes", "what counts as a fever? i was thirty eight", "which one,
-    my leg" and "hang on, i've got a fever" are read as said."""
+    my leg" and "hang on, i've got a fever" are read as said. A question back may also
+    come last ("numb HOW?": help; "i dribble a little, IS THAT WHAT YOU MEAN?" is read as
+    said)."""
     if question is None:
         return None
     lex = protocol.lexicon
     opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK}))
     if opener is None:
-        return None
-    meta = opener.payload[0]
-    rest = words[opener.end:]
+        # "Numb HOW?", "lost control, HOW DO YOU MEAN?": a question back said last.
+        end = _back_to(words, len(words), lex.fillers | {BREAK})
+        last = max((m for m in lex.asked_last.find(words[:end], fuzzy=False)
+                    if m.end == end), key=lambda m: m.end - m.start, default=None)
+        if last is None:
+            return None
+        meta, rest, back = "help", words[:last.start], True
+    else:
+        meta, rest, back = opener.payload[0], words[opener.end:], TOPIC in opener.payload
     own: set[str | None] = set()
-    if TOPIC in opener.payload:
+    if back:
+        first = _skip(rest, 0, lex.fillers | {BREAK})
+        if first < len(rest) and rest[first] in protocol.answers.statement_openers:
+            return None  # "what do you mean, MY legs are numb": a statement, read as said
         topic = understand(" ".join(rest), protocol)
         own = {question.symptom, question.presumes, question.affirms}
     elif meta == "help":
@@ -327,6 +341,19 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
     return meta if said_nothing else None
+
+
+def _past_opener(words: tuple[str, ...], protocol: Protocol,
+                 question: Question | None) -> tuple[str, ...]:
+    """``words`` with a question's opener taken out: "IS IT NORMAL for them to shake?"
+    is read as "for them to shake" -- the opener's own words ("normal", "okay") are
+    the patient's question, not an answer to ours."""
+    lex = protocol.lexicon
+    opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK})) \
+        if question is not None else None
+    if opener is None:
+        return words
+    return (*words[:opener.start], BREAK, *words[opener.end:])
 
 
 def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | None:
@@ -383,6 +410,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # A concept that named its own place ("blood ... from the DRESSING") is located by
     # it; phrases and concepts completed by the question may be said of another part.
     placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
+    composed = set(range(len(matches), len(matches) + len(concepts)))
     matches += [Match(c.start, c.end, words[c.start:c.end], ((c.label, c.status),), 100.0)
                 for c in concepts]
     elsewhere = load_complaints(protocol).elsewhere
@@ -397,6 +425,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
         for symptom, _ in m.payload)]
     away = [m for k, m in enumerate(matches) if k not in keep]
     ambiguous_no = {keep.index(k) for k in ambiguous_no if k in keep}
+    composed = {keep.index(k) for k in composed if k in keep}
     matches = [matches[k] for k in keep]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
@@ -411,7 +440,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
             scope = replace(scope, negated=False)
         for symptom, status in m.payload:
             since = question is not None and question.since and symptom == question.symptom
-            status = _status(words, m, status, scope, symptom, protocol, since)
+            status = _status(words, m, status, scope, symptom, protocol, since,
+                             placed=k in composed)
             if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
@@ -478,11 +508,11 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
         return 0
     lex = protocol.lexicon
     asked = _echo_words(question.text)
-    start = _skip(words, 0, lex.fillers | _ARTICLES)
+    start = _skip(words, 0, lex.fillers | _ARTICLES | {BREAK})  # "well... fever? no"
     opener = _opener(words, lex, start)
     if opener is not None:
         start = opener.end
-    before = lex.fillers | _ARTICLES | asked
+    before = lex.fillers | _ARTICLES | asked | {BREAK}
     for m in lex.symptoms.find(words, fuzzy=False):
         if m.start < start or any(w not in before for w in words[start:m.start]) or \
                 not any(s == question.symptom for s, _ in m.payload):
@@ -532,11 +562,13 @@ def _said_away(words: tuple[str, ...], away: list[Match[Any]],
 
 
 def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
-            protocol: Protocol, since: bool = False) -> str:
+            protocol: Protocol, since: bool = False, placed: bool = False) -> str:
     """A phrase's status in its scope. ``since``: the question asks about the symptom
-    at any time since the procedure, so one that came and went is not absent."""
+    at any time since the procedure, so one that came and went is not absent.
+    ``placed``: a concept, whose status already says where ("my legs are TIRED" is
+    only possibly weak): a body part near it does not make it sure."""
     near = protocol.lexicon.near.get(symptom)
-    if status == UNCERTAIN and near and _near(words, m, near):
+    if status == UNCERTAIN and near and not placed and _near(words, m, near):
         status = PRESENT
     if scope.prior and protocol.symptoms[symptom].only_new and status != ABSENT \
             and not scope.negated:
@@ -629,6 +661,57 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     if first == "unsure":
         first = "yes" if "yes" in values else "no"
     return first, False
+
+
+def _answered_elsewhere(words: tuple[str, ...], protocol: Protocol,
+                        question: Question | None) -> set[int]:
+    """The answer words that answer for another symptom named just before them:
+    "numb no, WEAK YES" at the numbness question -- the "yes" is the weakness's, the
+    "no" the question's."""
+    if question is None or question.answer != "yesno":
+        return set()
+    lex = protocol.lexicon
+    ours = {question.symptom, question.implied_by, question.presumes, question.affirms}
+    ends = {m.end for m in lex.symptoms.find(words, fuzzy=False)
+            if not any(s in ours for s, _ in m.payload)}
+    skipped = lex.fillers | {"but", BREAK}
+    return {m.start for m in _bare_answers(words, lex)
+            if _back_to(words, m.start, skipped) in ends}
+
+
+def _bare_answers(words: tuple[str, ...], lex: Lexicon) -> list[Match[str]]:
+    """The one-word yeses and noes ("yes", "nope"): the answer words that can pair
+    with a symptom named just before them."""
+    return [m for m in lex.answers.find(words, fuzzy=False)
+            if m.end - m.start == 1 and set(m.payload) <= {"yes", "no"}]
+
+
+def _paired(words: tuple[str, ...], protocol: Protocol,
+            question: Question | None) -> tuple[str, ...]:
+    """``words`` with a sentence break before each symptom said yes to on its own after
+    another answer word: "numb no, WEAK YES" is two answers, and the first "no"
+    answers for the numbness, not against the weakness."""
+    if question is None or question.answer != "yesno":
+        return words
+    lex = protocol.lexicon
+    bare = _bare_answers(words, lex)
+    skipped = lex.fillers | {"but", BREAK}
+    # Only a symptom said yes to: in "no fever, NO" the first "no" denies the fever.
+    answered = {_back_to(words, m.start, skipped) for m in bare if m.payload == ("yes",)}
+    after_answer = {_skip(words, m.end, skipped) for m in bare}
+    starts = {m.start for m in lex.symptoms.find(words, fuzzy=False)
+              if m.end in answered and m.start in after_answer}
+    if not starts:
+        return words
+    return tuple(w for i, word in enumerate(words)
+                 for w in ((BREAK, word) if i in starts else (word,)))
+
+
+def _back_to(words: tuple[str, ...], end: int, skipped: frozenset[str] | set[str]) -> int:
+    """Where the words before ``end`` stop being ``skipped`` ones."""
+    while end > 0 and words[end - 1] in skipped:
+        end -= 1
+    return end
 
 
 def _ends_answer(words: tuple[str, ...], end: int, matches: list[Match[str]],
@@ -881,10 +964,11 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
 
 def _of_now(said: list[Match[str]], words: tuple[str, ...], marks: list[Match[str]],
             protocol: Protocol) -> list[Match[str]]:
-    """The choices not said of an earlier time: "it WAS worse YESTERDAY, better today"
-    keeps better. A word before a choice ("was") or straight after it ("yesterday")
-    marks it (``marks``: the answer's revision words), within its clause and the words
-    up to the choice said before or after it."""
+    """The choices not said of an earlier time nor of another pain: "it WAS worse
+    YESTERDAY, better today" and "better, but my HEAD's worse" keep better. A word
+    before a choice ("was", "head") or straight after it ("yesterday") marks it
+    (``marks``: the answer's revision words), within its clause and the words up to
+    the choice said before or after it."""
     # A clause starts at a word such as "it's" or "my" (negation.yaml clause_start).
     stops = protocol.lexicon.negation.clause_start | {BREAK}
 
@@ -892,7 +976,8 @@ def _of_now(said: list[Match[str]], words: tuple[str, ...], marks: list[Match[st
         lo = max([said[i - 1].end if i else 0]
                  + [j + 1 for j in range(m.start) if words[j] in stops])
         hi = said[i + 1].start if i + 1 < len(said) else len(words)
-        return any("before" in k.payload and lo <= k.start and k.end <= m.start
+        return any(("before" in k.payload or "other" in k.payload)
+                   and lo <= k.start and k.end <= m.start
                    or "after" in k.payload and m.end <= k.start and k.end <= hi
                    for k in marks)
 
