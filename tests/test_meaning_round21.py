@@ -156,3 +156,21 @@ def test_tired_legs_stay_only_possibly_weak(protocol):
 ])
 def test_patois_function_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+# -- a place said to be fine -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_weakness", "my legs are fine it's my arms that feel weak"),
+    ("leg_numbness", "my legs are fine it's my arm that's gone numb"),
+])
+def test_a_symptom_of_another_part_after_the_legs_said_fine_is_a_concern(protocol, question,
+                                                                         text):
+    result = interpret(text, protocol, protocol.question(question))
+    assert result["value"] == "no" and result["concerns"]
+
+
+def test_the_legs_said_fine_then_weak_are_still_weak(protocol):
+    assert meaning(protocol, "my legs are fine but my legs feel weak", "leg_weakness").value \
+        == "yes"

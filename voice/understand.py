@@ -420,6 +420,9 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # not keep a symptom said of another part in the same clause.
     denied = frozenset(i for t in every if PRE in t.payload
                        for i in _denied(words, t.end, stops))
+    # So does a place said to be fine ("my LEGS ARE FINE, it's my arms that feel weak").
+    denied |= frozenset(i for m in matches if all(st == ABSENT for _, st in m.payload)
+                        for i in range(m.start, m.end))
     keep = [k for k, m in enumerate(matches) if k in placed or not all(
         elsewhere.away(words, m.start, m.end, symptom, stops, denied)
         for symptom, _ in m.payload)]
