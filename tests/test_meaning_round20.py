@@ -8,7 +8,7 @@ older dev sets); blind sets 34 and 35 were written first and held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, protocol_with, status
+from typed_dialog import meaning, protocol_with, status
 
 from voice.commands.interpret import interpret
 from voice.errors import ProtocolError
@@ -178,19 +178,3 @@ def test_unless_names_a_protocol_symptom(tmp_path):
                                   "my body is fine"])
 def test_ordinary_remarks_stay_ordinary(protocol, text):
     assert not interpret(text, protocol, protocol.question("anything_else"))["concerns"]
-
-
-# -- the blind sets ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the end of round 20), false concerns
-    ("blind34", 549, (0.86, 96, 7, 3, 0.88), 5),
-    ("blind35", 542, (0.83, 84, 23, 8, 0.81), 0),
-])
-def test_blind_sets_34_and_35_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 17 before round 20, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 20).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
