@@ -444,7 +444,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
         for symptom, status in m.payload:
             since = question is not None and question.since and symptom == question.symptom
             status = _status(words, m, status, scope, symptom, protocol, since,
-                             placed=k in composed)
+                             composed=k in composed)
             if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
                 status = UNCERTAIN
             found.append(Finding(symptom, status, said))
@@ -565,13 +565,13 @@ def _said_away(words: tuple[str, ...], away: list[Match[Any]],
 
 
 def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, symptom: str,
-            protocol: Protocol, since: bool = False, placed: bool = False) -> str:
+            protocol: Protocol, since: bool = False, composed: bool = False) -> str:
     """A phrase's status in its scope. ``since``: the question asks about the symptom
     at any time since the procedure, so one that came and went is not absent.
-    ``placed``: a concept, whose status already says where ("my legs are TIRED" is
+    ``composed``: a concept, whose status already says where ("my legs are TIRED" is
     only possibly weak): a body part near it does not make it sure."""
     near = protocol.lexicon.near.get(symptom)
-    if status == UNCERTAIN and near and not placed and _near(words, m, near):
+    if status == UNCERTAIN and near and not composed and _near(words, m, near):
         status = PRESENT
     if scope.prior and protocol.symptoms[symptom].only_new and status != ABSENT \
             and not scope.negated:
@@ -666,6 +666,10 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     return first, False
 
 
+# What may stand between a symptom and the answer word that pairs with it ("numb, BUT no").
+_PAIR_GAP = frozenset({"but", BREAK})
+
+
 def _answered_elsewhere(words: tuple[str, ...], protocol: Protocol,
                         question: Question | None) -> set[int]:
     """The answer words that answer for another symptom named just before them:
@@ -677,7 +681,7 @@ def _answered_elsewhere(words: tuple[str, ...], protocol: Protocol,
     ours = {question.symptom, question.implied_by, question.presumes, question.affirms}
     ends = {m.end for m in lex.symptoms.find(words, fuzzy=False)
             if not any(s in ours for s, _ in m.payload)}
-    skipped = lex.fillers | {"but", BREAK}
+    skipped = lex.fillers | _PAIR_GAP
     return {m.start for m in _bare_answers(words, lex)
             if _back_to(words, m.start, skipped) in ends}
 
@@ -698,7 +702,7 @@ def _paired(words: tuple[str, ...], protocol: Protocol,
         return words
     lex = protocol.lexicon
     bare = _bare_answers(words, lex)
-    skipped = lex.fillers | {"but", BREAK}
+    skipped = lex.fillers | _PAIR_GAP
     # Only a symptom said yes to: in "no fever, NO" the first "no" denies the fever.
     answered = {_back_to(words, m.start, skipped) for m in bare if m.payload == ("yes",)}
     after_answer = {_skip(words, m.end, skipped) for m in bare}
