@@ -196,3 +196,10 @@ def test_blind_sets_36_and_37_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 18 before round 21, scored at its start and
     # end only, not among the answer examples (docs/understanding.md, round 21).
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+def test_made_it_said_alone_after_never_is_asked_again(protocol):
+    # The benchmark heard a clean "no I haven't" as "never made it": no emergency on
+    # that, asked again as before ("i MADE IT in time" is a no).
+    assert meaning(protocol, "never made it", "bladder_bowel").value is None
+    assert meaning(protocol, "i had to rush but i made it", "bladder_bowel").value == "no"
