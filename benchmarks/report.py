@@ -245,6 +245,13 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   babble 0 dB "it's getting better" heard "getting bad" is now read as worse (a new
   trend concept: "it GOT BAD again") where it was asked again (red-flag recall the
   same at every SNR; every real recording and spoken sentence as under round 19).
+  Round 21 added "up and down" and "ups and downs" to the trend question's phrases
+  (its two grammars; every other grammar byte-identical), and every clip of every set
+  gives the same result as under round 20. A first run of the round's code read one
+  clean "no I haven't" at the bladder question, heard "never made it", as a loss of
+  control (emergency): a new text-only "made it" (in time), negated. It now needs its
+  subject or a time ("i made it", "made it in time"), and the clip is asked again as
+  before.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -254,10 +261,11 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   acoustic-model passes, where plain vosk runs one (a grammar decoder alone decodes at
   about two-thirds of a free-form one: benchmarks-asr.md). 2× would mean dropping
   passes the decision rule weighs. The ratio moves with the machine: 3.94× on the
-  2-core Xeon of 2026-12-03, 4.79×, 4.85×, 4.35×, 4.51× and 4.42× on the 2-core AMD
-  EPYC of 2026-12-04 and -05 (five runs, our RTF 0.240, 0.280, 0.228, 0.221 and
-  0.211, one reused plain recogniser 0.050, 0.058, 0.052, 0.049 and 0.048), where
-  everything ran faster than on the Xeon (our RTF 0.346, plain 0.088).
+  2-core Xeon of 2026-12-03, 4.79×, 4.85×, 4.35×, 4.51×, 4.42× and 4.62× on the
+  2-core AMD EPYC of 2026-12-04 and -05 (six runs, our RTF 0.240, 0.280, 0.228,
+  0.221, 0.211 and 0.241, one reused plain recogniser 0.050, 0.058, 0.052, 0.049,
+  0.048 and 0.052), where everything ran faster than on the Xeon (our RTF 0.346,
+  plain 0.088).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
