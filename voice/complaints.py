@@ -86,8 +86,9 @@ class Complaints:
         ``said``: the protocol symptoms the answer says; a concept ``unless`` one of
         them is part of it ("feverish and ACHY ALL OVER" is the fever's)."""
         spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]
+        said = frozenset(said)
         spans += [(c.start, c.end) for unless, concepts in self.concepts
-                  if not unless & set(said) for c in concepts.find(words)]
+                  if not unless & said for c in concepts.find(words)]
         spans = sorted(set(spans))
         if not spans:
             return ()

@@ -265,6 +265,11 @@ class Protocol:
                           per_question=MappingProxyType(per_question))
         return replace(self, fuzzy=fuzzy, lexicon=lexicon)
 
+    def asks_emergency(self, question: Question | None) -> bool:
+        """Whether ``question`` asks about an emergency symptom."""
+        return question is not None and question.symptom is not None and \
+            self.symptoms[question.symptom].emergency
+
     def question(self, question_id: str) -> Question:
         for q in self.questions:
             if q.id == question_id:

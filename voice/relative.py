@@ -146,8 +146,8 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
             values.add(value)
             said_values.append((m.start, m.end, value))
             used.update(range(scope.start, scope.end))
-        last = _after_contrast(words, said_values, lex, emergency=bool(
-            question.symptom and protocol.symptoms[question.symptom].emergency))
+        last = _after_contrast(words, said_values, lex,
+                               emergency=protocol.asks_emergency(question))
         if last is not None:
             values = {last}  # "it's still there BUT it's not bad": the point comes last
     if symptom_status is not None and last is None:

@@ -90,10 +90,16 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     qid = question.id if question else None
     meta = _meta(words, protocol)
     if meta is None:
-        meta = _not_yet(words, protocol, question)
+        lex = protocol.lexicon
+        opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK})) \
+            if question is not None else None
+        meta = _not_yet(words, protocol, question, opener)
         if meta is not None:
             return Understanding(said, None, None, (), meta, question=qid)
-        words = _past_opener(words, protocol, question)
+        if opener is not None:
+            # "IS IT NORMAL for them to shake?": the words of the patient's own question
+            # ("normal", "okay") are no answer to ours.
+            words = (*words[:opener.start], BREAK, *words[opener.end:])
     if meta is None:
         words = double_negatives.concord(words, protocol.lexicon.negation)
         twice = double_negatives.denied_statement(words, protocol.lexicon.negation)
@@ -163,7 +169,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             value, hedged = "yes", True
         elif said_content.ambiguous or (said_content.turned and value in ("yes", "no")
                                         and value != said_content.value
-                                        and _emergency(protocol, question)):
+                                        and protocol.asks_emergency(question)):
             value, hedged, clarify = None, False, True
         elif said_content.value is not None:
             # Content decides: "yes, the ibuprofen helps" is a no to "still bad?".
@@ -293,8 +299,8 @@ def _meta(words: tuple[str, ...], protocol: Protocol) -> str | None:
     return lex.meta.get(core) if core else None
 
 
-def _not_yet(words: tuple[str, ...], protocol: Protocol,
-             question: Question | None) -> str | None:
+def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | None,
+             opener: Match[str] | None) -> str | None:
     """The meta of an answer that is not one yet, by its opener (answers.yaml): a
     question back about the question ("what do you mean by a fever?", "what counts as
     significant?": help), another question instead of an answer ("which tablets am i
@@ -310,15 +316,11 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     if question is None:
         return None
     lex = protocol.lexicon
-    opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK}))
     if opener is None:
-        # "Numb HOW?", "lost control, HOW DO YOU MEAN?": a question back said last.
-        end = _back_to(words, len(words), lex.fillers | {BREAK})
-        last = max((m for m in lex.asked_last.find(words[:end], fuzzy=False)
-                    if m.end == end), key=lambda m: m.end - m.start, default=None)
+        last = _closer(words, lex)  # "numb HOW?": a question back said last
         if last is None:
             return None
-        meta, rest, back = "help", words[:last.start], True
+        meta, rest, back = last.payload[0], words[:last.start], True
     else:
         meta, rest, back = opener.payload[0], words[opener.end:], TOPIC in opener.payload
     own: set[str | None] = set()
@@ -343,24 +345,19 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol,
     return meta if said_nothing else None
 
 
-def _past_opener(words: tuple[str, ...], protocol: Protocol,
-                 question: Question | None) -> tuple[str, ...]:
-    """``words`` with a question's opener taken out: "IS IT NORMAL for them to shake?"
-    is read as "for them to shake" -- the opener's own words ("normal", "okay") are
-    the patient's question, not an answer to ours."""
-    lex = protocol.lexicon
-    opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK})) \
-        if question is not None else None
-    if opener is None:
-        return words
-    return (*words[:opener.start], BREAK, *words[opener.end:])
-
-
 def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | None:
     """The longest opener that starts at ``start`` ("what do you mean by", "did you
     say", "hold on"), if one does; its payload is its meta."""
     return max((m for m in lex.openers.find(words, fuzzy=False) if m.start == start),
                key=lambda m: m.end, default=None)
+
+
+def _closer(words: tuple[str, ...], lex: Lexicon) -> Match[str] | None:
+    """The longest question back that ends the answer ("numb HOW?", "lost control, HOW
+    DO YOU MEAN?"), if one does; its payload is its meta."""
+    end = _back_to(words, len(words), lex.fillers | {BREAK})
+    return min((m for m in lex.asked_last.find(words[:end], fuzzy=False) if m.end == end),
+               key=lambda m: m.start, default=None)
 
 
 # -- symptoms ------------------------------------------------------------------------
@@ -511,10 +508,9 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
         return 0
     lex = protocol.lexicon
     asked = _echo_words(question.text)
-    start = _skip(words, 0, lex.fillers | _ARTICLES | {BREAK})  # "well... fever? no"
-    opener = _opener(words, lex, start)
-    if opener is not None:
-        start = opener.end
+    # A question back before it was taken out ("did you say | fever? no"), and a
+    # pause may come first ("well... fever? no").
+    start = _skip(words, 0, lex.fillers | _ARTICLES | {BREAK})
     before = lex.fillers | _ARTICLES | asked | {BREAK}
     for m in lex.symptoms.find(words, fuzzy=False):
         if m.start < start or any(w not in before for w in words[start:m.start]) or \
@@ -760,12 +756,6 @@ def _changed(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | No
     return rest if len(rest) >= 2 else None
 
 
-def _emergency(protocol: Protocol, question: Question | None) -> bool:
-    """Whether ``question`` asks about an emergency symptom."""
-    return question is not None and question.symptom is not None and \
-        protocol.symptoms[question.symptom].emergency
-
-
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
     """The merged status of ``symptom`` in this answer ("my head is pounding" answers
     "do you have a headache?"), None if not mentioned."""
@@ -797,7 +787,7 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
     suggested = like.value if value is None and not clarify and question is not None \
         and question.meaning_of(like.value) else None
     flags = [s for s in dict.fromkeys(near) if s not in raised]
-    if suggested is not None and _emergency(protocol, question):
+    if suggested is not None and protocol.asks_emergency(question):
         # Never an emergency ruled out on what other people's answers said (those
         # "no"s are asked again as before); one they point at is asked about as the
         # red flag it is ("Do you have weakness in your legs?"), like any other.
