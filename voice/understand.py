@@ -108,8 +108,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             return cancelled
     words = _paired(words, protocol, question)
     echo = _echo(words, protocol, question)
-    findings, used, away = _scan(words, said, protocol, question,
-                                 relative.spans(words, protocol, question), echo)
+    chosen = _choices_said(words, protocol, question) \
+        if question is not None and question.answer == "choice" else None
+    # The question's content explains the symptom phrases it covers; so does a choice
+    # said of an earlier time or another pain ("better, but my head's WORSE").
+    explain = [(m.start, m.end) for m in chosen[0] if m not in chosen[1]] if chosen \
+        else relative.spans(words, protocol, question)
+    findings, used, away = _scan(words, said, protocol, question, explain, echo)
     used.update(range(echo))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
@@ -135,9 +140,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
                 and score >= question.severe_from and question.severe_symptom:
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
-        value = _choice(words, used, protocol, question)
+        value, also = _choice(words, chosen or ([], []), protocol, question)
         findings.extend(value_findings(question, value, said,
                                        spoken_of={f.symptom for f in findings}))
+        # "The same, maybe a touch WORSE": another choice said of now leaves its red
+        # flag open (the conservative side of two readings).
+        findings += [Finding(c.symptom, UNCERTAIN, said, qid) for c in question.choices
+                     if c.symptom and c.id in also and c.id != value]
         if value not in (None, "unsure") and _yes_no(words, used, protocol)[0] == "unsure":
             # "I'm not sure, it comes and goes": a choice said unsure leaves the other
             # choices' red flags open (asked about, never ruled out).
@@ -338,6 +347,9 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
         if topic.value is not None or topic.clarify or topic.hinted:
             return None
     else:
+        if question.answer != "free" and \
+                understand(" ".join(rest), protocol, question).value is not None:
+            return None  # "hang on... it's BETTER": the answer after the wait
         topic = understand(" ".join(rest), protocol)
     said_nothing = not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
@@ -510,8 +522,9 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     asked = _echo_words(question.text)
     # A question back before it was taken out ("did you say | fever? no"), and a
     # pause may come first ("well... fever? no").
-    start = _skip(words, 0, lex.fillers | _ARTICLES | {BREAK})
-    before = lex.fillers | _ARTICLES | asked | {BREAK}
+    # "WHAT fever? naw": the question word of an echo said as a question.
+    start = _skip(words, 0, lex.fillers | _ARTICLES | _ECHO_ASKS | {BREAK})
+    before = lex.fillers | _ARTICLES | _ECHO_ASKS | asked | {BREAK}
     for m in lex.symptoms.find(words, fuzzy=False):
         if m.start < start or any(w not in before for w in words[start:m.start]) or \
                 not any(s == question.symptom for s, _ in m.payload):
@@ -524,6 +537,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
+_ECHO_ASKS = frozenset({"what"})
 
 
 @lru_cache(maxsize=64)
@@ -566,6 +580,7 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     at any time since the procedure, so one that came and went is not absent.
     ``composed``: a concept, whose status already says where ("my legs are TIRED" is
     only possibly weak): a body part near it does not make it sure."""
+    said_absent = status == ABSENT and not scope.negated
     near = protocol.lexicon.near.get(symptom)
     if status == UNCERTAIN and near and not composed and _near(words, m, near):
         status = PRESENT
@@ -590,8 +605,10 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         # about again, not dropped; so is any sign a "since" question asks about
         # ("vomited once, none since" at "have you been vomiting?").
         status = UNCERTAIN if protocol.symptoms[symptom].emergency or since else ABSENT
-    if scope.hedged:
-        status = UNCERTAIN  # a hedge never yields "absent", and weakens "present"
+    if scope.hedged and not (said_absent and not protocol.symptoms[symptom].emergency):
+        # A hedge never yields "absent", and weakens "present" -- but a hedged word of
+        # absence of a lesser sign is no sign of it ("IMPROVING A BIT" is no worse pain).
+        status = UNCERTAIN
     return status
 
 
@@ -647,8 +664,10 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     if matches and min(matches, key=lambda m: m.start).phrase in lex.negation.interjections:
         # After an opening "no", a hedge that qualifies the word after it is no answer
         # word: "no, i went for A LITTLE walk", "nope, A BIT cold if anything".
+        # A hedge that says yes itself ("nah, YEAH A LITTLE") is an answer word.
         matches = [m for m in matches if "hedge" not in m.payload
-                   or _ends_answer(words, m.end, matches, lex)]
+                   or _ends_answer(words, m.end, matches, lex)
+                   or any("yes" in a.payload for a in lex.answers.find(m.phrase[:1], fuzzy=False))]
     values = {v for m in matches for v in m.payload}
     if not values:
         return None, False
@@ -803,8 +822,12 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
 def _scale(words: tuple[str, ...], protocol: Protocol,
            question: Question) -> int | float | None:
     low, high = question.range or (0, 10)
-    numbers = _revised([n for n in find_numbers(words) if not _is_denominator(words, n)],
-                       words, protocol, ("corrected", "now"))
+    numbers = [n for n in find_numbers(words) if not _is_denominator(words, n)]
+    # "Four now, but it WAS a seven earlier", "the back's a three but the HEADACHE's an
+    # eight": a score said of an earlier time or another pain gives way to the others.
+    marks = protocol.lexicon.revisions.find(words, fuzzy=False)
+    numbers = _revised(_of_now(numbers, words, marks, protocol) or numbers, words, protocol,
+                       ("corrected", "now"))
     # "Half way", "about half" on a scale is its middle, not 0.5.
     numbers = [Number(n.start, n.end, (low + high) / 2) if words[n.start:n.end] == ("half",)
                else n for n in numbers]
@@ -853,8 +876,7 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
     borderline reading, just under the fever threshold (37.8, a hundred), is an
     uncertain fever: the thermometer, the time of day and the patient decide."""
     a = protocol.answers
-    if not any_number and not protocol.lexicon.cues & set(words):
-        return None
+    cued = any_number or bool(protocol.lexicon.cues & set(words))
     best: tuple[float, tuple[float, str, str]] | None = None
     for n in _spoken_decimals(_revised(find_numbers(words), words, protocol, ("corrected",)),
                               a):
@@ -864,6 +886,10 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
             unit = "C" if a.celsius_range[0] <= n.value <= a.celsius_range[1] else \
                 "F" if a.fahrenheit_range[0] <= n.value <= a.fahrenheit_range[1] else None
         if unit is None:
+            continue
+        if not cued and not (unit == "C" and n.value != int(n.value)):
+            # Uncued, only a reading by its shape is one: "it's THIRTY EIGHT POINT NINE
+            # now" is a temperature; "a hundred and one" might be anything.
             continue
         low, high = a.celsius_range if unit == "C" else a.fahrenheit_range
         if not low <= n.value <= high:
@@ -880,7 +906,8 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
 
 def _spoken_decimals(numbers: list[Number], a: Any) -> list[Number]:
     """A reading said without "point": "thirty six nine" is 36.9, "ninety nine five"
-    99.5 -- a whole number in a temperature range straight followed by one digit."""
+    99.5 -- a whole number in a temperature range straight followed by one digit; and
+    one said digit by digit: "three eight point two" is 38.2."""
     out: list[Number] = []
     k = 0
     while k < len(numbers):
@@ -891,6 +918,12 @@ def _spoken_decimals(numbers: list[Number], a: Any) -> list[Number]:
         if whole and nxt is not None and nxt.start == n.end and nxt.end == nxt.start + 1 \
                 and nxt.value == int(nxt.value) and 0 <= nxt.value <= 9:
             out.append(Number(n.start, nxt.end, float(f"{int(n.value)}.{int(nxt.value)}")))
+            k += 2
+            continue
+        if nxt is not None and nxt.start == n.end == n.start + 1 and n.value in range(1, 10) \
+                and nxt.value != int(nxt.value) and 0 <= nxt.value < 10 and \
+                a.celsius_range[0] <= 10 * n.value + nxt.value <= a.celsius_range[1]:
+            out.append(Number(n.start, nxt.end, round(10 * n.value + nxt.value, 1)))
             k += 2
             continue
         out.append(n)
@@ -930,8 +963,10 @@ def _choice_concepts(words: tuple[str, ...], protocol: Protocol,
             if not scope.negated]
 
 
-def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
-            question: Question) -> Value:
+def _choices_said(words: tuple[str, ...], protocol: Protocol,
+                  question: Question) -> tuple[list[Match[str]], list[Match[str]]]:
+    """The choices said (listed phrases, else content concepts), and those of them said
+    of now and of the pain asked about, after the last correction."""
     index = protocol.lexicon.per_question.get(question.id)
     listed = index.find(words) if index else []
     concepts = _choice_concepts(words, protocol, question)
@@ -946,7 +981,13 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
         content = _revised(concepts, words, protocol, kinds)
         both = sorted(said + content, key=lambda m: m.start)
         matches = [m for m in _of_now(both, words, marks, protocol) if m in content]
-    matches = matches or said
+    return listed or concepts, matches or said
+
+
+def _choice(words: tuple[str, ...], chosen: tuple[list[Match[str]], list[Match[str]]],
+            protocol: Protocol, question: Question) -> tuple[Value, frozenset[str]]:
+    """The choice said (of ``chosen``: _choices_said), and every choice said of now."""
+    _, matches = chosen
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
         # On a tie the more severe choice (listed later): "not getting any better, if
@@ -954,15 +995,15 @@ def _choice(words: tuple[str, ...], used: set[int], protocol: Protocol,
         order = {c.id: i for i, c in enumerate(question.choices)}
         best = max(matches, key=lambda m: (m.end - m.start, order.get(m.payload[0], -1),
                                            -m.start))
-        return best.payload[0]
+        return best.payload[0], frozenset(m.payload[0] for m in matches)
     value, _ = _yes_no(words, set(), protocol)
-    return "unsure" if value == "unsure" else None
+    return ("unsure" if value == "unsure" else None), frozenset()
 
 
-def _of_now(said: list[Match[str]], words: tuple[str, ...], marks: list[Match[str]],
-            protocol: Protocol) -> list[Match[str]]:
-    """The choices not said of an earlier time nor of another pain: "it WAS worse
-    YESTERDAY, better today" and "better, but my HEAD's worse" keep better. A word
+def _of_now(said: list[_Said], words: tuple[str, ...], marks: list[Match[str]],
+            protocol: Protocol) -> list[_Said]:
+    """The choices (or scores) not said of an earlier time nor of another pain: "it WAS
+    worse YESTERDAY, better today" and "better, but my HEAD's worse" keep better. A word
     before a choice ("was", "head") or straight after it ("yesterday") marks it
     (``marks``: the answer's revision words), within its clause and the words up to
     the choice said before or after it."""
