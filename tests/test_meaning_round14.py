@@ -66,8 +66,11 @@ def test_a_hedge_after_a_complaint_may_still_be_the_answers(protocol):
      "fever"),
     ("headache_nausea", "i was sick before the procedure from nerves but not since",
      "headache_nausea_vomiting")])
-def test_before_the_procedure_is_asked_about_not_taken(protocol, question, text, symptom):
-    assert status(meaning(protocol, text, question), symptom) == "uncertain"
+def test_before_the_procedure_and_none_since_is_no(protocol, question, text, symptom):
+    # Round 14 asked about these again (uncertain); round 22 reads them as the no the
+    # writers of all seven dev answers meant: the question asks about "since the
+    # procedure" (docs/understanding.md, round 22).
+    assert status(meaning(protocol, text, question), symptom) == "absent"
 
 
 @pytest.mark.parametrize("question, text, value", [

@@ -155,6 +155,38 @@ def test_more_ways_to_say_a_symptom(protocol, question, text, symptom):
     assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
 
 
+def test_a_fever_before_the_procedure_is_not_one_since(protocol):
+    assert meaning(protocol, "i had a fever before the procedure but not since", "fever").value \
+        == "no"
+    # ... unless there was one again.
+    u = meaning(protocol, "i had a fever before the procedure and again last night", "fever")
+    assert u.value == "yes" and status(u, "fever") == "present"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("it bled a little when i took the plaster off but it stopped", "no"),
+    ("it bled a bit at first but it stopped", "no"),
+    # More than a little, or started again, is not this.
+    ("it bled a lot but it stopped", "yes"),
+    ("it bled a bit but it stopped and then started again", None),
+])
+def test_a_little_bleeding_that_stopped_is_no_significant_bleeding(protocol, text, value):
+    assert meaning(protocol, text, "site_bleeding").value == value
+    if value != "no":
+        assert interpret(text, protocol, protocol.question("site_bleeding"))["disposition"] \
+            in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("back_pain", "no the back's alright it's my head that's the problem",
+     "positional_headache"),
+    ("headache", "no the head's okay it's the back", "back_soreness"),
+])
+def test_the_other_pain_named_instead(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "present"
+
+
 def test_no_pain_reliever_taken_cannot_say_whether_one_helps(protocol):
     assert meaning(protocol, "mi nuh tek nothing yet", "headache_relief").value == "unsure"
 

@@ -603,8 +603,11 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     elif scope.resolved and status != ABSENT:
         # "The numbness went away": an emergency sign that came and went is asked
         # about again, not dropped; so is any sign a "since" question asks about
-        # ("vomited once, none since" at "have you been vomiting?").
-        status = UNCERTAIN if protocol.symptoms[symptom].emergency or since else ABSENT
+        # ("vomited once, none since" at "have you been vomiting?") -- unless it was
+        # there before the procedure and went ("a fever BEFORE THE PROCEDURE, none
+        # since"): that is not what the question asks about.
+        status = ABSENT if since and scope.prior else UNCERTAIN \
+            if protocol.symptoms[symptom].emergency or since else ABSENT
     if scope.hedged and not (said_absent and not protocol.symptoms[symptom].emergency):
         # A hedge never yields "absent", and weakens "present" -- but a hedged word of
         # absence of a lesser sign is no sign of it ("IMPROVING A BIT" is no worse pain).
