@@ -211,7 +211,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative, false concerns; dev figures, each measured at the end of the
     # round tuned on the set (24 and 25: round 16; 26 and 27: round 17; 28 and 29:
-    # round 18; 30 and 31: round 19; 32 and 33: round 20; 34 and 35: round 21). Held-out
+    # round 18; 30 and 31: round 19; 32 and 33: round 20; 34 and 35: round 21; 36 and
+    # 37: round 22). Held-out
     # one round before
     # that (start and end figures: docs/understanding.md); dev since, and among the
     # answer examples.
@@ -227,6 +228,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind33", 485, (0.92, 69, 1, 1, 0.93), 0),
     ("blind34", 549, (0.88, 98, 2, 1, 0.91), 5),
     ("blind35", 542, (0.85, 84, 14, 5, 0.85), 0),
+    ("blind36", 516, (0.95, 88, 1, 0, 0.94), 0),
+    ("blind37", 492, (0.93, 64, 2, 2, 0.92), 1),
 ])
-def test_blind_sets_24_to_35_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_37_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

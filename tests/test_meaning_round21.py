@@ -3,12 +3,13 @@ YES"), an answer word after a denied statement ("not that i noticed, NO"), the w
 a question the patient asks ("IS IT NORMAL for them to shake?"), a question back
 followed by a statement, and more complaints. Tuned on blind sets 34 and 35 (and the
 older dev sets); blind sets 36 and 37 were written first and held out
-(docs/understanding.md, round 21)."""
+(docs/understanding.md, round 21); they are dev sets from round 22 (their guard is in
+tests/test_meaning_round16.py)."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 from voice.commands.interpret import interpret
 
@@ -180,22 +181,6 @@ def test_not_having_looked_in_the_present_tense_is_not_sure(protocol):
     # Found on held-out blind 36 after round 21 was measured (docs/understanding.md).
     assert meaning(protocol, "i don't think so but i don't check", "site_bleeding").value \
         == "unsure"
-
-
-# -- the blind sets ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 21), false concerns
-    ("blind36", 516, (0.88, 78, 26, 13, 0.88), 0),
-    ("blind37", 492, (0.89, 62, 9, 6, 0.89), 1),
-])
-def test_blind_sets_36_and_37_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 18 before round 21, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 21).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
 
 
 def test_made_it_said_alone_after_never_is_asked_again(protocol):

@@ -210,8 +210,8 @@ def test_more_complaints(protocol, question, text):
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative (the figures measured at the start of round 22), false concerns
-    ("blind38", 566, (0.0, 0, 999, 999, 0.0), 99),
-    ("blind39", 486, (0.0, 0, 999, 999, 0.0), 99),
+    ("blind38", 566, (0.91, 84, 6, 3, 0.90), 3),
+    ("blind39", 486, (0.81, 59, 33, 13, 0.81), 4),
 ])
 def test_blind_sets_38_and_39_held_out_regression_guard(protocol, name, cases, floors,
                                                         false_concerns):

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from voice.variants import REWRITES
+
 BREAK = "."
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -20,175 +22,9 @@ _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
          "eighteen", "nineteen")
 _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
-# Scots "no" after "be" is "not" ("ah'm NO sure", "it's NO right").
-_SCOTS_BE = (("i'm", "i'm"), ("ah'm", "i'm"), ("it's", "it's"), ("they're", "they're"),
-             ("he's", "he's"), ("she's", "she's"))
-
-# Words typed without their final g ("tinglin", "bleedin"): the ones patients use of
-# their symptoms, each checked not to be another word without it.
-_DROPPED_G = (
-    "ringing", "seeing", "getting", "tingling", "shivering", "jerking", "lying",
-    "morning", "dragging", "feeling", "going", "coming", "hurting", "bleeding",
-    "throbbing", "pounding", "banging", "thumping", "killing", "leaking", "puking",
-    "spewing", "burning", "sweating", "shaking", "swelling", "oozing", "itching",
-    "spinning", "buzzing", "stinging", "throwing", "vomiting", "boiling", "roasting",
-    "freezing", "walking", "standing", "sitting", "sleeping", "waking", "peeing",
-    "weeing", "wetting", "dripping", "pouring", "seeping", "weeping", "losing",
-    "passing", "wobbling", "trembling", "working", "helping", "easing", "moving",
-    "stabbing", "shooting", "running", "pulling", "breathing", "fainting", "aching",
-    "paining", "nothing", "something", "anything", "everything", "doing", "having",
-    "taking", "wearing", "keeping", "telling", "saying")
-
 # Multi-word and spelling variants mapped to one canonical form (applied to words).
 _REWRITE: dict[tuple[str, ...], tuple[str, ...]] = {
-    tuple(k.split()): tuple(v.split())
-    for k, v in {
-        "do not": "don't", "does not": "doesn't", "did not": "didn't", "is not": "isn't",
-        "are not": "aren't", "was not": "wasn't", "were not": "weren't",
-        "have not": "haven't", "has not": "hasn't", "had not": "hadn't",
-        "can not": "can't", "cannot": "can't", "could not": "couldn't",
-        "will not": "won't", "would not": "wouldn't", "should not": "shouldn't",
-        "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
-        "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "havent": "haven't",
-        "hasnt": "hasn't", "hadnt": "hadn't", "cant": "can't", "couldnt": "couldn't",
-        "wont": "won't", "wouldnt": "wouldn't", "im": "i'm", "ive": "i've", "id": "i'd",
-        "i am": "i'm", "i have got": "i've got", "youre": "you're", "theyre": "they're",
-        "thats": "that's", "theres": "there's", "its": "it's", "it is": "it's",
-        "theyve": "they've", "youve": "you've", "weve": "we've", "shes": "she's",
-        "hes": "he's", "whats": "what's", "aint": "ain't", "shouldnt": "shouldn't",
-        "dont no": "don't know", "i dont no": "i don't know", "wee bit": "little bit",
-        "wee lump": "little lump", "wee bump": "little bump", "wee spot": "little spot",
-        "wee mark": "little mark", "wee dot": "little dot", "wee scab": "little scab",
-        "wee bruise": "little bruise", "wee while": "little while",
-        # Scots, as typed ("ah cannae feel ma toes", "nae boakin").
-        "sair": "sore", "nae": "no", "wi": "with", "heid": "head", "heid's": "head's",
-        "cannae": "can't", "canna": "can't",
-        "dinnae": "don't", "didnae": "didn't", "doesnae": "doesn't", "isnae": "isn't",
-        "wasnae": "wasn't", "wouldnae": "wouldn't", "couldnae": "couldn't",
-        "boakin": "throwing up", "boaking": "throwing up", "boked": "threw up",
-        "boaked": "threw up",
-        "there is": "there's", "that is": "that's", "they are": "they're",
-        "head ache": "headache", "head aches": "headaches", "back ache": "backache",
-        "pain killers": "painkillers", "pain killer": "painkiller",
-        "ok": "okay", "o k": "okay", "yeh": "yeah", "yea": "yeah",
-        "throwing-up": "throwing up", "gonna": "going to", "wanna": "want to",
-        "temp": "temperature", "tylenol": "acetaminophen", "paracetamol": "acetaminophen",
-        "centigrade": "celsius", "c": "celsius", "f": "fahrenheit",
-        # Homophones a transcript (or a tired typist) gives: "i THROUGH up", the
-        # dressing "SOCKED in blood"; "NO able to" (non-native "not able to").
-        "through up": "threw up", "socked": "soaked", "no able": "not able",
-        # Nigerian Pidgin negatives ("my legs NO DEY carry me", "i NO FIT hold am").
-        "no dey": "don't", "no fit": "can't", "no gree": "won't",
-        "e no gree": "it won't", "e no dey": "it doesn't", "e no fit": "it can't",
-        # "I CAN'T SEEM TO lift my foot" says what "i can't lift my foot" says.
-        "can't seem to": "can't", "couldn't seem to": "couldn't", "don't seem to": "don't",
-        "doesn't seem to": "doesn't", "didn't seem to": "didn't", "cannot seem to": "can't",
-        # Negative concord with "hardly" ("i CAN'T HARDLY stand") says "can hardly".
-        "can't hardly": "can hardly", "couldn't hardly": "could hardly",
-        "can't barely": "can barely", "couldn't barely": "could barely",
-        # "Ain't" with what it stands for ("my legs AIN'T WORKING", "i AIN'T GOT...").
-        "ain't able": "not able", "ain't right": "not right", "ain't working": "not working",
-        "ain't got": "haven't got", "ain't had": "haven't had", "ain't been": "haven't been",
-        # British "nought" is the number zero ("NOUGHT, it doesn't hurt at all").
-        "nought": "zero", "naught": "zero",
-        # Radio and military speech: "a NINER", "thirty eight DECIMAL two".
-        "niner": "nine", "decimal": "point",
-        # Malay "tahan" (endure): "cannot TAHAN" is "can't bear" it.
-        "tahan": "bear",
-        # Northern English "nowt" and "owt" ("it's done NOWT for me").
-        "nowt": "nothing", "owt": "anything",
-        # "I can't feel anything WRONG" finds nothing wrong; it is no numbness.
-        "can't feel anything wrong": "nothing wrong", "can't feel nothing wrong": "nothing wrong",
-        "cannot feel anything wrong": "nothing wrong", "don't feel anything wrong": "nothing wrong",
-        "can't see anything wrong": "nothing wrong", "can't see nothing wrong": "nothing wrong",
-        # Bored or scared stiff is no stiffness.
-        "bored stiff": "bored", "scared stiff": "scared",
-        # Blood pressure, sugar, tests and thinners are no bleeding ("my BLOOD PRESSURE
-        # is high", "i'm on BLOOD THINNERS").
-        "blood pressure": "bloodpressure", "blood sugar": "bloodsugar",
-        "blood sugars": "bloodsugars", "blood test": "bloodtest", "blood tests": "bloodtests",
-        "blood thinner": "bloodthinner", "blood thinners": "bloodthinners",
-        # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
-        "night shift": "nightshift", "day shift": "dayshift", "late shift": "lateshift",
-        "early shift": "earlyshift", "night shifts": "nightshifts",
-        # Jamaican Patois ("MI HEAD A HURT MI bad": my head hurts me bad; "MI NUH know, MI
-        # CYAAN see mi own back", "DI pain NUH go nowhere", "blood a run DUNG mi back").
-        # "Mi" is "i" or "my": rewritten only where the next word says which.
-        "mi head": "my head", "mi back": "my back", "mi leg": "my leg", "mi legs": "my legs",
-        "a hurt mi": "hurts me", "a hurt": "hurts", "hurt mi": "hurt me", "likkle": "little",
-        "mi nuh": "i don't", "mi cyaan": "i can't", "mi kyaan": "i can't",
-        "nuh": "don't", "cyaan": "can't", "kyaan": "can't", "di": "the",
-        "tek": "take", "pon": "on", "dung": "down",
-        # Scots "ah" (i), "ma" (my), "no" after a verb (not): "AH'M NO sure", "AH'VE NO
-        # been able TAE pee", "AH WIS hot", "the back O MA knee". ("Ah" alone is a filler.)
-        "ah'm": "i'm", "ah've": "i've", "ah'd": "i'd", "ah'll": "i'll", "ah wis": "i was",
-        "ah wasnae": "i wasn't", "ah was": "i was", "ah did": "i did", "ah think": "i think",
-        "ah took": "i took", "ah can": "i can", "ah had": "i had", "ah feel": "i feel",
-        "ah felt": "i felt", "ah dinnae": "i don't", "ah didnae": "i didn't",
-        "ah cannae": "i can't", "ah couldnae": "i couldn't", "ah havenae": "i haven't",
-        "ma": "my", "wis": "was", "tae": "to", "doon": "down", "noo": "now", "oot": "out",
-        "aboot": "about", "hoose": "house", "fower": "four", "arenae": "aren't",
-        "havenae": "haven't", "hasnae": "hasn't", "hadnae": "hadn't", "willnae": "won't",
-        "dinnae ken": "don't know", "ken": "know",
-        **{f"{who} no": f"{canon} not" for who, canon in _SCOTS_BE},
-        # ... but "it's NO BETTER", "NO LONGER" are English as they stand.
-        **{f"{who} no {what}": f"{canon} no {what}" for who, canon in _SCOTS_BE
-           for what in ("better", "worse", "different", "change", "good", "use", "longer",
-                        "more", "help")},
-        **{f"{who} no {done}": f"{canon} not {done}"
-           for who, canon in (("i've", "i've"), ("ah've", "i've"))
-           for done in ("been", "checked", "had", "got", "noticed", "felt", "seen", "looked",
-                        "taken", "tried", "done", "managed")},
-        # Jamaican Patois, further ("di right foot A SLEEP an it NAH wake up", "it A GET
-        # WUS", "it still A KILL MI", "mi WET MISELF an mi NEVA feel it").
-        "foot a sleep": "foot asleep", "leg a sleep": "leg asleep",
-        "legs a sleep": "legs asleep", "it nah": "it won't", "nah stop": "won't stop",
-        "nah wake": "won't wake", "nah move": "won't move", "nah ease": "won't ease",
-        "nah go": "won't go", "a get": "getting", "wus": "worse", "a kill mi": "killing me",
-        "a kill": "killing", "kill mi": "kill me", "miself": "myself", "neva": "never",
-        "mi wet": "i wet", "mi tek": "i take", "mi neva": "i never", "mi bowel": "my bowel",
-        "mi bowels": "my bowels", "mi foot": "my foot", "mi feet": "my feet",
-        "mi eye": "my eye", "mi eyes": "my eyes", "mi neck": "my neck", "mi skin": "my skin",
-        "mi body": "my body", "mi belly": "my belly", "mi stomach": "my stomach",
-        "wid": "with", "foot dem": "feet", "leg dem": "legs", "bout": "about",
-        "true true": "really",
-        # Nigerian Pidgin and Ghanaian English further ("my legs DEY tremble", "my BELLE dey
-        # turn", "i dey piss FOR BODY", "E reach eight"; "CHALE", "EII", "PAA", "ABEG"
-        # are emphasis and address).
-        "dey": "", "still dey": "still there", "belle": "belly", "for body": "on myself",
-        "waka": "walk",
-        "small small": "a little", "small small e go": "it's easing off",
-        "mibbe": "maybe", "e": "it", "chale": "", "eii": "", "paa": "", "abeg": "",
-        # Slang emphasis and asides ("BRUH it hurts so bad DEADASS", "NGL my head is
-        # LOWKEY killing me", "NO CAP still there", "IDK").
-        "bruh": "", "deadass": "", "ngl": "", "no cap": "", "lowkey": "kind of",
-        "idk": "i don't know", "tho": "though", "cos": "because", "coz": "because",
-        # "All good FEELING WISE": "-wise" says what about, and is no word of its own
-        # (fuzzy, "feeling wise" was "feeling worse").
-        "wise": "", "e dey": "it's",
-        # Scots and Caribbean, further: "short O breath", "the back O MA knee", "a WEE
-        # FIT", "MI A SEE double", "my heart beat FAST FAST", "STEUPS MEH tummy bad".
-        "o breath": "of breath", "o ma": "of my", "back o": "back of", "bit o": "bit of",
-        "top o": "top of", "wee fit": "fit", "wee spots": "little spots", "a see": "seeing",
-        "fast fast": "very fast", "steups": "", "wha": "what", "yuh": "you", "doh": "don't",
-        "feel nothing wrong": "nothing wrong", "e don": "it has", "don reduce": "reducing",
-        "nuh mi good": "no i'm good", "nuh mi fine": "no i'm fine", "nuh mi okay": "no i'm okay",
-        "nuh mi alright": "no i'm alright", "mi good": "i'm good", "mi fine": "i'm fine",
-        **{f"meh {part}": f"my {part}" for part in (
-            "skin", "tummy", "belly", "stomach", "head", "back", "leg", "legs", "foot",
-            "feet", "body", "eyes", "neck")},
-        # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
-        **{ing[:-1]: ing for ing in _DROPPED_G},
-        # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
-        "grand": "fine",
-        # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".
-        "bloody hell": "", "bloody awful": "awful", "bloody agony": "agony",
-        "bloody legs": "legs", "bloody head": "head", "bloody headache": "headache",
-        "bloody back": "back", "bloody sore": "sore", "bloody killing": "killing",
-        "bloody painful": "painful", "bloody terrible": "terrible",
-        "bloody horrible": "horrible", "bloody hurts": "hurts", "bloody well": "",
-    }.items()
-}
+    tuple(k.split()): tuple(v.split()) for k, v in REWRITES.items()}
 _REWRITE_MAX = max(len(k) for k in _REWRITE)
 _REWRITE_FIRST = {k[0] for k in _REWRITE}
 
