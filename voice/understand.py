@@ -108,11 +108,12 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             return cancelled
     words = _paired(words, protocol, question)
     echo = _echo(words, protocol, question)
-    chosen = _choices_said(words, protocol, question) \
-        if question is not None and question.answer == "choice" else None
+    choice = question is not None and question.answer == "choice"
+    choices, of_now = _choices_said(words, protocol, question) \
+        if question is not None and choice else ([], [])
     # The question's content explains the symptom phrases it covers; so does a choice
     # said of an earlier time or another pain ("better, but my head's WORSE").
-    explain = [(m.start, m.end) for m in chosen[0] if m not in chosen[1]] if chosen \
+    explain = [(m.start, m.end) for m in choices if m not in of_now] if choice \
         else relative.spans(words, protocol, question)
     findings, used, away = _scan(words, said, protocol, question, explain, echo)
     used.update(range(echo))
@@ -140,7 +141,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
                 and score >= question.severe_from and question.severe_symptom:
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
-        value, also = _choice(words, chosen or ([], []), protocol, question)
+        value, also = _choice(words, of_now, protocol, question)
         findings.extend(value_findings(question, value, said,
                                        spoken_of={f.symptom for f in findings}))
         # "The same, maybe a touch WORSE": another choice said of now leaves its red
@@ -606,8 +607,10 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         # ("vomited once, none since" at "have you been vomiting?") -- unless it was
         # there before the procedure and went ("a fever BEFORE THE PROCEDURE, none
         # since"): that is not what the question asks about.
-        status = ABSENT if since and scope.prior else UNCERTAIN \
-            if protocol.symptoms[symptom].emergency or since else ABSENT
+        if since and scope.prior:
+            status = ABSENT
+        else:
+            status = UNCERTAIN if protocol.symptoms[symptom].emergency or since else ABSENT
     if scope.hedged and not (said_absent and not protocol.symptoms[symptom].emergency):
         # A hedge never yields "absent", and weakens "present" -- but a hedged word of
         # absence of a lesser sign is no sign of it ("IMPROVING A BIT" is no worse pain).
@@ -669,8 +672,7 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
         # word: "no, i went for A LITTLE walk", "nope, A BIT cold if anything".
         # A hedge that says yes itself ("nah, YEAH A LITTLE") is an answer word.
         matches = [m for m in matches if "hedge" not in m.payload
-                   or _ends_answer(words, m.end, matches, lex)
-                   or any("yes" in a.payload for a in lex.answers.find(m.phrase[:1], fuzzy=False))]
+                   or _ends_answer(words, m.end, matches, lex) or _says_yes(m.phrase[0], lex)]
     values = {v for m in matches for v in m.payload}
     if not values:
         return None, False
@@ -682,6 +684,11 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     if first == "unsure":
         first = "yes" if "yes" in values else "no"
     return first, False
+
+
+def _says_yes(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is a yes on its own ("yeah")."""
+    return any("yes" in m.payload for m in lex.answers.find((word,), fuzzy=False))
 
 
 # What may stand between a symptom and the answer word that pairs with it ("numb, BUT no").
@@ -987,10 +994,10 @@ def _choices_said(words: tuple[str, ...], protocol: Protocol,
     return listed or concepts, matches or said
 
 
-def _choice(words: tuple[str, ...], chosen: tuple[list[Match[str]], list[Match[str]]],
-            protocol: Protocol, question: Question) -> tuple[Value, frozenset[str]]:
-    """The choice said (of ``chosen``: _choices_said), and every choice said of now."""
-    _, matches = chosen
+def _choice(words: tuple[str, ...], matches: list[Match[str]], protocol: Protocol,
+            question: Question) -> tuple[Value, frozenset[str]]:
+    """The choice said, of ``matches`` (the choices said of now: _choices_said), and
+    every choice among them."""
     if matches:
         # The most specific (longest) phrase; "not better" beats "better".
         # On a tie the more severe choice (listed later): "not getting any better, if
