@@ -212,7 +212,7 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     # question-relative, false concerns; dev figures, each measured at the end of the
     # round tuned on the set (24 and 25: round 16; 26 and 27: round 17; 28 and 29:
     # round 18; 30 and 31: round 19; 32 and 33: round 20; 34 and 35: round 21; 36 and
-    # 37: round 22). Held-out
+    # 37: round 22; 38 and 39: round 23). Held-out
     # one round before
     # that (start and end figures: docs/understanding.md); dev since, and among the
     # answer examples.
@@ -230,6 +230,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind35", 542, (0.85, 84, 14, 5, 0.85), 0),
     ("blind36", 516, (0.95, 88, 1, 0, 0.94), 0),
     ("blind37", 492, (0.93, 64, 2, 2, 0.92), 1),
+    ("blind38", 566, (0.92, 84, 3, 1, 0.90), 3),
+    ("blind39", 486, (0.83, 62, 22, 9, 0.84), 4),
 ])
-def test_blind_sets_24_to_37_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_39_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

@@ -61,8 +61,8 @@ def test_more_complaints(protocol, text):
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative (the figures measured at the start of round 23), false concerns
-    ("blind40", 496, (0.0, 0, 999, 999, 0.0), 99),
-    ("blind41", 513, (0.0, 0, 999, 999, 0.0), 99),
+    ("blind40", 496, (0.90, 78, 13, 8, 0.88), 0),
+    ("blind41", 513, (0.89, 90, 10, 7, 0.88), 1),
 ])
 def test_blind_sets_40_and_41_held_out_regression_guard(protocol, name, cases, floors,
                                                         false_concerns):
