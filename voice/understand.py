@@ -108,12 +108,10 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             return cancelled
     words = _paired(words, protocol, question)
     echo = _echo(words, protocol, question)
-    choice = question is not None and question.answer == "choice"
-    choices, of_now = _choices_said(words, protocol, question) \
-        if question is not None and choice else ([], [])
+    choices, of_now = _choices_said(words, protocol, question)
     # The question's content explains the symptom phrases it covers; so does a choice
     # said of an earlier time or another pain ("better, but my head's WORSE").
-    explain = [(m.start, m.end) for m in choices if m not in of_now] if choice \
+    explain = [(m.start, m.end) for m in choices if m not in of_now] if choices \
         else relative.spans(words, protocol, question)
     findings, used, away = _scan(words, said, protocol, question, explain, echo)
     used.update(range(echo))
@@ -144,15 +142,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         value, also = _choice(words, of_now, protocol, question)
         findings.extend(value_findings(question, value, said,
                                        spoken_of={f.symptom for f in findings}))
-        # "The same, maybe a touch WORSE": another choice said of now leaves its red
-        # flag open (the conservative side of two readings).
+        # The other choices' red flags stay open (asked about, never ruled out) where the
+        # answer leaves them so: one said of now beside the choice taken ("the same,
+        # maybe a touch WORSE"), or any when the choice is said unsure ("I'm not sure,
+        # it comes and goes").
+        unsure = value not in (None, "unsure") and _yes_no(words, used, protocol)[0] == "unsure"
         findings += [Finding(c.symptom, UNCERTAIN, said, qid) for c in question.choices
-                     if c.symptom and c.id in also and c.id != value]
-        if value not in (None, "unsure") and _yes_no(words, used, protocol)[0] == "unsure":
-            # "I'm not sure, it comes and goes": a choice said unsure leaves the other
-            # choices' red flags open (asked about, never ruled out).
-            findings += [Finding(c.symptom, UNCERTAIN, said, qid) for c in question.choices
-                         if c.symptom and c.id != value]
+                     if c.symptom and c.id != value and (unsure or c.id in also)]
     elif meta is None and question is not None and question.answer == "temperature":
         reading = _reading(words, protocol, any_number=True)
         if reading is not None:
@@ -974,9 +970,12 @@ def _choice_concepts(words: tuple[str, ...], protocol: Protocol,
 
 
 def _choices_said(words: tuple[str, ...], protocol: Protocol,
-                  question: Question) -> tuple[list[Match[str]], list[Match[str]]]:
-    """The choices said (listed phrases, else content concepts), and those of them said
-    of now and of the pain asked about, after the last correction."""
+                  question: Question | None) -> tuple[list[Match[str]], list[Match[str]]]:
+    """The choices said at a choice question (listed phrases, else content concepts),
+    and those of them said of now and of the pain asked about, after the last
+    correction; none at any other question."""
+    if question is None or question.answer != "choice":
+        return [], []
     index = protocol.lexicon.per_question.get(question.id)
     listed = index.find(words) if index else []
     concepts = _choice_concepts(words, protocol, question)
