@@ -61,6 +61,7 @@ REWRITES: dict[str, str] = {
     "pain killers": "painkillers", "pain killer": "painkiller",
     "ok": "okay", "o k": "okay", "yeh": "yeah", "yea": "yeah",
     "throwing-up": "throwing up", "gonna": "going to", "wanna": "want to",
+    "finna": "going to", "fixing to": "going to",
     "temp": "temperature", "tylenol": "acetaminophen", "paracetamol": "acetaminophen",
     "centigrade": "celsius", "c": "celsius", "f": "fahrenheit",
     # Homophones a transcript (or a tired typist) gives: "i THROUGH up", the
