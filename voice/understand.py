@@ -854,10 +854,16 @@ def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
              kinds: tuple[str, ...]) -> list[_Said]:
     """The numbers (or choices) after the last revision that has one on each side ("a
     seven, NO ACTUALLY, more like a five": five; "worse, OH SORRY I MEAN better":
-    better); all of them when there is none."""
-    cuts = [m.start for m in protocol.lexicon.revisions.find(words, fuzzy=False)
+    better); all of them when there is none. A revision that goes on to date what came
+    before it ("a hundred and one, NO WAIT, that was YESTERDAY") revises nothing: both
+    were said, each of its own time."""
+    marks = protocol.lexicon.revisions.find(words, fuzzy=False)
+    earlier = [m.start for m in marks if "after" in m.payload]
+    cuts = [m.start for m in marks
             if set(m.payload) & set(kinds)
-            and any(n.end <= m.start for n in said) and any(n.start >= m.end for n in said)]
+            and any(n.end <= m.start for n in said) and any(n.start >= m.end for n in said)
+            and not any(m.end <= e <= m.end + 2 and all(n.start > e or n.end <= m.start
+                                                         for n in said) for e in earlier)]
     return [n for n in said if n.start > max(cuts)] if cuts else said
 
 

@@ -62,6 +62,9 @@ REWRITES: dict[str, str] = {
     "ok": "okay", "o k": "okay", "yeh": "yeah", "yea": "yeah",
     "throwing-up": "throwing up", "gonna": "going to", "wanna": "want to",
     "finna": "going to", "fixing to": "going to",
+    # An answer word quoted to take it back ("I WAS GOING TO SAY NO but actually...").
+    "i was going to say no": "no", "i was gonna say no": "no", "i was about to say no": "no",
+    "i was going to say yes": "yes", "i was gonna say yes": "yes",
     "temp": "temperature", "tylenol": "acetaminophen", "paracetamol": "acetaminophen",
     "centigrade": "celsius", "c": "celsius", "f": "fahrenheit",
     # Homophones a transcript (or a tired typist) gives: "i THROUGH up", the
