@@ -2,7 +2,7 @@
 control and retention in more words, back pain that relievers do not touch or that
 hurts more than yesterday, not being able to look, and more complaints. Tuned on blind
 sets 38 and 39 (and the older dev sets); blind sets 40 and 41 were written first and
-held out (docs/understanding.md, round 23)."""
+held out (docs/understanding.md, round 23); they are dev sets since round 24."""
 
 from __future__ import annotations
 
@@ -56,16 +56,3 @@ def test_not_being_able_to_see_the_site_is_not_sure(protocol):
                                   "he's been hot to touch and a bit delirious since tea"])
 def test_more_complaints(protocol, text):
     assert interpret(text, protocol, protocol.question("anything_else"))["concerns"]
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 23), false concerns
-    ("blind40", 496, (0.90, 78, 13, 8, 0.88), 0),
-    ("blind41", 513, (0.89, 90, 10, 7, 0.88), 1),
-])
-def test_blind_sets_40_and_41_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 19 before round 23, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 23).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
