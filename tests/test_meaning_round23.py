@@ -7,7 +7,7 @@ held out (docs/understanding.md, round 23); they are dev sets since round 24."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 from voice.commands.interpret import interpret
 
