@@ -3,8 +3,8 @@ phrases are written in (voice/normalize.py applies them to answers and phrases a
 word for word, the longest first).
 
 Contractions typed without an apostrophe, words run together, Scots, Jamaican
-Patois, Nigerian Pidgin and Ghanaian English, a dropped final g, slang emphasis, and
-multi-word terms kept whole so that a phrase does not find them ("BLOOD PRESSURE" is
+Patois, Nigerian Pidgin and Ghanaian English, Filipino English, a dropped final g,
+slang emphasis, and multi-word terms kept whole so that a phrase does not find them ("BLOOD PRESSURE" is
 no bleeding). Each entry is an interpretation of how patients write; add one here,
 never a special case in the code that reads the answer.
 """
@@ -170,6 +170,13 @@ REWRITES: dict[str, str] = {
     **{f"meh {part}": f"my {part}" for part in (
         "skin", "tummy", "belly", "stomach", "head", "back", "leg", "legs", "foot",
         "feet", "body", "eyes", "neck")},
+    # Filipino English: the politeness words ("OPO my legs are numb PO", "HINDI po"),
+    # and "nosebleed" for a hard question ("NOSEBLEED PO all these questions"), not a
+    # bleeding nose.
+    "po": "", "opo": "yes", "hindi": "no", "naman": "", "talaga": "really", "na": "",
+    "nosebleed po": "", "po nosebleed": "",
+    # A banister spelled with two n's.
+    "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
     **{ing[:-1]: ing for ing in DROPPED_G},
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
