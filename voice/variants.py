@@ -175,6 +175,10 @@ REWRITES: dict[str, str] = {
     # bleeding nose.
     "po": "", "opo": "yes", "hindi": "no", "naman": "", "talaga": "really", "na": "",
     "nosebleed po": "", "po nosebleed": "",
+    # A change denied with "isn't" says what "not" says ("it ISN'T WORSE" is "not
+    # worse", the same; "worse" alone would be read).
+    **{f"isn't {c}": f"not {c}" for c in (
+        "worse", "better", "any worse", "any better", "getting worse", "getting any worse")},
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
