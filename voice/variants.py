@@ -4,9 +4,9 @@ word for word, the longest first).
 
 Contractions typed without an apostrophe, words run together, Scots, Jamaican
 Patois, Nigerian Pidgin and Ghanaian English, Filipino English, a dropped final g,
-slang emphasis, and multi-word terms kept whole so that a phrase does not find them ("BLOOD PRESSURE" is
-no bleeding). Each entry is an interpretation of how patients write; add one here,
-never a special case in the code that reads the answer.
+slang emphasis, and multi-word terms kept whole so that a phrase does not find them
+("BLOOD PRESSURE" is no bleeding). Each entry is an interpretation of how patients
+write; add one here, never a special case in the code that reads the answer.
 """
 
 from __future__ import annotations
