@@ -161,9 +161,23 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
         return Reading("unsure", used=frozenset(
             i for m in unknowable for i in range(m.start, m.end))) if unknowable else \
             Reading(None)
+    if values == {"no"} and _then_unknowable(words, said_values, unknowable, lex):
+        # "Fine lying down, BUT I haven't tried getting up": a no it cannot know yet.
+        return Reading("unsure", used=frozenset(
+            used | {i for m in unknowable for i in range(m.start, m.end)}))
     if len(values) > 1 or (values == {"no"} and hedged):
         return Reading(None, ambiguous=True, used=frozenset(used))
     return Reading(values.pop(), hedged, used=frozenset(used), turned=turned)
+
+
+def _then_unknowable(words: tuple[str, ...], said: list[tuple[int, int, str]],
+                     unknowable: list[Match[str]], lex: Lexicon) -> bool:
+    """Whether the answer's last word on the question, after a contrast ("but"), is
+    that it cannot be known yet: "they feel fine lying down BUT i HAVEN'T TRIED getting
+    up"."""
+    contrasts = [c for c, w in enumerate(words) if w in lex.negation.contrast]
+    return any(c < m.start and not any(s > c for s, _, _ in said)
+               for c in contrasts for m in unknowable)
 
 
 def _wears_off(words: tuple[str, ...], end: int, brief: list[int]) -> bool:

@@ -182,6 +182,11 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
             agree = value == said_content.value
             value, hedged = said_content.value, hedged if agree else said_content.hedged
+            if value == "unsure" and question is not None:
+                # "Fine, but I haven't tried getting up": not known, so nothing it said
+                # rules the question's symptom out.
+                findings = [f for f in findings
+                            if f.symptom != question.symptom or f.status != ABSENT]
         after = _taken_back(words, protocol) if question is not None \
             and question.answer == "yesno" else None
         if after is not None:
