@@ -3,12 +3,12 @@ accidents and a dragging or unhelped leg in more words, relief that leaves the p
 worse, rigors, "I wouldn't know", an answer word quoted to take it back, a correction
 that dates the earlier reading, and more complaints. Tuned on blind sets 40 and 41
 (and the older dev sets); blind sets 42 and 43 were written first and held out
-(docs/understanding.md, round 24)."""
+(docs/understanding.md, round 24); they are dev sets since round 25."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 from voice.commands.interpret import interpret
 
@@ -100,16 +100,3 @@ def test_a_plaster_that_pulls_is_no_back_pain(protocol):
 @pytest.mark.parametrize("text", ["my speech is worse than usual", "i'm tachy tonight"])
 def test_more_complaints(protocol, text):
     assert interpret(text, protocol, protocol.question("anything_else"))["concerns"]
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 24), false concerns
-    ("blind42", 503, (0.88, 86, 18, 5, 0.87), 9),
-    ("blind43", 506, (0.91, 105, 5, 3, 0.89), 0),
-])
-def test_blind_sets_42_and_43_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 19 before round 24, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 24).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
