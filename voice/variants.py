@@ -179,6 +179,14 @@ REWRITES: dict[str, str] = {
     # worse", the same; "worse" alone would be read).
     **{f"isn't {c}": f"not {c}" for c in (
         "worse", "better", "any worse", "any better", "getting worse", "getting any worse")},
+    # Singapore English: "PANG SAI" (open the bowels), "PANG JIO" (pass water).
+    "pang sai": "pooed", "pang jio": "peed",
+    # Two denials said together agree in nothing: "i'm NOT NOT weak", "i HAVEN'T NOT
+    # noticed it" say a hedged yes, as a denied denial does (voice/double_negatives.py).
+    # (A repeated "not" before an answer phrase is a stammer: "NOT NOT really".)
+    "not not": "kind of", "not not really": "not really", "not not at all": "not at all",
+    "haven't not": "have kind of", "hasn't not": "has kind of",
+    "isn't not": "is kind of", "wasn't not": "was kind of", "aren't not": "are kind of",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
