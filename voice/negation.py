@@ -11,8 +11,9 @@ rule for unpunctuated speech: a new clause ("... my legs are numb") ends a scope
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from voice.normalize import BREAK
 from voice.phrases import Match, PhraseIndex
@@ -272,3 +273,40 @@ def _nearest_after(
             return None
         passed_content = passed_content or word not in rules.scope_skip
     return best
+
+
+def of_another(words: tuple[str, ...], m: Match[Any], matches: Sequence[Match[Any]],
+               triggers: Sequence[Match[str]], rules: Rules,
+               same: Callable[[Match[Any], Match[Any]], bool]) -> bool:
+    """Whether the negation before ``m`` belongs to another phrase: one lies between
+    them, with no trigger and no list word ("or", "and") after it. "no numbness LEGS
+    DON'T FEEL NORMAL": the "no" is the numbness's; "no fever or CHILLS" is a list;
+    "the tablets DON'T work, STILL THERE": the "don't" is the work's. ``same``: whether
+    two phrases say the same kind of thing (one symptom's signs may be listed without
+    commas: "no redness WARMTH or swelling")."""
+    for o in matches:
+        if o is m or o.end > m.start:
+            continue
+        gap = range(o.end, m.start)
+        if any(t.start >= o.end and t.end <= m.start for t in triggers):
+            continue
+        if any(words[i] in rules.coordinators or words[i] == BREAK for i in gap):
+            continue
+        if not gap and same(o, m) and _listed(words, m, matches, rules):
+            # (Other symptoms side by side are kept apart: "no headache NUMB LEGS and
+            # back pain" may well say the legs are numb.)
+            continue
+        if any(t.end <= o.start for t in triggers):
+            return True
+    return False
+
+
+def _listed(words: tuple[str, ...], m: Match[Any], matches: Sequence[Match[Any]],
+            rules: Rules) -> bool:
+    """Whether ``m`` is inside a list: phrases side by side up to a list word and one
+    more phrase ("redness WARMTH or swelling")."""
+    starts = {o.start: o for o in matches}
+    end = m.end
+    while end in starts:
+        end = starts[end].end
+    return end < len(words) and words[end] in rules.coordinators and end + 1 in starts

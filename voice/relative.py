@@ -19,10 +19,10 @@ guessing (``Reading.ambiguous``). Pure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from voice.concepts import ConceptMatch, load_concepts
-from voice.negation import scopes, triggers_in
+from voice.negation import of_another, scopes, triggers_in
 from voice.normalize import BREAK
 from voice.phrases import Match
 from voice.protocol import WEARS_OFF, Lexicon, Protocol, Question
@@ -127,6 +127,9 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
             own + [i for m in brief_matches for i in range(m.start, m.end)]))
         for m, scope in zip(matches, scopes(words, spans, lex.negation, triggers), strict=True):
             value = next(v for v in m.payload if v in ("yes", "no"))
+            if scope.negated and of_another(words, m, matches, triggers, lex.negation,
+                                            same=lambda a, b: a.payload == b.payload):
+                scope = replace(scope, negated=False)  # "DOESN'T work, STILL THERE"
             if value == "no" and _wears_off(words, m.end, brief):
                 value = "yes"  # "it eases off FOR AN HOUR then comes back": relief that wears off
             if scope.negated and scope.by_answer_word and value == "no" and any(

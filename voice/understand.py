@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from voice import double_negatives, relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
-from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, scopes, triggers_in
+from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, of_another, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.numbers import Number, find_numbers
 from voice.phrases import Match
@@ -450,7 +450,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                                        strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
-        if scope.negated and _after_another(words, m, matches, triggers, lex.negation):
+        if scope.negated and of_another(words, m, matches, triggers, lex.negation,
+                                        same=lambda a, b: _labels(a) == _labels(b)):
             scope = replace(scope, negated=False)
         for symptom, status in m.payload:
             since = question is not None and question.since and symptom == question.symptom
@@ -463,42 +464,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     return found, used | elsewhere_words, elsewhere_symptoms
 
 
-def _after_another(words: tuple[str, ...], m: Match[Any], matches: list[Match[Any]],
-                   triggers: list[Match[str]], rules: Rules) -> bool:
-    """Whether the negation before ``m`` belongs to another phrase: one lies between
-    them, with no trigger and no list word ("or", "and") after it. "no numbness LEGS
-    DON'T FEEL NORMAL": the "no" is the numbness's; "no fever or CHILLS" is a list."""
-    for o in matches:
-        if o is m or o.end > m.start:
-            continue
-        gap = range(o.end, m.start)
-        if any(t.start >= o.end and t.end <= m.start for t in triggers):
-            continue
-        if any(words[i] in rules.coordinators or words[i] == BREAK for i in gap):
-            continue
-        if not gap and _labels(o) == _labels(m) and _listed(words, m, matches, rules):
-            # "no redness WARMTH or swelling": one symptom's signs listed without
-            # commas. (Other symptoms side by side are kept apart: "no headache NUMB
-            # LEGS and back pain" may well say the legs are numb.)
-            continue
-        if any(t.end <= o.start for t in triggers):
-            return True
-    return False
-
-
 def _labels(m: Match[Any]) -> set[str]:
     return {symptom for symptom, _ in m.payload}
-
-
-def _listed(words: tuple[str, ...], m: Match[Any], matches: list[Match[Any]],
-            rules: Rules) -> bool:
-    """Whether ``m`` is inside a list: phrases side by side up to a list word and one
-    more phrase ("redness WARMTH or swelling")."""
-    starts = {o.start: o for o in matches}
-    end = m.end
-    while end in starts:
-        end = starts[end].end
-    return end < len(words) and words[end] in rules.coordinators and end + 1 in starts
 
 
 def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:

@@ -71,7 +71,7 @@ REWRITES: dict[str, str] = {
     # dressing "SOCKED in blood"; "NO able to" (non-native "not able to").
     "through up": "threw up", "socked": "soaked", "no able": "not able",
     # Nigerian Pidgin negatives ("my legs NO DEY carry me", "i NO FIT hold am").
-    "no dey": "don't", "no fit": "can't", "no gree": "won't",
+    "no dey": "don't", "no fit": "can't", "no gree": "won't", "no work": "doesn't work",
     "e no gree": "it won't", "e no dey": "it doesn't", "e no fit": "it can't",
     # "I CAN'T SEEM TO lift my foot" says what "i can't lift my foot" says.
     "can't seem to": "can't", "couldn't seem to": "couldn't", "don't seem to": "don't",
@@ -187,6 +187,8 @@ REWRITES: dict[str, str] = {
     "not not": "kind of", "not not really": "not really", "not not at all": "not at all",
     "haven't not": "have kind of", "hasn't not": "has kind of",
     "isn't not": "is kind of", "wasn't not": "was kind of", "aren't not": "are kind of",
+    # Australian English: "had a SQUIZ" (a look), "CROOK in the guts" (sick).
+    "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
