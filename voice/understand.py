@@ -499,6 +499,11 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
                 not any(s == question.symptom for s, _ in m.payload):
             continue
         after = _skip(words, m.end, lex.fillers | asked | {BREAK})  # "a fever, ah, no"
+        # "A fever, DID YOU SAY? No, dear": a question back between them.
+        back = [o for o in lex.openers.find(words[after:], fuzzy=False)
+                if o.start == 0 and TOPIC in o.payload]
+        if back:
+            after = _skip(words, after + max(o.end for o in back), lex.fillers | {BREAK})
         answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
         if answer and set(answer[0].payload) <= {"no"}:
             return m.end
