@@ -3,12 +3,12 @@ back (never a no), not remembering is not sure, Filipino English politeness word
 more paraphrases of the red flags, a bleeding that stopped read as one no, a no that
 cannot be known yet, and more complaints. Tuned on blind sets 42 and 43 (and the
 older dev sets); blind sets 44 and 45 were written first and held out
-(docs/understanding.md, round 25)."""
+(docs/understanding.md, round 25); they are dev sets since round 26."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 from voice.commands.interpret import interpret
 
@@ -94,16 +94,3 @@ def test_a_filipino_nosebleed_is_a_hard_question(protocol):
     r = interpret("nosebleed po all these questions but i'm okay", protocol,
                   protocol.question("anything_else"))
     assert not r["concerns"]
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 25), false concerns
-    ("blind44", 560, (0.90, 110, 11, 4, 0.85), 0),
-    ("blind45", 530, (0.83, 84, 26, 7, 0.82), 3),
-])
-def test_blind_sets_44_and_45_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 20 before round 25, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 25).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
