@@ -189,6 +189,8 @@ REWRITES: dict[str, str] = {
     "isn't not": "is kind of", "wasn't not": "was kind of", "aren't not": "are kind of",
     # Australian English: "had a SQUIZ" (a look), "CROOK in the guts" (sick).
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
+    # "I wet MESELF" (Irish and Northern English).
+    "meself": "myself",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
