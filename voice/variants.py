@@ -190,7 +190,7 @@ REWRITES: dict[str, str] = {
     # Australian English: "had a SQUIZ" (a look), "CROOK in the guts" (sick).
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
     # "I wet MESELF" (Irish and Northern English).
-    "meself": "myself",
+    "meself": "myself", "worse'n": "worse than", "better'n": "better than",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
