@@ -237,7 +237,7 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind42", 503, (0.93, 99, 5, 2, 0.92), 5),
     ("blind43", 506, (0.93, 106, 4, 2, 0.91), 0),
     ("blind44", 560, (0.93, 114, 2, 1, 0.90), 0),
-    ("blind45", 530, (0.84, 87, 15, 2, 0.87), 3),
+    ("blind45", 530, (0.84, 87, 16, 2, 0.87), 3),
 ])
 def test_blind_sets_24_to_45_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
