@@ -2,12 +2,12 @@
 denied inside as a plain negation, an echo with a question back, a negation said of
 one content phrase that no longer reaches the next, more relief and paraphrases.
 Tuned on blind sets 44 and 45 (and the older dev sets); blind sets 46 and 47 were
-written first and held out (docs/understanding.md, round 26)."""
+written first and held out (docs/understanding.md, round 26); they are dev sets since round 27."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 from voice.commands.interpret import interpret
 
@@ -72,16 +72,3 @@ def test_in_time_for_the_bus_is_no_accident(protocol):
     r = interpret("i need to go to the loo in time for my bus", protocol,
                   protocol.question("anything_else"))
     assert r["disposition"] == "none"
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 26), false concerns
-    ("blind46", 543, (0.82, 98, 24, 10, 0.83), 2),
-    ("blind47", 567, (0.86, 141, 11, 3, 0.87), 3),
-])
-def test_blind_sets_46_and_47_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 20 before round 26, scored at its start and
-    # end only, not among the answer examples (docs/understanding.md, round 26).
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
