@@ -65,10 +65,12 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
     found = index.find(words, fuzzy=False) if index else []
     # A listed phrase that says otherwise decides; one that says the same leaves the
     # concept its wider words ("BLEEDING A BIT ... but IT'S STOPPED" is one no).
-    listed = {(i, v) for m in found for i in range(m.start, m.end) for v in m.payload}
+    listed: dict[int, set[str]] = {}
+    for m in found:
+        for i in range(m.start, m.end):
+            listed.setdefault(i, set()).update(m.payload)
     concepts = [c for c in load_concepts(protocol).find(words, question=question.id, content=True)
-                if not any((i, v) in listed for i in range(c.start, c.end)
-                           for v in ("yes", "no", "unsure", WEARS_OFF) if v != c.label)]
+                if not any(listed.get(i, set()) - {c.label} for i in range(c.start, c.end))]
     # One reading per effect: it goes with the closest part that completes it, one
     # said before it preferred ("when i get up IT KILLS, lying down it eases": "kills"
     # is the getting up's, not the lying down's).

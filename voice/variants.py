@@ -3,10 +3,11 @@ phrases are written in (voice/normalize.py applies them to answers and phrases a
 word for word, the longest first).
 
 Contractions typed without an apostrophe, words run together, Scots, Jamaican
-Patois, Nigerian Pidgin and Ghanaian English, Filipino English, a dropped final g,
-slang emphasis, and multi-word terms kept whole so that a phrase does not find them
-("BLOOD PRESSURE" is no bleeding). Each entry is an interpretation of how patients
-write; add one here, never a special case in the code that reads the answer.
+Patois, Nigerian Pidgin and Ghanaian English, Filipino, Singapore and Australian
+English, a dropped final g, slang emphasis, and multi-word terms kept whole so that a
+phrase does not find them ("BLOOD PRESSURE" is no bleeding). Each entry is an
+interpretation of how patients write; add one here, never a special case in the code
+that reads the answer.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ REWRITES: dict[str, str] = {
     "isn't not": "is kind of", "wasn't not": "was kind of", "aren't not": "are kind of",
     # Australian English: "had a SQUIZ" (a look), "CROOK in the guts" (sick).
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
-    # "I wet MESELF" (Irish and Northern English).
+    # "I wet MESELF" (Irish and Northern English); "WORSE'N yesterday" (than).
     "meself": "myself", "worse'n": "worse than", "better'n": "better than",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
