@@ -258,7 +258,12 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   clips yes: heard "no heavy" and "heavy" at the headache question, where a new
   "heavy head" reading let the question stand in for the head; the head must now be
   named. Round 23 changed no grammar either, and every clip of every set gives the
-  same result as under round 22.
+  same result as under round 22. Rounds 24 to 27 (one session) changed no grammar
+  either; every real recording and every spoken sentence's result is the same as
+  under round 23, and one synthetic clip changed, outside the targets: a babble 0 dB
+  "zero" at the pain score, heard "any i don't remember", was read back as 0 for a
+  confirmation (its "i don't" a no, so the lowest score) and is now "not sure" (the
+  new "i don't remember"); red-flag recall the same at every SNR.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
