@@ -192,6 +192,9 @@ REWRITES: dict[str, str] = {
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
     # "I wet MESELF" (Irish and Northern English); "WORSE'N yesterday" (than).
     "meself": "myself", "worse'n": "worse than", "better'n": "better than",
+    # Trinidad and Jamaica "CYAH" / "CYAAN" (can't); number words typed in a hurry.
+    "cyah": "can't", "cyaan": "can't", "myslef": "myself", "fourty": "forty",
+    "eigth": "eight", "thrity": "thirty", "hundrd": "hundred", "nintey": "ninety",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
