@@ -192,8 +192,8 @@ REWRITES: dict[str, str] = {
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
     # "I wet MESELF" (Irish and Northern English); "WORSE'N yesterday" (than).
     "meself": "myself", "worse'n": "worse than", "better'n": "better than",
-    # Trinidad and Jamaica "CYAH" / "CYAAN" (can't); number words typed in a hurry.
-    "cyah": "can't", "cyaan": "can't", "myslef": "myself", "fourty": "forty",
+    # Trinidad "CYAH" (can't); number words typed in a hurry.
+    "cyah": "can't", "myslef": "myself", "fourty": "forty",
     "eigth": "eight", "thrity": "thirty", "hundrd": "hundred", "nintey": "ninety",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
