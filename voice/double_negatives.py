@@ -15,7 +15,11 @@ kinds of double negative, and they mean opposite things:
   NOTHING"): in many dialects a second negative in the same clause agrees with the
   verb's; the verb's negation is dropped and the negative word decides.
 
-Both only find where the negatives are; understand decides what the words mean.
+- **A denied reassurance** (``denied_reassurance``: "it DOESN'T LOOK OKAY", "i DON'T
+  FEEL RIGHT"): the verb's negation and the reassuring word together say something
+  may be wrong. Neither is an answer word: "it doesn't" is no "no", "okay" no "fine".
+
+All three only find where the negatives are; understand decides what the words mean.
 Pure; the word lists are data (intents/negation.yaml).
 """
 
@@ -75,3 +79,19 @@ def concord(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
             if words[j] == BREAK or words[j] in rules.clause_start:
                 break
     return tuple(w for i, w in enumerate(words) if i not in drop) if drop else words
+
+
+def denied_reassurances(words: tuple[str, ...], rules: Rules) -> frozenset[int]:
+    """The positions of each verb negation and the reassuring word it denies ("it
+    DOESN'T look OKAY", "i'm NOT feeling too GREAT"), with the words between."""
+    negators = rules.concord_verbs | {"not"}
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in negators:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in rules.reassurance_gap:
+            j += 1
+        if j < len(words) and words[j] in rules.reassurance:
+            out.update(range(i, j + 1))
+    return frozenset(out)

@@ -628,7 +628,8 @@ class _Loader:
         src, top = self._file("negation.yaml", keys,
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase", "fronting",
-                               "unchanged", "ongoing", "resolved_across", "returned"))
+                               "unchanged", "ongoing", "resolved_across", "returned",
+                               "denied_reassurance"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -681,7 +682,20 @@ class _Loader:
             **self._concord(src, top),
             **self._ongoing(src, top),
             **self._resolved_across(src, top),
+            **self._denied_reassurance(src, top),
         )
+
+    @staticmethod
+    def _denied_reassurance(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``denied_reassurance`` as negation.Rules fields (none when absent)."""
+        if "denied_reassurance" not in top:
+            return {}
+        r = src.mapping(top["denied_reassurance"], "denied_reassurance",
+                        required=("words", "between"))
+        return {"reassurance": frozenset(_words(src.strings(r["words"],
+                                                             "denied_reassurance words"))),
+                "reassurance_gap": frozenset(_words(src.strings(
+                    r["between"], "denied_reassurance between")))}
 
     @staticmethod
     def _resolved_across(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:

@@ -243,18 +243,29 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
                question: Question | None) -> Understanding | None:
     """A statement that denies something, itself denied ("i wouldn't say i haven't had
     one"): the denials cancel into a weak yes. Its denials become uncertain and a "no"
-    a hedged yes; the words before and after are read on their own. None when the
-    statement denies nothing ("not that i've noticed": an ordinary negation)."""
+    a hedged yes; the words before and after are read on their own. A statement whose
+    own denial says a symptom ("it's not that i CAN'T FEEL them") is denied whole: a
+    no. None when the statement denies nothing ("not that i've noticed": an ordinary
+    negation)."""
     inner = understand(" ".join(twice.statement), protocol, question)
-    if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms):
-        return None
     answer = question.answer if question is not None else "yesno"
+    rules = protocol.lexicon.negation
+    turned = inner.value == "yes" and answer == "yesno" and not inner.hedged and any(
+        w in rules.negatives | rules.concord_verbs for w in twice.statement)
+    if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms) \
+            and not turned:
+        return None
     findings = [replace(f, status=UNCERTAIN) if f.status == ABSENT else f
                 for f in inner.symptoms
                 # At a scale or choice question the value's own findings go with it.
                 if answer in ("yesno", "free") or f.question is None]
     value: Value = inner.value
-    if answer == "yesno" and inner.value == "no":
+    if turned:
+        # "It's not as though they AREN'T WORKING": what the statement says is denied.
+        value = "no"
+        findings = [replace(f, status=ABSENT) for f in findings if f.question is None]
+        findings.extend(value_findings(question, value, said) if question else [])
+    elif answer == "yesno" and inner.value == "no":
         value = "yes"
         findings.extend(value_findings(question, value, said, hedged=True) if question else [])
     elif answer == "free":
@@ -561,8 +572,9 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     if scope.prior and protocol.symptoms[symptom].only_new and status != ABSENT \
             and not scope.negated:
         # There before the procedure and no worse: maybe not the seed's "new or
-        # increasing" one. Only possible, so the dialog asks whether it is new.
-        return UNCERTAIN
+        # increasing" one. Only possible, so the dialog asks whether it is new --
+        # unless the answer says so outright ("for years, and it's NO DIFFERENT").
+        return ABSENT if scope.unchanged else UNCERTAIN
     if scope.negated:
         # A denied symptom is absent; a denied denial ("legs don't feel normal") is
         # not proof of the symptom, but it is not absence either -- unless the "no"
@@ -639,6 +651,8 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     # what follows it answers.
     pseudo = {i for t in triggers_in(words, lex.negation, sorted(used))
               if PSEUDO in t.payload for i in range(t.start, t.end)}
+    # "It DOESN'T look OKAY": something may be wrong, neither a "no" nor a "fine".
+    pseudo |= double_negatives.denied_reassurances(words, lex.negation)
     matches = lex.answers.find(words, taken=set(used) | pseudo, fuzzy=False)
     if matches and min(matches, key=lambda m: m.start).phrase in lex.negation.interjections:
         # After an opening "no", a hedge that qualifies the word after it is no answer

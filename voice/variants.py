@@ -188,10 +188,18 @@ REWRITES: dict[str, str] = {
     "not not": "kind of", "not not really": "not really", "not not at all": "not at all",
     "haven't not": "have kind of", "hasn't not": "has kind of",
     "isn't not": "is kind of", "wasn't not": "was kind of", "aren't not": "are kind of",
+    "don't not": "do kind of", "doesn't not": "does kind of", "didn't not": "did kind of",
+    # ... but "NEVER NOT" is "always", no litotes: "i've NEVER NOT made it to the loo".
+    "never not": "always",
     # Australian English: "had a SQUIZ" (a look), "CROOK in the guts" (sick).
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
     # "I wet MESELF" (Irish and Northern English); "WORSE'N yesterday" (than).
     "meself": "myself", "worse'n": "worse than", "better'n": "better than",
+    # Bajan and Trinidadian, further ("i EN feel NUTTIN wrong", "MUH head", "i mess
+    # MUHSELF"): "en" only after its subject (alone it is a word of other languages).
+    "i en": "i ain't", "it en": "it ain't", "dey en": "they ain't", "dem en": "they ain't",
+    "he en": "he ain't", "she en": "she ain't", "muh": "my", "muhself": "myself",
+    "nuttin": "nothing", "cyan": "can't", "lil": "little",
     # Trinidad "CYAH" (can't); number words typed in a hurry.
     "cyah": "can't", "myslef": "myself", "fourty": "forty",
     "eigth": "eight", "thrity": "thirty", "hundrd": "hundred", "nintey": "ninety",
