@@ -39,7 +39,7 @@ META = ("repeat", "slower", "faster", "help", "stop", "back")
 # Phrases read in text (typed answers, the free-form pass) but kept out of the
 # recogniser's grammars: every grammar word is one more word to mishear in noise.
 TEXT_ONLY = "text_only"
-CHANGES = ("overall", "before", "after", "other", "until", "then")
+CHANGES = ("overall", "before", "after", "other", "until", "then", "ellipsis")
 TOPIC = "topic"  # opener payload: the words after it may name the question's own topic
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
@@ -939,7 +939,7 @@ def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
 def _revisions(answers: Answers) -> PhraseIndex[str]:
     phrases: dict[tuple[str, ...], list[str]] = {}
     for kind, said in (("corrected", answers.corrected_by), ("now", answers.now),
-                       *answers.changes):
+                       *((k, v) for k, v in answers.changes if k != "ellipsis")):
         for text in said:
             phrases.setdefault(phrase_tokens(text), []).append(kind)
     return PhraseIndex(phrases)

@@ -201,12 +201,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             else:
                 value, clarify = again.value, again.clarify or again.value is None
                 hedged = again.hedged or value == "yes"
-        changed = _changed(words, protocol) if after is None and question is not None \
-            and question.answer == "yesno" and value != "yes" else None
-        if changed is not None and understand(" ".join(changed), protocol,
-                                              question).value == "yes":
-            # "I was fine TILL an hour ago, THEN I lost it": what came after the change
-            # answers -- only ever towards a yes (what went away is still asked about).
+        changed = _changed(words, protocol, question) if after is None \
+            and question is not None and question.answer == "yesno" and value != "yes" \
+            else None
+        if changed is not None and changed.value == "yes":
+            # "I was fine TILL an hour ago, THEN I lost it", "yesterday the tablets
+            # worked, today they don't": what is said of now answers -- only ever
+            # towards a yes (what went away is still asked about).
             value, hedged, clarify = "yes", False, False
         reading = _reading(words, protocol, any_number=True) if value in ("yes", "no") \
             and question is not None and question.readings else None
@@ -761,15 +762,30 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
     return rest if longest and len(rest) >= 2 else None
 
 
-def _changed(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
-    """The words after a change ("fine TILL this morning, THEN ..."), when a state was
-    said to hold until a time and a change word follows; else None."""
+def _changed(words: tuple[str, ...], protocol: Protocol,
+             question: Question) -> Understanding | None:
+    """What the answer says of now, when it tells of a change: a state said to hold
+    until a time ("fine TILL this morning, THEN ...") or of an earlier time
+    ("YESTERDAY the tablets worked, but TODAY ...") and a word of now or of the change
+    after it; else None. An elliptical now ("... but today THEY DON'T") says the earlier
+    state no longer holds: the earlier words' answer, turned."""
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
-    until = [m.end for m in marks if "until" in m.payload]
-    then = [m.end for m in marks if {"then", "now"} & set(m.payload)
+    until = [m.end for m in marks if {"until", "after"} & set(m.payload)]
+    then = [m for m in marks if {"then", "now"} & set(m.payload)
             and any(u <= m.start for u in until)]
-    rest = tuple(w for w in words[max(then):] if w != BREAK) if then else ()
-    return rest if len(rest) >= 2 else None
+    if not then:
+        return None
+    change = max(then, key=lambda m: m.start)
+    rest = tuple(w for w in words[change.end:] if w != BREAK)
+    if len(rest) < 2:
+        return None
+    ellipsis = dict(protocol.answers.changes).get("ellipsis", ())
+    if all(w in ellipsis for w in rest):
+        earlier = understand(" ".join(w for w in words[:change.start] if w != BREAK),
+                             protocol, question)
+        turned = {"yes": "no", "no": "yes"}.get(str(earlier.value))
+        return replace(earlier, value=turned, hedged=False, symptoms=()) if turned else None
+    return understand(" ".join(rest), protocol, question)
 
 
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
