@@ -105,16 +105,27 @@ def test_a_borderline_reading_is_asked_about_once_and_kept(protocol):
 
 
 @pytest.mark.parametrize("question, text, symptom", [
-    ("leg_numbness", "i've had numb toes for years with my diabetes and it's no different",
-     "leg_numbness"),
-    ("leg_numbness", "it's the same numb patch i had before the procedure no bigger",
-     "leg_numbness"),
+    ("leg_numbness", "i've had numb toes for years with my diabetes", "leg_numbness"),
+    ("leg_numbness", "they've been numb since my old back op years ago", "leg_numbness"),
     ("bladder_bowel", "i leak a bit when i cough but i always have since my babies",
      "bladder_bowel_loss"),
 ])
 def test_what_predates_the_procedure_is_asked_about_not_concluded(protocol, question, text,
                                                                   symptom):
     assert status(meaning(protocol, text, question), symptom) == "uncertain"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    # Round 29: there before AND said outright not to have changed is the seed's answer
+    # itself (not new, not increasing), no longer asked about again.
+    ("leg_numbness", "i've had numb toes for years with my diabetes and it's no different",
+     "leg_numbness"),
+    ("leg_numbness", "it's the same numb patch i had before the procedure no bigger",
+     "leg_numbness"),
+])
+def test_what_predates_the_procedure_and_is_said_unchanged_is_absent(protocol, question,
+                                                                     text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "absent"
 
 
 @pytest.mark.parametrize("question, text, symptom", [
@@ -130,7 +141,7 @@ def test_what_grew_or_is_new_stays_present(protocol, question, text, symptom):
 
 
 def test_long_standing_numbness_is_confirmed_as_new_or_increasing(protocol):
-    text = "i've had numb toes for years with my diabetes and it's no different"
+    text = "i've had numb toes for years with my diabetes"
     result, log = run_typed(protocol, ["no", text] + ["no"] * 10)
     asked = [e.text for e in log if isinstance(e, Ask)]
     assert any("new or increasing numbness" in a and "sure" in a for a in asked)
