@@ -35,7 +35,8 @@ DEV_SETS = ("fresh_answers", "dev_round2", "blind_answers", "blind2_answers",
             "blind35_answers", "blind36_answers", "blind37_answers", "blind38_answers",
             "blind39_answers", "blind40_answers", "blind41_answers",
             "blind42_answers", "blind43_answers", "blind44_answers", "blind45_answers",
-            "blind46_answers", "blind47_answers", "blind48_answers", "blind49_answers")
+            "blind46_answers", "blind47_answers", "blind48_answers", "blind49_answers",
+            "blind50_answers", "blind51_answers")
 OUT = ROOT / "intents" / "answer_examples.tsv"
 
 HEADER = """\
