@@ -426,10 +426,6 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                 if not c.implied or c.label == own]
     concepts = [c for c in concepts if not c.implied or not any(
         s != c.label and start < c.end and c.start < end for s, start, end in claimed)]
-    # A concept completed by the question ("no, still there" at "is the headache still
-    # there?"): an answer-word "no" in front may answer the question rather than deny.
-    ambiguous_no = {len(matches) + k for k, c in enumerate(concepts)
-                    if c.implied and c.status != ABSENT}
     # A concept that named its own place ("blood ... from the DRESSING") is located by
     # it; phrases and concepts completed by the question may be said of another part.
     placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
@@ -450,7 +446,6 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
         elsewhere.away(words, m.start, m.end, symptom, stops, denied)
         for symptom, _ in m.payload)]
     away = [m for k, m in enumerate(matches) if k not in keep]
-    ambiguous_no = {keep.index(k) for k in ambiguous_no if k in keep}
     composed = {keep.index(k) for k in composed if k in keep}
     matches = [matches[k] for k in keep]
     spans = [(m.start, m.end) for m in matches]
@@ -469,8 +464,6 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
             since = question is not None and question.since and symptom == question.symptom
             status = _status(words, m, status, scope, symptom, protocol, since,
                              composed=k in composed)
-            if k in ambiguous_no and scope.by_answer_word and status == ABSENT:
-                status = UNCERTAIN
             found.append(Finding(symptom, status, said))
     elsewhere_symptoms, elsewhere_words = _said_away(words, away, protocol)
     return found, used | elsewhere_words, elsewhere_symptoms
