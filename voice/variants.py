@@ -195,6 +195,8 @@ REWRITES: dict[str, str] = {
     "squiz": "look", "crook in the guts": "sick in my stomach", "feeling crook": "feeling sick",
     # "I wet MESELF" (Irish and Northern English); "WORSE'N yesterday" (than).
     "meself": "myself", "worse'n": "worse than", "better'n": "better than",
+    # Geordie: "ah DIVVENT think ah've had NEE fever".
+    "divvent": "don't", "dinnet": "don't", "nee": "no", "knaa": "know",
     # Bajan and Trinidadian, further ("i EN feel NUTTIN wrong", "MUH head", "i mess
     # MUHSELF"): "en" only after its subject (alone it is a word of other languages).
     "i en": "i ain't", "it en": "it ain't", "dey en": "they ain't", "dem en": "they ain't",
