@@ -253,6 +253,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind47", 567, (0.88, 145, 4, 2, 0.89), 3),
     ("blind48", 510, (0.85, 107, 18, 10, 0.86), 1),
     ("blind49", 547, (0.86, 114, 12, 9, 0.87), 3),
+    ("blind50", 515, (0.86, 108, 11, 6, 0.89), 4),
+    ("blind51", 576, (0.86, 101, 12, 3, 0.85), 5),
 ])
-def test_blind_sets_24_to_49_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_51_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

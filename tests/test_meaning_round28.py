@@ -3,12 +3,12 @@ won't wake, no feeling from the waist down, a leg that won't follow, a bowel tha
 be held), "not measured" as not sure, number words typed in a hurry. Tuned on blind
 sets 48 and 49 (and the older dev sets); blind sets 50 and 51 were written by separate
 sessions while the round ran, without the code, and held out (docs/understanding.md,
-round 28)."""
+round 28); they are dev sets since round 29."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("question, text, symptom", [
@@ -43,16 +43,3 @@ def test_number_words_typed_in_a_hurry(protocol, text, value):
 def test_not_measured_is_not_sure(protocol):
     u = meaning(protocol, "i feel hot but i have not measured", "fever")
     assert status(u, "fever") != "absent"
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 28), false concerns
-    ("blind50", 515, (0.84, 108, 13, 6, 0.88), 4),
-    ("blind51", 576, (0.83, 96, 27, 7, 0.81), 5),
-])
-def test_blind_sets_50_and_51_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 20 while round 28 ran (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
