@@ -1,9 +1,9 @@
 """Round 29 (session 21): mechanisms more than words. A denied statement whose own
-denial says a symptom is a no ("it's not that i CAN'T feel them"); a reassurance denied
-by a verb is no answer word ("it DOESN'T LOOK OKAY" was a "no"); numbness there for
-years and said outright to be no different is absent; a change told of an earlier time
-answers from what is said of now ("yesterday the tablets worked, but today they
-don't"); a plain "no" before a word of the question's place denies it ("no wetting").
+denial says a lesser symptom is a no ("it's not that they DON'T HELP"; an emergency sign
+is still asked about); a reassurance denied by a verb is no answer word ("it DOESN'T
+LOOK OKAY" was a "no"); a change told of an earlier time answers from what is said of
+now ("yesterday the tablets worked, but today they don't"); a plain "no" before a word
+of the question's place denies it ("no wetting").
 Tuned on blind sets 50 and 51 (and the older dev sets); blind sets 52 and 53 were
 written by separate sessions before the round started, without the code, and held out
 (docs/understanding.md, round 29)."""
@@ -15,14 +15,24 @@ from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("question, text", [
+    ("pain_relief", "it's not that it doesn't help"),
+    ("headache_relief", "it's not like the pills haven't helped"),
+    ("site_infection", "it's not as if it doesn't look okay"),
+])
+def test_a_denied_statement_that_says_a_lesser_symptom_is_a_no(protocol, question, text):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, protocol.question(question).symptom) == "absent"
+
+
+@pytest.mark.parametrize("question, text", [
     ("leg_numbness", "it's not that i can't feel them"),
     ("leg_weakness", "it's not as though they aren't working"),
     ("site_bleeding", "it's not like it hasn't stopped"),
-    ("leg_weakness", "i can't say i've noticed them not working"),
 ])
-def test_a_denied_statement_that_says_a_symptom_is_a_no(protocol, question, text):
-    u = meaning(protocol, text, question)
-    assert u.value == "no" and status(u, protocol.question(question).symptom) == "absent"
+def test_a_litotes_never_rules_an_emergency_sign_out(protocol, question, text):
+    # Round 15's decision, kept: the dialog asks rather than concludes.
+    assert status(meaning(protocol, text, question), protocol.question(question).symptom) \
+        == "uncertain"
 
 
 def test_a_denied_statement_keeps_what_is_said_after_it(protocol):
@@ -88,7 +98,6 @@ def test_no_still_there_is_still_asked_about(protocol):
     ("bladder_bowel", "i've never not made it to the toilet", "no"),
     ("fever", "i did", "yes"),
     ("fever", "i didn't", "no"),
-    ("leg_weakness", "yeah nah", "no"),
     ("leg_weakness", "yeah nah legs are sweet as", "no"),
     ("site_bleeding", "nah it en bleedin", "no"),
     ("fever", "ah divvent think ah've had nee fever like", "no"),

@@ -149,13 +149,10 @@ def test_second_blind_set_dev_figures(protocol, capsys):
 
 
 def test_long_standing_numbness_is_confirmed_not_concluded(protocol):
-    """Old is not the seed's "new or increasing": the finding is only possible, the
-    dialog asks about new or increasing numbness, and a "no" ends it. (Old and said
-    outright to be unchanged is absent: round 29.)"""
-    text = "They've been numb since my old back op years ago."
+    """Old and unchanged is not the seed's "new or increasing": the finding is only
+    possible, the dialog asks about new or increasing numbness, and a "no" ends it."""
+    text = "They've been numb since my old back op years ago, no different since the test."
     assert statuses(meaning(protocol, text, "leg_numbness"))["leg_numbness"] == "uncertain"
-    assert statuses(meaning(protocol, text[:-1] + ", no different since the test.",
-                            "leg_numbness"))["leg_numbness"] == "absent"
     assert statuses(meaning(protocol, "my legs have been numb since the procedure",
                             "leg_numbness"))["leg_numbness"] == "present"
     result, log = run_typed(protocol, ["no", text, "no", "no", "no", "no", "no", "no", "no",

@@ -89,9 +89,6 @@ class Scope:
     # Said to have been there before the procedure and not to have changed ("numb
     # toes for years with my diabetes, NOTHING NEW"), with no word of it growing.
     prior: bool = False
-    # ... and said outright not to have changed ("for years with my diabetes, and it's
-    # NO DIFFERENT"): the answer itself says it is not new or increasing.
-    unchanged: bool = False
     # Negated only by an answer word at the front ("no, walking fine"): that "no"
     # agrees with a denial rather than denying it.
     by_answer_word: bool = False
@@ -114,8 +111,8 @@ def scopes(
         triggers = triggers_in(tokens, rules, taken)
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
-    flags = [dict(negated=False, resolved=False, hedged=False, prior=False, unchanged=False,
-                  start=s, end=e) for s, e in spans]
+    flags = [dict(negated=False, resolved=False, hedged=False, prior=False, start=s, end=e)
+             for s, e in spans]
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
 
     def widen(k: int, i: int, j: int) -> None:
@@ -160,11 +157,9 @@ def scopes(
             flags[k]["resolved"] = False  # "went away and now it's back"
     prior = [t for t in triggers if PRIOR in t.payload]
     if prior and not _grew(tokens, prior, rules):
-        same = _said_unchanged(tokens, rules)
         for t in prior:
             for k in _prior_scope(tokens, t, spans, rules, enders, span_starts):
                 flags[k]["prior"] = True
-                flags[k]["unchanged"] = same
                 widen(k, t.start, t.end)
     for t in triggers:
         kinds = set(t.payload)
@@ -188,13 +183,6 @@ def _grew(tokens: tuple[str, ...], prior: Sequence[Match[str]], rules: Rules) ->
     old = {i for t in prior for i in range(t.start, t.end)}
     return any(INCREASE in m.payload and not old & set(range(m.start, m.end))
                for m in rules.increase.find(tokens, fuzzy=False))
-
-
-def _said_unchanged(tokens: tuple[str, ...], rules: Rules) -> bool:
-    """Whether the answer says outright that something did not change ("NO DIFFERENT",
-    "NOTHING NEW", "NO WORSE")."""
-    return rules.increase is not None and any(
-        UNCHANGED in m.payload for m in rules.increase.find(tokens, fuzzy=False))
 
 
 def _prior_scope(tokens: tuple[str, ...], t: Match[str], spans: Sequence[tuple[int, int]],

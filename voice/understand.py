@@ -245,14 +245,18 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
     """A statement that denies something, itself denied ("i wouldn't say i haven't had
     one"): the denials cancel into a weak yes. Its denials become uncertain and a "no"
     a hedged yes; the words before and after are read on their own. A statement whose
-    own denial says a symptom ("it's not that i CAN'T FEEL them") is denied whole: a
-    no. None when the statement denies nothing ("not that i've noticed": an ordinary
-    negation)."""
+    own denial says a lesser symptom ("it's not that they DON'T HELP") is denied whole:
+    a no. None when the statement denies nothing ("not that i've noticed": an ordinary
+    negation), or when what it denies is an emergency sign ("it's not that i can't
+    feel them": NegEx leaves it uncertain, and the dialog asks)."""
     inner = understand(" ".join(twice.statement), protocol, question)
     answer = question.answer if question is not None else "yesno"
     rules = protocol.lexicon.negation
+    # Never an emergency sign ruled out on a litotes (round 15): that stays a weak yes,
+    # asked about.
     turned = inner.value == "yes" and answer == "yesno" and not inner.hedged and any(
-        w in rules.negatives | rules.concord_verbs for w in twice.statement)
+        w in rules.negatives | rules.concord_verbs for w in twice.statement) and not any(
+        protocol.symptoms[f.symptom].emergency for f in inner.symptoms if f.status != ABSENT)
     if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms) \
             and not turned:
         return None
@@ -566,9 +570,8 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     if scope.prior and protocol.symptoms[symptom].only_new and status != ABSENT \
             and not scope.negated:
         # There before the procedure and no worse: maybe not the seed's "new or
-        # increasing" one. Only possible, so the dialog asks whether it is new --
-        # unless the answer says so outright ("for years, and it's NO DIFFERENT").
-        return ABSENT if scope.unchanged else UNCERTAIN
+        # increasing" one. Only possible, so the dialog asks whether it is new.
+        return UNCERTAIN
     if scope.negated:
         # A denied symptom is absent; a denied denial ("legs don't feel normal") is
         # not proof of the symptom, but it is not absence either -- unless the "no"
