@@ -39,7 +39,8 @@ META = ("repeat", "slower", "faster", "help", "stop", "back")
 # Phrases read in text (typed answers, the free-form pass) but kept out of the
 # recogniser's grammars: every grammar word is one more word to mishear in noise.
 TEXT_ONLY = "text_only"
-CHANGES = ("overall", "before", "after", "other", "until", "then", "ellipsis")
+ELLIPSIS = "ellipsis"  # answers.yaml changes: words, not marks (Answers.ellipsis)
+CHANGES = ("overall", "before", "after", "other", "until", "then", ELLIPSIS)
 TOPIC = "topic"  # opener payload: the words after it may name the question's own topic
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (
@@ -205,6 +206,8 @@ class Answers:
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
     # (overall|before|after|until|then, phrases): how a change is told (answers.yaml)
     changes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # changes.ellipsis: the words an elliptical "now" is made of ("... today THEY DON'T")
+    ellipsis: frozenset[str] = frozenset()
     gaps: tuple[str, ...] = ()  # words that may stand inside any phrase
     asked_back: tuple[str, ...] = ()  # "what do you mean by ...": a question back
     asks_instead: tuple[str, ...] = ()  # "which tablets am i allowed?": no answer
@@ -590,6 +593,8 @@ class _Loader:
         threshold = src.number(fz["threshold"], "fuzzy threshold")
         if not 50 <= threshold <= 100:
             src.fail(fz["threshold"], "fuzzy threshold must be between 50 and 100")
+        changes = src.mapping(top["changes"], "changes", allowed=CHANGES) \
+            if "changes" in top else {}
         answers = Answers(
             yes=lists["yes"], no=lists["no"], unsure=lists["unsure"], hedge=lists["hedge"],
             text_only=text_only,
@@ -601,8 +606,10 @@ class _Loader:
             corrected_by=tuple(src.strings(numbers["corrected_by"], "numbers corrected_by"))
             if "corrected_by" in numbers else (),
             now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
-            changes=tuple((k, tuple(src.strings(v, f"changes {k}"))) for k, v in src.mapping(
-                top["changes"], "changes", allowed=CHANGES).items()) if "changes" in top else (),
+            changes=tuple((k, tuple(src.strings(v, f"changes {k}"))) for k, v in changes.items()
+                          if k != ELLIPSIS),
+            ellipsis=frozenset(_words(src.strings(changes[ELLIPSIS], "changes ellipsis")))
+            if ELLIPSIS in changes else frozenset(),
             **fever,
             celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
             temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
@@ -939,7 +946,7 @@ def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
 def _revisions(answers: Answers) -> PhraseIndex[str]:
     phrases: dict[tuple[str, ...], list[str]] = {}
     for kind, said in (("corrected", answers.corrected_by), ("now", answers.now),
-                       *((k, v) for k, v in answers.changes if k != "ellipsis")):
+                       *answers.changes):
         for text in said:
             phrases.setdefault(phrase_tokens(text), []).append(kind)
     return PhraseIndex(phrases)

@@ -9,7 +9,7 @@ voice.negation). Conservative by construction: a hedge never yields "absent", an
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -204,7 +204,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
         changed = _changed(words, protocol, question) if after is None \
             and question is not None and question.answer == "yesno" and value != "yes" \
             else None
-        if changed is not None and changed.value == "yes":
+        if changed == "yes":
             # "I was fine TILL an hour ago, THEN I lost it", "yesterday the tablets
             # worked, today they don't": what is said of now answers -- only ever
             # towards a yes (what went away is still asked about).
@@ -251,12 +251,12 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
     feel them": NegEx leaves it uncertain, and the dialog asks)."""
     inner = understand(" ".join(twice.statement), protocol, question)
     answer = question.answer if question is not None else "yesno"
-    rules = protocol.lexicon.negation
     # Never an emergency sign ruled out on a litotes (round 15): that stays a weak yes,
     # asked about.
-    turned = inner.value == "yes" and answer == "yesno" and not inner.hedged and any(
-        w in rules.negatives | rules.concord_verbs for w in twice.statement) and not any(
-        protocol.symptoms[f.symptom].emergency for f in inner.symptoms if f.status != ABSENT)
+    turned = inner.value == "yes" and answer == "yesno" and not inner.hedged \
+        and _denies(twice.statement, protocol.lexicon.negation) and not any(
+            protocol.symptoms[f.symptom].emergency for f in inner.symptoms
+            if f.status != ABSENT)
     if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms) \
             and not turned:
         return None
@@ -579,7 +579,7 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         # A denied phrase that denies something itself ("i haven't got NO feeling in my
         # legs") is a double negative: emphasis in many dialects, so not absence either.
         if status != ABSENT:
-            status = UNCERTAIN if _denies(words, m, protocol.lexicon.negation) \
+            status = UNCERTAIN if _denies(words[m.start:m.end], protocol.lexicon.negation) \
                 and not scope.by_answer_word else ABSENT
         elif not scope.by_answer_word:
             status = UNCERTAIN
@@ -600,11 +600,11 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
     return status
 
 
-def _denies(words: tuple[str, ...], m: Match[Any], rules: Rules) -> bool:
-    """Whether the phrase ``m`` holds a negative word of its own ("NO feeling in",
-    "CAN'T lift")."""
+def _denies(words: Sequence[str], rules: Rules) -> bool:
+    """Whether ``words`` (a phrase, a statement) hold a negative word of their own
+    ("NO feeling in", "CAN'T lift")."""
     negatives = rules.concord_verbs | rules.negatives
-    return any(w in negatives for w in words[m.start:m.end])
+    return any(w in negatives for w in words)
 
 
 def _near(words: tuple[str, ...], m: Match[Any], near: frozenset[str]) -> bool:
@@ -758,9 +758,8 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
     return rest if longest and len(rest) >= 2 else None
 
 
-def _changed(words: tuple[str, ...], protocol: Protocol,
-             question: Question) -> Understanding | None:
-    """What the answer says of now, when it tells of a change: a state said to hold
+def _changed(words: tuple[str, ...], protocol: Protocol, question: Question) -> Value:
+    """The answer of now, when the answer tells of a change: a state said to hold
     until a time ("fine TILL this morning, THEN ...") or of an earlier time
     ("YESTERDAY the tablets worked, but TODAY ...") and a word of now or of the change
     after it; else None. An elliptical now ("... but today THEY DON'T") says the earlier
@@ -775,13 +774,11 @@ def _changed(words: tuple[str, ...], protocol: Protocol,
     rest = tuple(w for w in words[change.end:] if w != BREAK)
     if len(rest) < 2:
         return None
-    ellipsis = dict(protocol.answers.changes).get("ellipsis", ())
-    if all(w in ellipsis for w in rest):
+    if all(w in protocol.answers.ellipsis for w in rest):
         earlier = understand(" ".join(w for w in words[:change.start] if w != BREAK),
-                             protocol, question)
-        turned = {"yes": "no", "no": "yes"}.get(str(earlier.value))
-        return replace(earlier, value=turned, hedged=False, symptoms=()) if turned else None
-    return understand(" ".join(rest), protocol, question)
+                             protocol, question).value
+        return {"yes": "no", "no": "yes"}.get(str(earlier))
+    return understand(" ".join(rest), protocol, question).value
 
 
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
