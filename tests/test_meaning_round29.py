@@ -6,12 +6,13 @@ now ("yesterday the tablets worked, but today they don't"); a plain "no" before 
 of the question's place denies it ("no wetting").
 Tuned on blind sets 50 and 51 (and the older dev sets); blind sets 52 and 53 were
 written by separate sessions before the round started, without the code, and held out
-(docs/understanding.md, round 29)."""
+(docs/understanding.md, round 29); dev from round 30 (their guard is
+tests/test_meaning_round16.py's)."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("question, text", [
@@ -130,16 +131,3 @@ def test_slept_is_no_slip_of_sweated(protocol):
 ])
 def test_round_29_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 29), false concerns
-    ("blind52", 537, (0.83, 77, 27, 12, 0.84), 4),
-    ("blind53", 568, (0.88, 86, 10, 4, 0.91), 2),
-])
-def test_blind_sets_52_and_53_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 21 before round 29 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

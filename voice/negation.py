@@ -168,6 +168,8 @@ def scopes(
             k = _nearest_after(tokens, t.end, spans, rules.hedge_window_pre, enders, rules)
         if k is None and HEDGE_POST in kinds:
             k = _nearest_before(tokens, t.start, spans, rules.hedge_window_post, enders, rules)
+            if k is not None and rules.clause_start.intersection(tokens[spans[k][1]:t.start]):
+                k = None  # "no weakness, HE'S a bit tired": the hedge is of another clause
         if k is not None:
             flags[k]["hedged"] = True
             widen(k, t.start, t.end)

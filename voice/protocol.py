@@ -204,6 +204,9 @@ class Answers:
     temperature_cues: tuple[str, ...]
     corrected_by: tuple[str, ...] = ()  # a later number after these replaces the others
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
+    # numbers.pronoun_one: "one" after these (straight after; one word after) is no
+    # number ("that one", "a bad one")
+    pronoun_one: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # (overall|before|after|until|then, phrases): how a change is told (answers.yaml)
     changes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # changes.ellipsis: the words an elliptical "now" is made of ("... today THEY DON'T")
@@ -568,7 +571,7 @@ class _Loader:
                 src.fail(item, f"'{p}' in yesno alone is not a yes, no or unsure phrase")
         meta = src.mapping(top["meta"], "meta", required=META, allowed=META)
         numbers = src.mapping(top["numbers"], "numbers", required=("homophones",),
-                              allowed=("homophones", "corrected_by", "now"))
+                              allowed=("homophones", "corrected_by", "now", "pronoun_one"))
         homophones = src.mapping(numbers["homophones"], "homophones")
         temp = src.mapping(top["temperature"], "temperature", required=(
             "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"),
@@ -606,6 +609,7 @@ class _Loader:
             corrected_by=tuple(src.strings(numbers["corrected_by"], "numbers corrected_by"))
             if "corrected_by" in numbers else (),
             now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
+            pronoun_one=_pronoun_one(src, numbers),
             changes=tuple((k, tuple(src.strings(v, f"changes {k}"))) for k, v in changes.items()
                           if k != ELLIPSIS),
             ellipsis=frozenset(_words(src.strings(changes[ELLIPSIS], "changes ellipsis")))
@@ -924,6 +928,18 @@ class _Loader:
 
 def _symptom_of(payload: tuple[str, str]) -> str:
     return payload[0]
+
+
+def _pronoun_one(src: Source, numbers: Mapping[str, Node]) -> tuple[frozenset[str], frozenset[str]]:
+    """numbers.pronoun_one: (words "one" straight after is no number, words it is no
+    number one word after)."""
+    if "pronoun_one" not in numbers:
+        return frozenset(), frozenset()
+    kinds = ("straight_after", "one_word_after")
+    given = src.mapping(numbers["pronoun_one"], "pronoun_one", required=kinds, allowed=kinds)
+    straight, one_after = (frozenset(_words(src.strings(given[k], f"pronoun_one {k}")))
+                           for k in kinds)
+    return straight, one_after
 
 
 def _words(items: Iterable[str]) -> list[str]:

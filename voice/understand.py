@@ -19,7 +19,7 @@ from voice.complaints import load_complaints
 from voice.concepts import load_concepts
 from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, of_another, scopes, triggers_in
 from voice.normalize import BREAK, tokens
-from voice.numbers import Number, find_numbers
+from voice.numbers import WORDS, Number, find_numbers
 from voice.phrases import Match
 from voice.protocol import SYMPTOM_IDS, TOPIC, Lexicon, Protocol, Question
 from voice.similarity import Likeness, content_words, load_net
@@ -811,6 +811,11 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
         raised.add(question.symptom)
     suggested = like.value if value is None and not clarify and question is not None \
         and question.meaning_of(like.value) else None
+    if suggested == "no" and double_negatives.denied_reassurances(
+            tuple(said.split()), protocol.lexicon.negation):
+        # "It's not looking so good": something may be wrong, whatever "no" answers
+        # that sound like it said; the question is asked again.
+        suggested = None
     flags = [s for s in dict.fromkeys(near) if s not in raised]
     if suggested is not None and protocol.asks_emergency(question):
         # Never an emergency ruled out on what other people's answers said (those
@@ -828,7 +833,8 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
 def _scale(words: tuple[str, ...], protocol: Protocol,
            question: Question) -> int | float | None:
     low, high = question.range or (0, 10)
-    numbers = [n for n in find_numbers(words) if not _is_denominator(words, n)]
+    numbers = [n for n in find_numbers(words)
+               if not _is_denominator(words, n) and not _is_pronoun(words, n, protocol)]
     # "Four now, but it WAS a seven earlier", "the back's a three but the HEADACHE's an
     # eight": a score said of an earlier time or another pain gives way to the others.
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
@@ -880,6 +886,15 @@ def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
 
 def _is_denominator(words: tuple[str, ...], n: Number) -> bool:
     return n.start >= 2 and words[n.start - 2:n.start] == ("out", "of")
+
+
+def _is_pronoun(words: tuple[str, ...], n: Number, protocol: Protocol) -> bool:
+    """"That ONE", "he pointed at the crying ONE": a thing, not the score one."""
+    if words[n.start:n.end] != ("one",):
+        return False
+    straight, one_after = protocol.answers.pronoun_one
+    return (n.start >= 1 and words[n.start - 1] in straight) or (
+        n.start >= 2 and words[n.start - 2] in one_after and words[n.start - 1] not in WORDS)
 
 
 def _reading(words: tuple[str, ...], protocol: Protocol,

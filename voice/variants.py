@@ -138,7 +138,9 @@ REWRITES: dict[str, str] = {
     "foot a sleep": "foot asleep", "leg a sleep": "leg asleep",
     "legs a sleep": "legs asleep", "it nah": "it won't", "nah stop": "won't stop",
     "nah wake": "won't wake", "nah move": "won't move", "nah ease": "won't ease",
-    "nah go": "won't go", "a get": "getting", "wus": "worse", "a kill mi": "killing me",
+    "nah go": "won't go", "nah work": "don't work", "nah wuk": "don't work",
+    "nah help": "don't help", "nah do": "don't do", "pill dem": "pills",
+    "tablet dem": "tablets", "a get": "getting", "wus": "worse", "a kill mi": "killing me",
     "a kill": "killing", "kill mi": "kill me", "miself": "myself", "neva": "never",
     "mi wet": "i wet", "mi tek": "i take", "mi neva": "i never", "mi bowel": "my bowel",
     "mi bowels": "my bowels", "mi foot": "my foot", "mi feet": "my feet",
@@ -212,6 +214,8 @@ REWRITES: dict[str, str] = {
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
     "grand": "fine",
     # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".
+    # "Cabin fever" is boredom, no fever ("the only fever i've got is CABIN FEVER").
+    "cabin fever": "boredom",
     "bloody hell": "", "bloody awful": "awful", "bloody agony": "agony",
     "bloody legs": "legs", "bloody head": "head", "bloody headache": "headache",
     "bloody back": "back", "bloody sore": "sore", "bloody killing": "killing",
