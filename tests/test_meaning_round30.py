@@ -151,3 +151,19 @@ def test_blind_sets_54_and_55_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 22 before round 30 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("fever", "i think i'm fine yeah", "fever"),
+    ("leg_weakness", "yeah they're fine i think", "leg_weakness"),
+    ("leg_numbness", "they feel normal i think yeah", "leg_numbness"),
+])
+def test_a_yes_agreeing_with_a_hedged_all_clear_is_asked_about(protocol, question, text,
+                                                                symptom):
+    # Was an emergency said outright ("call 911 now"); the hedge keeps it a question.
+    assert status(meaning(protocol, text, question), symptom) == "uncertain"
+
+
+def test_a_yes_with_the_symptom_said_is_still_sure(protocol):
+    assert status(meaning(protocol, "yeah they're weak", "leg_weakness"),
+                  "leg_weakness") == "present"

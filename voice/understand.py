@@ -113,7 +113,7 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     # said of an earlier time or another pain ("better, but my head's WORSE").
     explain = [(m.start, m.end) for m in choices if m not in of_now] if choices \
         else relative.spans(words, protocol, question)
-    findings, used, away = _scan(words, said, protocol, question, explain, echo)
+    findings, used, away, doubted = _scan(words, said, protocol, question, explain, echo)
     used.update(range(echo))
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
@@ -182,6 +182,10 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
             agree = value == said_content.value
             value, hedged = said_content.value, hedged if agree else said_content.hedged
+            if question is not None and question.symptom in doubted:
+                # "I think I'm fine, YEAH": the yes agrees with the all-clear; the hedge
+                # keeps the symptom open (asked about), never said.
+                hedged = hedged or value == "yes"
             if value == "unsure" and question is not None:
                 # "Fine, but I haven't tried getting up": not known, so nothing it said
                 # rules the question's symptom out.
@@ -396,10 +400,11 @@ def _closer(words: tuple[str, ...], lex: Lexicon) -> Match[str] | None:
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
           question: Question | None = None,
           content: list[tuple[int, int]] | None = None, echo: int = 0,
-          ) -> tuple[list[Finding], set[int], frozenset[str]]:
-    """Every symptom phrase and concept with its status; also the positions used, and
-    the symptoms said of another part of the body ("my ANKLE's swollen": a complaint,
-    not the protocol's symptom; voice.complaints.Elsewhere).
+          ) -> tuple[list[Finding], set[int], frozenset[str], frozenset[str]]:
+    """Every symptom phrase and concept with its status; also the positions used, the
+    symptoms said of another part of the body ("my ANKLE's swollen": a complaint, not
+    the protocol's symptom; voice.complaints.Elsewhere), and those found only in an
+    all-clear said with a hedge ("I THINK I'm FINE": uncertain, never a symptom said).
     ``content``: where the question's own content phrases are (they explain the
     symptom phrases they overlap). ``echo``: the first ``echo`` words repeat the
     question ("fever? no"): no phrase or concept in them is read."""
@@ -457,6 +462,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     triggers = triggers_in(words, lex.negation, taken)
     found: list[Finding] = []
     used = set(taken)
+    doubted: set[str] = set()  # uncertain only because an all-clear was hedged
+    said_so: set[str] = set()  # present or uncertain by words that say the symptom
     for k, (m, scope) in enumerate(zip(matches, scopes(words, spans, lex.negation, triggers),
                                        strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
@@ -464,13 +471,16 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
         if scope.negated and of_another(words, m, matches, triggers, lex.negation,
                                         same=lambda a, b: _labels(a) == _labels(b)):
             scope = replace(scope, negated=False)
-        for symptom, status in m.payload:
+        for symptom, listed in m.payload:
             since = question is not None and question.since and symptom == question.symptom
-            status = _status(words, m, status, scope, symptom, protocol, since,
+            status = _status(words, m, listed, scope, symptom, protocol, since,
                              composed=k in composed)
             found.append(Finding(symptom, status, said))
+            if status != ABSENT:
+                hedged_all_clear = listed == ABSENT and scope.hedged and not scope.negated
+                (doubted if hedged_all_clear else said_so).add(symptom)
     elsewhere_symptoms, elsewhere_words = _said_away(words, away, protocol)
-    return found, used | elsewhere_words, elsewhere_symptoms
+    return found, used | elsewhere_words, elsewhere_symptoms, frozenset(doubted - said_so)
 
 
 def _labels(m: Match[Any]) -> set[str]:
