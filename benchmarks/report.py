@@ -277,7 +277,8 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   noisy "I can't feel my legs" heard "i can feel my legs" (white 0 dB, babble 10 dB,
   babble 6 dB) is asked again where the similarity net had it confirmed as numbness
   (its answer examples now hold blind sets 52 and 53); red-flag recall the same at
-  every SNR.
+  every SNR. A second run on the round's last change (a hedged all-clear with a
+  "yeah" asked about), speed figures reused, gives the same result on every clip.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
