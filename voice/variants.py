@@ -213,9 +213,9 @@ REWRITES: dict[str, str] = {
     **{ing[:-1]: ing for ing in DROPPED_G},
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
     "grand": "fine",
-    # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".
-    # "Cabin fever" is boredom, no fever ("the only fever i've got is CABIN FEVER").
+    # "Cabin fever" is boredom, no fever ("it's just CABIN FEVER from lying here").
     "cabin fever": "boredom",
+    # "Bloody" as a swear word is no blood: "BLOODY AWFUL headache mate".
     "bloody hell": "", "bloody awful": "awful", "bloody agony": "agony",
     "bloody legs": "legs", "bloody head": "head", "bloody headache": "headache",
     "bloody back": "back", "bloody sore": "sore", "bloody killing": "killing",
