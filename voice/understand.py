@@ -179,13 +179,12 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
             value, hedged, clarify = None, False, True
         elif said_content.value is not None:
             # Content decides: "yes, the ibuprofen helps" is a no to "still bad?".
-            # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak").
-            agree = value == said_content.value
-            value, hedged = said_content.value, hedged if agree else said_content.hedged
-            if question is not None and question.symptom in doubted:
-                # "I think I'm fine, YEAH": the yes agrees with the all-clear; the hedge
-                # keeps the symptom open (asked about), never said.
-                hedged = hedged or value == "yes"
+            # A plain "yes" agreeing with the content keeps it plain ("yeah they're weak")
+            # -- not one agreeing with an all-clear said with a hedge ("I think I'm fine,
+            # YEAH"): that stays open, asked about.
+            plain = value == said_content.value and (
+                question is None or question.symptom not in doubted)
+            value, hedged = said_content.value, hedged if plain else said_content.hedged
             if value == "unsure" and question is not None:
                 # "Fine, but I haven't tried getting up": not known, so nothing it said
                 # rules the question's symptom out.
