@@ -100,6 +100,7 @@ def test_nothing_down_needs_its_own_words(protocol, text):
 
 @pytest.mark.parametrize("text, choice", [
     ("the pain is getting more heavy", "worse"), ("getting more and more sore", "worse"),
+    ("bad and badder", "worse"),
     ("ah it's going the right way", "better"), ("less today than yesterday", "better"),
 ])
 def test_round_30_trend_words(protocol, text, choice):
