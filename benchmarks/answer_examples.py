@@ -37,7 +37,7 @@ DEV_SETS = ("fresh_answers", "dev_round2", "blind_answers", "blind2_answers",
             "blind42_answers", "blind43_answers", "blind44_answers", "blind45_answers",
             "blind46_answers", "blind47_answers", "blind48_answers", "blind49_answers",
             "blind50_answers", "blind51_answers", "blind52_answers",
-            "blind53_answers")
+            "blind53_answers", "blind54_answers", "blind55_answers")
 OUT = ROOT / "intents" / "answer_examples.tsv"
 
 HEADER = """\

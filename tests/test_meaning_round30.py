@@ -11,7 +11,7 @@ written by separate sessions before the round started, without the code, and hel
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("text", [
@@ -139,19 +139,6 @@ def test_right_enough_after_a_symptom_is_emphasis(protocol):
 ])
 def test_a_pad_newly_needed_is_asked_about(protocol, text, want):
     assert status(meaning(protocol, text, "bladder_bowel"), "bladder_bowel_loss") == want
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 30), false concerns
-    ("blind54", 578, (0.86, 96, 20, 12, 0.85), 2),
-    ("blind55", 531, (0.87, 101, 9, 4, 0.89), 1),
-])
-def test_blind_sets_54_and_55_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 22 before round 30 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
 
 
 @pytest.mark.parametrize("question, text, symptom", [

@@ -71,6 +71,12 @@ class Rules:
     # only ``reassurance_gap`` words ("it DOESN'T LOOK OKAY"; voice.double_negatives).
     reassurance: frozenset[str] = frozenset()
     reassurance_gap: frozenset[str] = frozenset()
+    # A comparison ("it's LIKE IT'S NOT my leg"): an opener after one of
+    # ``simile_after`` and before a ``clause_start`` word, up to one of
+    # ``simile_until`` (voice.negation.in_simile).
+    simile_openers: frozenset[tuple[str, ...]] = frozenset()
+    simile_after: frozenset[str] = frozenset()
+    simile_until: frozenset[str] = frozenset()
 
     @property
     def negatives(self) -> frozenset[str]:
@@ -94,6 +100,29 @@ class Scope:
     by_answer_word: bool = False
     start: int = 0  # first token of the phrase with its trigger / hedge (evidence)
     end: int = 0
+
+
+def in_simile(tokens: tuple[str, ...], rules: Rules) -> frozenset[int]:
+    """The positions of the comparisons in ``tokens``: from the clause after a simile
+    opener ("my feet feel LIKE THEY'RE IN THICK SOCKS WHEN THEY'RE NOT") to a sentence
+    break or a word of ``simile_until``. A "no" there denies the picture, not the
+    symptom. The opener must follow a word of ``simile_after`` ("feel like", "it's
+    like": not "like, no") and start a clause of at least two words ("doesn't look
+    like it" is no comparison)."""
+    ends = {i for i, w in enumerate(tokens) if w in rules.simile_until}
+    out: set[int] = set()
+    for opener in rules.simile_openers:
+        n = len(opener)
+        for i in range(1, len(tokens) - n - 1):
+            j = i + n
+            if (tokens[i:j] != opener or tokens[i - 1] not in rules.simile_after
+                    or tokens[j] not in rules.clause_start
+                    or tokens[j + 1] == BREAK or j + 1 in ends):
+                continue
+            while j < len(tokens) and tokens[j] != BREAK and j not in ends:
+                out.add(j)
+                j += 1
+    return frozenset(out)
 
 
 def triggers_in(tokens: tuple[str, ...], rules: Rules, taken: Sequence[int]) -> list[Match[str]]:

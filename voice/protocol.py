@@ -640,7 +640,7 @@ class _Loader:
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
-                               "denied_reassurance"))
+                               "denied_reassurance", "simile"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -694,7 +694,19 @@ class _Loader:
             **self._ongoing(src, top),
             **self._resolved_across(src, top),
             **self._denied_reassurance(src, top),
+            **self._simile(src, top),
         )
+
+    @staticmethod
+    def _simile(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``simile`` as negation.Rules fields (none when absent)."""
+        if "simile" not in top:
+            return {}
+        r = src.mapping(top["simile"], "simile", required=("openers", "after", "until"))
+        return {"simile_openers": frozenset(phrase_tokens(t) for t in src.strings(
+                    r["openers"], "simile openers")),
+                "simile_after": frozenset(_words(src.strings(r["after"], "simile after"))),
+                "simile_until": frozenset(_words(src.strings(r["until"], "simile until")))}
 
     @staticmethod
     def _denied_reassurance(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:

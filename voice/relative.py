@@ -62,7 +62,8 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
     listed phrase covers the concept's words (a listed phrase decides). A concept's
     span is its last part (what negation scopes), or with ``whole`` all it covered."""
     index = protocol.lexicon.per_question.get(question.id)
-    found = index.find(words, fuzzy=False) if index else []
+    found = [m for m in (index.find(words, fuzzy=False) if index else [])
+             if not _becomes(words, m, protocol)]
     # A listed phrase that says otherwise decides; one that says the same leaves the
     # concept its wider words ("BLEEDING A BIT ... but IT'S STOPPED" is one no).
     listed: dict[int, set[str]] = {}
@@ -83,6 +84,19 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
             lo, hi = c.words if whole else (c.start, c.end)
             found.append(Match(lo, hi, words[lo:hi], (c.label,), 100.0))
     return found
+
+
+def _becomes(words: tuple[str, ...], m: Match[str], protocol: Protocol) -> bool:
+    """Whether a content phrase "gone" is a change rather than "gone away": straight
+    (through ``degree`` words) before a symptom it describes, "my legs have GONE ALL
+    pins and needles" (as for a resolved trigger, voice.negation)."""
+    if m.phrase[-1] != "gone":
+        return False
+    lex = protocol.lexicon
+    j = m.end
+    while j < len(words) and words[j] in lex.negation.degree:
+        j += 1
+    return j < len(words) and any(s.start == j for s in lex.symptoms.find(words, fuzzy=False))
 
 
 def _distance(c: ConceptMatch) -> int:

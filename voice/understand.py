@@ -17,7 +17,17 @@ from typing import Any, TypeVar
 from voice import double_negatives, relative
 from voice.complaints import load_complaints
 from voice.concepts import load_concepts
-from voice.negation import PRE, PSEUDO, TERMINATE, Rules, Scope, of_another, scopes, triggers_in
+from voice.negation import (
+    PRE,
+    PSEUDO,
+    TERMINATE,
+    Rules,
+    Scope,
+    in_simile,
+    of_another,
+    scopes,
+    triggers_in,
+)
 from voice.normalize import BREAK, tokens
 from voice.numbers import WORDS, Number, find_numbers
 from voice.phrases import Match
@@ -660,6 +670,9 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     # "It DOESN'T look OKAY": something may be wrong, neither a "no" nor a "fine".
     pseudo |= double_negatives.denied_reassurances(words, lex.negation)
     matches = lex.answers.find(words, taken=set(used) | pseudo, fuzzy=False)
+    # A "no" inside a comparison denies the picture ("like it's NOT my leg").
+    simile = in_simile(words, lex.negation)
+    matches = [m for m in matches if not (m.start in simile and "no" in m.payload)]
     if matches and min(matches, key=lambda m: m.start).phrase in lex.negation.interjections:
         # After an opening "no", a hedge that qualifies the word after it is no answer
         # word: "no, i went for A LITTLE walk", "nope, A BIT cold if anything".

@@ -146,6 +146,8 @@ REWRITES: dict[str, str] = {
     "mi bowels": "my bowels", "mi foot": "my foot", "mi feet": "my feet",
     "mi eye": "my eye", "mi eyes": "my eyes", "mi neck": "my neck", "mi skin": "my skin",
     "mi body": "my body", "mi belly": "my belly", "mi stomach": "my stomach",
+    "mi water": "my water", "still deh deh": "still there", "still deh": "still there",
+    "a tremble": "trembling", "mi hot": "i'm hot", "hot hot": "really hot",
     "wid": "with", "foot dem": "feet", "leg dem": "legs", "bout": "about",
     "true true": "really",
     # Nigerian Pidgin and Ghanaian English further ("my legs DEY tremble", "my BELLE dey
