@@ -24,7 +24,8 @@ def test_a_no_inside_a_comparison_is_no_answer(protocol, text):
 
 
 @pytest.mark.parametrize("question, text", [
-    ("site_bleeding", "doesn't look like it"),  # no comparison: too short
+    ("site_bleeding", "doesn't look like it"),  # no comparison: it pictures nothing
+    ("site_bleeding", "looks like it's not"),
     ("leg_numbness", "no it's not like that"),  # "not like" comes before: no opener
     ("leg_numbness", "like no not at all"),  # "like" first is a filler
 ])

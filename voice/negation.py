@@ -107,21 +107,27 @@ def in_simile(tokens: tuple[str, ...], rules: Rules) -> frozenset[int]:
     opener ("my feet feel LIKE THEY'RE IN THICK SOCKS WHEN THEY'RE NOT") to a sentence
     break or a word of ``simile_until``. A "no" there denies the picture, not the
     symptom. The opener must follow a word of ``simile_after`` ("feel like", "it's
-    like": not "like, no") and start a clause of at least two words ("doesn't look
-    like it" is no comparison)."""
+    like": not "like, no") and start a clause that pictures something: a word that is
+    no clause start, no scope-skipping word and no negation ("doesn't look like it",
+    "looks like it's not" are a plain "no", not a comparison)."""
     ends = {i for i, w in enumerate(tokens) if w in rules.simile_until}
+    negations = {i for t in triggers_in(tokens, rules, ()) if {PRE, POST} & set(t.payload)
+                 for i in range(t.start, t.end)}
     out: set[int] = set()
     for opener in rules.simile_openers:
         n = len(opener)
-        for i in range(1, len(tokens) - n - 1):
+        for i in range(1, len(tokens) - n):
             j = i + n
             if (tokens[i:j] != opener or tokens[i - 1] not in rules.simile_after
-                    or tokens[j] not in rules.clause_start
-                    or tokens[j + 1] == BREAK or j + 1 in ends):
+                    or tokens[j] not in rules.clause_start):
                 continue
+            span = []
             while j < len(tokens) and tokens[j] != BREAK and j not in ends:
-                out.add(j)
+                span.append(j)
                 j += 1
+            if any(tokens[k] not in rules.clause_start and tokens[k] not in rules.scope_skip
+                   and k not in negations for k in span):
+                out.update(span)
     return frozenset(out)
 
 
