@@ -279,6 +279,16 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   (its answer examples now hold blind sets 52 and 53); red-flag recall the same at
   every SNR. A second run on the round's last change (a hedged all-clear with a
   "yeah" asked about), speed figures reused, gives the same result on every clip.
+  Round 31 (session 23) changed no grammar either; a run on its final code (corpus
+  and speed figures reused, 33.2 min beside the test suite) gives the same result as
+  round 30 on every real recording and every spoken sentence, and two synthetic clips
+  changed, outside the targets: a white 0 dB "my legs keep giving way", heard "my leg
+  giving way", is weakness (an emergency) where "my PEE giving way" had made it a
+  complaint, and a white 0 dB "I don't have a fever", heard "i don't have a
+  feverish", is confirmed where it was a no (the similarity net, with blind sets 54
+  and 55 among its examples, hears a fever in it); red-flag recall the same at every
+  SNR. A first run had found a clean "it's getting better" raising severe pain
+  through its n-best "getting bigger" (a trend word the round had added; taken out).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
