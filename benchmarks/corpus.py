@@ -100,20 +100,22 @@ class Renderer:
     """Text -> 16 kHz samples, rendered by espeak-ng (deterministic) and ``read_wav``."""
 
     def __init__(self) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="corpus-")
         self.seconds = 0.0
 
     def __call__(self, text: str, voice: str, rate: int) -> np.ndarray:
-        path = Path(self._tmp.name) / "render.wav"
-        started = time.perf_counter()
-        done = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path),
-                               "--", text], capture_output=True, text=True, check=False)
-        self.seconds += time.perf_counter() - started
-        if done.returncode != 0 or not path.exists():
-            raise SystemExit(f"corpus: espeak-ng failed for voice {voice!r}: "
-                             f"{done.stderr.strip() or done.returncode}")
-        pcm = read_wav(path).pcm
-        path.unlink()
+        # A folder per render, gone when it returns: a worker process ends without
+        # running finalizers, so a folder kept on the renderer was left behind (empty).
+        with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
+            path = Path(tmp) / "render.wav"
+            started = time.perf_counter()
+            done = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w",
+                                   str(path), "--", text],
+                                  capture_output=True, text=True, check=False)
+            self.seconds += time.perf_counter() - started
+            if done.returncode != 0 or not path.exists():
+                raise SystemExit(f"corpus: espeak-ng failed for voice {voice!r}: "
+                                 f"{done.stderr.strip() or done.returncode}")
+            pcm = read_wav(path).pcm
         return np.frombuffer(pcm, dtype="<i2").astype(np.float64)
 
 
