@@ -110,25 +110,36 @@ def in_simile(tokens: tuple[str, ...], rules: Rules) -> frozenset[int]:
     like": not "like, no") and start a clause that pictures something: a word that is
     no clause start, no scope-skipping word and no negation ("doesn't look like it",
     "looks like it's not" are a plain "no", not a comparison)."""
-    ends = {i for i, w in enumerate(tokens) if w in rules.simile_until}
+    spans = [_simile_span(tokens, i + len(opener), rules)
+             for opener in rules.simile_openers for i in range(1, len(tokens) - len(opener))
+             if tokens[i:i + len(opener)] == opener and tokens[i - 1] in rules.simile_after
+             and tokens[i + len(opener)] in rules.clause_start]
+    if not spans:
+        return frozenset()  # most answers: no need to look for negations
     negations = {i for t in triggers_in(tokens, rules, ()) if {PRE, POST} & set(t.payload)
                  for i in range(t.start, t.end)}
-    out: set[int] = set()
-    for opener in rules.simile_openers:
-        n = len(opener)
-        for i in range(1, len(tokens) - n):
-            j = i + n
-            if (tokens[i:j] != opener or tokens[i - 1] not in rules.simile_after
-                    or tokens[j] not in rules.clause_start):
-                continue
-            span = []
-            while j < len(tokens) and tokens[j] != BREAK and j not in ends:
-                span.append(j)
-                j += 1
-            if any(tokens[k] not in rules.clause_start and tokens[k] not in rules.scope_skip
-                   and k not in negations for k in span):
-                out.update(span)
-    return frozenset(out)
+    return frozenset(k for span in spans if any(
+        tokens[k] not in rules.clause_start and tokens[k] not in rules.scope_skip
+        and k not in negations for k in span) for k in span)
+
+
+def _simile_span(tokens: tuple[str, ...], start: int, rules: Rules) -> range:
+    """From ``start`` to the comparison's end: a sentence break or ``simile_until``."""
+    end = start
+    while end < len(tokens) and tokens[end] != BREAK and tokens[end] not in rules.simile_until:
+        end += 1
+    return range(start, end)
+
+
+def gone_to(tokens: tuple[str, ...], end: int, rules: Rules) -> int | None:
+    """Where a phrase ending in "gone" at ``end`` would go on to name what it became,
+    past ``degree`` words ("my vision has GONE ALL blurry", "gone NUMB": a change, not
+    "gone away"); None when the phrase does not end in "gone"."""
+    if end == 0 or tokens[end - 1] != "gone":
+        return None
+    while end < len(tokens) and tokens[end] in rules.degree:
+        end += 1
+    return end
 
 
 def triggers_in(tokens: tuple[str, ...], rules: Rules, taken: Sequence[int]) -> list[Match[str]]:
@@ -160,12 +171,11 @@ def scopes(
             tokens[t.end] in rules.clause_start)
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
+            changed = gone_to(tokens, t.end, rules) if RESOLVED in kinds else None
             for k, (s, _) in enumerate(spans):
                 if t.end == s and tokens[s] == t.phrase[-1]:
                     continue  # "no, NO TEMPERATURE": a repeated "no" is emphasis
-                if t.end <= s < reach and not (t.phrase[-1] == "gone" and RESOLVED in kinds
-                                               and all(w in rules.degree
-                                                       for w in tokens[t.end:s])):
+                if t.end <= s < reach and not (changed is not None and changed >= s):
                     # ("gone" straight before what it describes is a change: "my vision
                     # has gone BLURRY", "gone NUMB", not "has gone away".)
                     flags[k]["resolved" if RESOLVED in kinds and PRE not in kinds

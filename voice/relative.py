@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from voice.concepts import ConceptMatch, load_concepts
-from voice.negation import of_another, scopes, triggers_in
+from voice.negation import gone_to, of_another, scopes, triggers_in
 from voice.normalize import BREAK
 from voice.phrases import Match
 from voice.protocol import WEARS_OFF, Lexicon, Protocol, Question
@@ -88,15 +88,11 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
 
 def _becomes(words: tuple[str, ...], m: Match[str], protocol: Protocol) -> bool:
     """Whether a content phrase "gone" is a change rather than "gone away": straight
-    (through ``degree`` words) before a symptom it describes, "my legs have GONE ALL
-    pins and needles" (as for a resolved trigger, voice.negation)."""
-    if m.phrase[-1] != "gone":
-        return False
-    lex = protocol.lexicon
-    j = m.end
-    while j < len(words) and words[j] in lex.negation.degree:
-        j += 1
-    return j < len(words) and any(s.start == j for s in lex.symptoms.find(words, fuzzy=False))
+    before a symptom it describes, "my legs have GONE ALL pins and needles" (the rule
+    negation applies to "gone" as a resolved word)."""
+    changed = gone_to(words, m.end, protocol.lexicon.negation)
+    return changed is not None and any(
+        s.start == changed for s in protocol.lexicon.symptoms.find(words, fuzzy=False))
 
 
 def _distance(c: ConceptMatch) -> int:
