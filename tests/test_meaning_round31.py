@@ -11,7 +11,7 @@ held out (docs/understanding.md, round 31)."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("text", [
@@ -122,19 +122,3 @@ def test_divil_a_bit_is_a_no(protocol, text):
 
 def test_how_weak_are_we_talking_is_a_question_back(protocol):
     assert meaning(protocol, "how weak are we talking", "leg_weakness").meta == "help"
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 31), false concerns
-    ("blind56", 502, (0.85, 60, 8, 3, 0.88), 1),
-    # blind 57: reported absent 27 (12 read as a "no") at the start, 28 (13) at the
-    # end -- the answer examples that now hold blind 54 and 55 no longer point one of
-    # its answers at its red flag (docs/understanding.md, blind sets 56 and 57).
-    ("blind57", 541, (0.80, 78, 28, 13, 0.80), 1),
-])
-def test_blind_sets_56_and_57_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 23 before round 31 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

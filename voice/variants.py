@@ -100,6 +100,11 @@ REWRITES: dict[str, str] = {
     # Blood pressure, sugar, tests and thinners are no bleeding ("my BLOOD PRESSURE
     # is high", "i'm on BLOOD THINNERS").
     "blood pressure": "bloodpressure", "blood sugar": "bloodsugar",
+    # ... nor is a hot thing a hot patient ("two ibuprofen and a HOT WATER BOTTLE and
+    # i'm right as rain"; feeling LIKE one is: concepts.yaml).
+    **{f"hot {thing}": "hot" + thing.replace(" ", "") for thing in (
+        "water bottle", "water bottles", "bath", "baths", "shower", "showers", "drink",
+        "drinks", "tea", "pack", "packs", "compress", "flannel", "towel")},
     "blood sugars": "bloodsugars", "blood test": "bloodtest", "blood tests": "bloodtests",
     "blood thinner": "bloodthinner", "blood thinners": "bloodthinners",
     # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
@@ -213,6 +218,25 @@ REWRITES: dict[str, str] = {
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
     **{ing[:-1]: ing for ing in DROPPED_G},
+    # A dropped h, typed with or without its apostrophe (Cockney, Brummie, Scouse,
+    # Yorkshire: "me 'EAD'S killin me", "it 'URTS"), for the words that name a symptom
+    # and are no other word without it ("ot" is the occupational therapist, not hot);
+    # and "on me PINS" (on my feet; "my pins" alone may be pins and needles).
+    "ead": "head", "eads": "heads", "eadache": "headache", "eadaches": "headaches",
+    "urts": "hurts", "urt": "hurt", "urting": "hurting", "ospital": "hospital",
+    # Bleeding in clinical words, as the noun the protocol lists ("it's HAEMORRHAGING").
+    "haemorrhaging": "haemorrhage", "hemorrhaging": "hemorrhage",
+    "haemorrhaged": "haemorrhage", "hemorrhaged": "hemorrhage",
+    # The back of the throat is the throat ("dripping down THE BACK OF MY THROAT" is no
+    # wet back).
+    "the back of my throat": "my throat", "back of my throat": "my throat",
+    "the back of the throat": "the throat", "back of the throat": "the throat",
+    "the back of her throat": "her throat", "back of her throat": "her throat",
+    "the back of his throat": "his throat", "back of his throat": "his throat",
+    "get out the": "get out of the", "got out the": "got out of the",
+    "getting out the": "getting out of the", "on me own": "on my own",
+    "on my pins": "on my feet", "on me pins": "on my feet", "on his pins": "on his feet",
+    "on her pins": "on her feet",
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
     "grand": "fine",
     # "Cabin fever" is boredom, no fever ("it's just CABIN FEVER from lying here").
