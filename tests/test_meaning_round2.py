@@ -94,7 +94,7 @@ def test_discharge_volunteered_needs_the_site(protocol):
 ])
 def test_symptom_elsewhere_is_a_concern(protocol, text, dropped):
     u = meaning(protocol, text, "anything_else")
-    assert dropped not in statuses(u) and u.concerns == (u.text,)
+    assert dropped not in statuses(u) and u.concerns == (text,)  # as said
     assert interpret(text, protocol, protocol.question("anything_else"))["disposition"] in (
         "urgent", "emergency")
 

@@ -133,6 +133,13 @@ def test_nuh_uh_is_a_no(protocol):
     assert meaning(protocol, "nuh uh", "headache_relief").value == "no"
 
 
+def test_a_concern_is_recorded_in_the_patients_own_words(protocol):
+    # Not as normalised for reading ("hotwaterbottle", "my throat").
+    text = "I burnt my heel on the hot water bottle and there's a salty taste " \
+           "dripping down the back of my throat"
+    assert meaning(protocol, text, "anything_else").concerns == (text,)
+
+
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative (the figures measured at the start of round 32), false concerns

@@ -70,8 +70,9 @@ class Understanding:
     # Symptoms a hint word points at ("my leg...") that no phrase settled: the dialog
     # asks about a red flag among them rather than rule it out or pass it by.
     hinted: tuple[str, ...] = ()
-    # Complaints the protocol does not cover ("i fainted"), in the patient's words: the
-    # check-in cannot judge them, says so, and the result is at least urgent.
+    # Complaints the protocol does not cover ("i fainted"), in the patient's own words
+    # (the answer as given, not normalised): the check-in cannot judge them, says so,
+    # and the result is at least urgent.
     concerns: tuple[str, ...] = ()
     # The answer's words point both ways at its question ("it helps a bit but it's
     # still there"): no value, and the dialog asks one clarifying question.
@@ -95,6 +96,14 @@ class Understanding:
 
 
 def understand(text: str, protocol: Protocol, question: Question | None = None) -> Understanding:
+    meaning = _read(text, protocol, question)
+    # A complaint is recorded and said back as the patient said it, not as normalised
+    # for reading ("a HOT WATER BOTTLE", not "a hotwaterbottle"; "wee bit", "do not").
+    own = " ".join(text.split())
+    return replace(meaning, concerns=(own,)) if meaning.concerns and own else meaning
+
+
+def _read(text: str, protocol: Protocol, question: Question | None) -> Understanding:
     words = tokens(text)
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
