@@ -289,6 +289,12 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   and 55 among its examples, hears a fever in it); red-flag recall the same at every
   SNR. A first run had found a clean "it's getting better" raising severe pain
   through its n-best "getting bigger" (a trend word the round had added; taken out).
+  Round 32 (session 24) changed no grammar either; a run on its code (corpus and speed
+  figures reused, 39.1 min beside the test suite) gives the same result as round 31 on
+  every clip of every set: real recordings, spoken sentences and synthetic corpus.
+  (The round's last change, a concern quoted in the patient's own words, moves no
+  decision: `interpret` gives the same output on every tests/data answer but for the
+  words a concern quotes.)
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
