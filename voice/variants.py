@@ -4,8 +4,9 @@ word for word, the longest first).
 
 Contractions typed without an apostrophe, words run together, Scots, Jamaican
 Patois, Nigerian Pidgin and Ghanaian English, Filipino, Singapore and Australian
-English, a dropped final g, slang emphasis, and multi-word terms kept whole so that a
-phrase does not find them ("BLOOD PRESSURE" is no bleeding). Each entry is an
+English, a dropped final g or initial h, slang emphasis, and multi-word terms kept
+whole so that a phrase does not find them ("BLOOD PRESSURE" is no bleeding, a "HOT
+WATER BOTTLE" no fever). Each entry is an
 interpretation of how patients write; add one here, never a special case in the code
 that reads the answer.
 """
@@ -100,13 +101,13 @@ REWRITES: dict[str, str] = {
     # Blood pressure, sugar, tests and thinners are no bleeding ("my BLOOD PRESSURE
     # is high", "i'm on BLOOD THINNERS").
     "blood pressure": "bloodpressure", "blood sugar": "bloodsugar",
-    # ... nor is a hot thing a hot patient ("two ibuprofen and a HOT WATER BOTTLE and
+    "blood sugars": "bloodsugars", "blood test": "bloodtest", "blood tests": "bloodtests",
+    "blood thinner": "bloodthinner", "blood thinners": "bloodthinners",
+    # Nor is a hot thing a hot patient ("two ibuprofen and a HOT WATER BOTTLE and
     # i'm right as rain"; feeling LIKE one is: concepts.yaml).
     **{f"hot {thing}": "hot" + thing.replace(" ", "") for thing in (
         "water bottle", "water bottles", "bath", "baths", "shower", "showers", "drink",
         "drinks", "tea", "pack", "packs", "compress", "flannel", "towel")},
-    "blood sugars": "bloodsugars", "blood test": "bloodtest", "blood tests": "bloodtests",
-    "blood thinner": "bloodthinner", "blood thinners": "bloodthinners",
     # A work shift is not pain that shifts ("the NIGHT SHIFT has my sleep all over").
     "night shift": "nightshift", "day shift": "dayshift", "late shift": "lateshift",
     "early shift": "earlyshift", "night shifts": "nightshifts",
@@ -233,6 +234,7 @@ REWRITES: dict[str, str] = {
     "the back of the throat": "the throat", "back of the throat": "the throat",
     "the back of her throat": "her throat", "back of her throat": "her throat",
     "the back of his throat": "his throat", "back of his throat": "his throat",
+    # "Out the" for "out of the" ("couldn't get OUT THE bath ON ME OWN").
     "get out the": "get out of the", "got out the": "got out of the",
     "getting out the": "getting out of the", "on me own": "on my own",
     "on my pins": "on my feet", "on me pins": "on my feet", "on his pins": "on his feet",
