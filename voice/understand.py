@@ -99,11 +99,13 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
     meaning = _read(text, protocol, question)
     # A complaint is recorded and said back as the patient said it, not as normalised
     # for reading ("a HOT WATER BOTTLE", not "a hotwaterbottle"; "wee bit", "do not").
+    # Only here, at the edge: the readings of an answer's parts inside (_read calls
+    # itself) pass on whether there is a complaint, never its words.
     own = " ".join(text.split())
     return replace(meaning, concerns=(own,)) if meaning.concerns and own else meaning
 
 
-def _read(text: str, protocol: Protocol, question: Question | None) -> Understanding:
+def _read(text: str, protocol: Protocol, question: Question | None = None) -> Understanding:
     words = tokens(text)
     said = " ".join(w for w in words if w != BREAK)
     qid = question.id if question else None
@@ -215,7 +217,7 @@ def _read(text: str, protocol: Protocol, question: Question | None) -> Understan
             # "No... actually there was a fair bit on my nightie": the words after the
             # correction answer, a yes only hedged (it began with a no); if they say
             # nothing this question reads, ask.
-            again = understand(" ".join(after), protocol, question)
+            again = _read(" ".join(after), protocol, question)
             if again.value is None and not again.clarify and value == "yes":
                 # "Yes, MIND YOU it's only since my tablet": words that answer nothing
                 # take nothing back from a yes (a yes kept is the safe side).
@@ -271,7 +273,7 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
     a no. None when the statement denies nothing ("not that i've noticed": an ordinary
     negation), or when what it denies is an emergency sign ("it's not that i can't
     feel them": NegEx leaves it uncertain, and the dialog asks)."""
-    inner = understand(" ".join(twice.statement), protocol, question)
+    inner = _read(" ".join(twice.statement), protocol, question)
     answer = question.answer if question is not None else "yesno"
     # Never an emergency sign ruled out on a litotes (round 15): that stays a weak yes,
     # asked about.
@@ -299,7 +301,7 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
         value = said
     elif answer != "yesno" and value is not None:
         value = None  # "i wouldn't say it isn't getting better": which way, then?
-    parts = [understand(" ".join(p), protocol, question)
+    parts = [_read(" ".join(p), protocol, question)
              for p in (twice.before, twice.after) if any(w != BREAK for w in p)]
     values = {v for v in [value, *(p.value for p in parts)] if v is not None}
     if answer == "yesno" and len(values) > 1:
@@ -377,20 +379,20 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
         first = _skip(rest, 0, lex.fillers | {BREAK})
         if first < len(rest) and rest[first] in protocol.answers.statement_openers:
             return None  # "what do you mean, MY legs are numb": a statement, read as said
-        topic = understand(" ".join(rest), protocol)
+        topic = _read(" ".join(rest), protocol)
         own = {question.symptom, question.presumes, question.affirms}
     elif meta == "help":
         if question.answer == "free":
             return None  # "am i allowed a shower?" at "anything else?" is a remark
         # Read at the question: "where's the fever meant to be, i'm boiling" is a fever.
-        topic = understand(" ".join(rest), protocol, question)
+        topic = _read(" ".join(rest), protocol, question)
         if topic.value is not None or topic.clarify or topic.hinted:
             return None
     else:
         if question.answer != "free" and \
-                understand(" ".join(rest), protocol, question).value is not None:
+                _read(" ".join(rest), protocol, question).value is not None:
             return None  # "hang on... it's BETTER": the answer after the wait
-        topic = understand(" ".join(rest), protocol)
+        topic = _read(" ".join(rest), protocol)
     said_nothing = not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
@@ -806,10 +808,10 @@ def _changed(words: tuple[str, ...], protocol: Protocol, question: Question) -> 
     if len(rest) < 2:
         return None
     if all(w in protocol.answers.ellipsis for w in rest):
-        earlier = understand(" ".join(w for w in words[:change.start] if w != BREAK),
+        earlier = _read(" ".join(w for w in words[:change.start] if w != BREAK),
                              protocol, question).value
         return {"yes": "no", "no": "yes"}.get(str(earlier))
-    return understand(" ".join(rest), protocol, question).value
+    return _read(" ".join(rest), protocol, question).value
 
 
 def _status_of(findings: list[Finding], symptom: str) -> str | None:

@@ -230,10 +230,8 @@ REWRITES: dict[str, str] = {
     "haemorrhaged": "haemorrhage", "hemorrhaged": "hemorrhage",
     # The back of the throat is the throat ("dripping down THE BACK OF MY THROAT" is no
     # wet back).
-    "the back of my throat": "my throat", "back of my throat": "my throat",
-    "the back of the throat": "the throat", "back of the throat": "the throat",
-    "the back of her throat": "her throat", "back of her throat": "her throat",
-    "the back of his throat": "his throat", "back of his throat": "his throat",
+    **{f"{lead}back of {whose} throat": f"{whose} throat"
+       for lead in ("", "the ") for whose in ("my", "the", "her", "his")},
     # "Out the" for "out of the" ("couldn't get OUT THE bath ON ME OWN").
     "get out the": "get out of the", "got out the": "got out of the",
     "getting out the": "getting out of the", "on me own": "on my own",
