@@ -251,6 +251,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind55", 531, (0.88, 106, 2, 1, 0.92), 1),
     ("blind56", 502, (0.87, 65, 2, 0, 0.90), 1),
     ("blind57", 541, (0.82, 82, 22, 11, 0.84), 1),
+    ("blind58", 522, (0.83, 74, 17, 9, 0.85), 0),
+    ("blind59", 547, (0.87, 75, 18, 5, 0.88), 1),
 ])
-def test_blind_sets_24_to_57_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_59_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

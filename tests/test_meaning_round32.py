@@ -10,7 +10,7 @@ sessions before the round started, without the code, and held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("question, text", [
@@ -138,16 +138,3 @@ def test_a_concern_is_recorded_in_the_patients_own_words(protocol):
     text = "I burnt my heel on the hot water bottle and there's a salty taste " \
            "dripping down the back of my throat"
     assert meaning(protocol, text, "anything_else").concerns == (text,)
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 32), false concerns
-    ("blind58", 522, (0.82, 74, 17, 9, 0.85), 0),
-    ("blind59", 547, (0.87, 75, 18, 5, 0.88), 1),
-])
-def test_blind_sets_58_and_59_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 24 before round 32 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

@@ -220,6 +220,9 @@ class Answers:
     # Words that open a statement after a question back ("what do you mean, MY legs ...")
     statement_openers: frozenset[str] = frozenset()
     asked_last: tuple[str, ...] = ()  # "numb HOW?": a question back said last
+    # senses_asked: "weak AS IN tired OR as in can't move them?" -- a question back that
+    # offers senses to choose from: (sense markers, words offering an alternative)
+    senses_asked: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,8 @@ class Lexicon:
     # tablets ...": help), a wait ("hold on ...": wait).
     openers: PhraseIndex[str]
     asked_last: PhraseIndex[str]  # a question back said last ("numb HOW?"): help
+    senses: PhraseIndex[str]  # a sense offered ("weak AS IN tired ..."): "sense"
+    alternatives: frozenset[str]  # ... and another offered after it ("... OR ...")
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
@@ -556,7 +561,8 @@ class _Loader:
                     "fuzzy")
         src, top = self._file("answers.yaml", required,
                               allowed=(*required, "gaps", "asked_back", "asks_instead", "hold_on",
-                                       "changes", "statement_openers", "asked_last"))
+                                       "changes", "statement_openers", "asked_last",
+                                       "senses_asked"))
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
                          allowed=(*kinds, "alone", TEXT_ONLY))
@@ -628,6 +634,8 @@ class _Loader:
             if "statement_openers" in top else frozenset(),
             asked_last=tuple(src.strings(top["asked_last"], "asked_last"))
             if "asked_last" in top else (),
+            senses_asked=self._senses_asked(src, top["senses_asked"])
+            if "senses_asked" in top else ((), ()),
         )
         real = frozenset(_words(src.strings(fz["real_words"], "fuzzy real_words"))) \
             if "real_words" in fz else frozenset()
@@ -696,6 +704,13 @@ class _Loader:
             **self._denied_reassurance(src, top),
             **self._simile(src, top),
         )
+
+    @staticmethod
+    def _senses_asked(src: Source, node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """answers.yaml ``senses_asked``: (sense markers, alternative words)."""
+        r = src.mapping(node, "senses_asked", required=("sense", "alternative"))
+        return (tuple(src.strings(r["sense"], "senses_asked sense")),
+                tuple(src.strings(r["alternative"], "senses_asked alternative")))
 
     @staticmethod
     def _simile(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
@@ -1029,6 +1044,8 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
                              **{phrase_tokens(t): ("help",) for t in answers.asks_instead},
                              **{phrase_tokens(t): ("help", TOPIC) for t in answers.asked_back}}),
         asked_last=PhraseIndex({phrase_tokens(t): ("help",) for t in answers.asked_last}),
+        senses=PhraseIndex({phrase_tokens(t): ("sense",) for t in answers.senses_asked[0]}),
+        alternatives=frozenset(_words(answers.senses_asked[1])),
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),

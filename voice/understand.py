@@ -369,9 +369,13 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
     lex = protocol.lexicon
     if opener is None:
         last = _closer(words, lex)  # "numb HOW?": a question back said last
-        if last is None:
+        sense = _senses_offered(words, lex)  # "weak AS IN tired OR ...?"
+        if last is not None:
+            meta, rest, back = last.payload[0], words[:last.start], True
+        elif sense is not None:
+            meta, rest, back = "help", words[:sense], True
+        else:
             return None
-        meta, rest, back = last.payload[0], words[:last.start], True
     else:
         meta, rest, back = opener.payload[0], words[opener.end:], TOPIC in opener.payload
     own: set[str | None] = set()
@@ -404,6 +408,16 @@ def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | No
     say", "hold on"), if one does; its payload is its meta."""
     return max((m for m in lex.openers.find(words, fuzzy=False) if m.start == start),
                key=lambda m: m.end, default=None)
+
+
+def _senses_offered(words: tuple[str, ...], lex: Lexicon) -> int | None:
+    """Where the first of two senses offered starts ("weak AS IN tired OR as in can't
+    move them?", "a fever AS IN a temperature OR just feeling rotten?"): a sense marker
+    with an alternative after it. The words before it are the topic asked about."""
+    first = min((m.start for m in lex.senses.find(words, fuzzy=False)), default=None)
+    if first is None or not lex.alternatives & set(words[first:]):
+        return None
+    return first
 
 
 def _closer(words: tuple[str, ...], lex: Lexicon) -> Match[str] | None:

@@ -186,6 +186,8 @@ REWRITES: dict[str, str] = {
     # bleeding nose.
     "po": "", "opo": "yes", "hindi": "no", "naman": "", "talaga": "really", "na": "",
     "nosebleed po": "", "po nosebleed": "",
+    # ... and Tagalog for easing ("MEDYO GUMAGAAN na po": a bit lighter now).
+    "medyo": "a bit", "gumagaan": "easing", "gumaan": "eased",
     # A change denied with "isn't" says what "not" says ("it ISN'T WORSE" is "not
     # worse", the same; "worse" alone would be read).
     **{f"isn't {c}": f"not {c}" for c in (
@@ -237,6 +239,27 @@ REWRITES: dict[str, str] = {
     "getting out the": "getting out of the", "on me own": "on my own",
     "on my pins": "on my feet", "on me pins": "on my feet", "on his pins": "on his feet",
     "on her pins": "on her feet",
+    # Black Country "ay" (isn't, hasn't) and "day" (didn't), after a subject only ("it
+    # AY shifted", "i DAY have one"; alone, "ay" may be "aye" and "day" is a day).
+    **{f"{who} ay": f"{who} ain't" for who in ("i", "it", "he", "she", "they", "we")},
+    **{f"{who} day {verb}": f"{who} didn't {verb}"
+       for who in ("i", "it", "he", "she", "they", "we")
+       for verb in ("have", "feel", "hurt", "bleed", "go", "know", "get", "think", "need")},
+    # Normal as the yardstick of a comparison is no "normal" ("a degree WARMER THAN
+    # NORMAL", "SEVENTY PERCENT OF NORMAL"; "it's normal" still is).
+    "than normal": "than usual", "of normal": "of usual", "above normal": "above usual",
+    "below normal": "below usual",
+    # A pain "gone from" dull to something else has changed, not gone ("it's GONE FROM A
+    # DULL thud to something sharp").
+    "gone from a dull": "went from a dull", "gone from dull": "went from dull",
+    # Hawaiian Pidgin: "shishi" (pee), "wen" before a verb (its past: "i WEN SHISHI DA
+    # bed"); "da" only before a noun of this protocol (alone it is "yes" in Russian).
+    "shishi": "pee", "wen pee": "peed", "wen shishi": "peed", "wen wet": "wet",
+    "wen throw up": "threw up", "wen puke": "puked", "wen bleed": "bled",
+    "wen fall": "fell", "wen faint": "fainted", "wen poo": "pooed",
+    **{f"da {noun}": f"the {noun}" for noun in (
+        "bed", "pain", "pills", "pill", "bandage", "plaster", "dressing", "spot",
+        "back", "legs", "head", "toilet", "bathroom")},
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
     "grand": "fine",
     # "Cabin fever" is boredom, no fever ("it's just CABIN FEVER from lying here").

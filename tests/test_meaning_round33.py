@@ -1,0 +1,155 @@
+"""Round 33 (session 25): normal as the yardstick of a comparison ("a degree WARMER THAN
+NORMAL" was a "no" to the fever question); a question back that offers senses to choose
+from ("weak AS IN tired OR as in can't move them?"); Black Country "ay" and "day",
+Hawaiian Pidgin "shishi"; relief that "doesn't go"; and words for the red flags and
+complaints that blind sets 58 and 59 used. Tuned on blind sets 58 and 59 (and the older
+dev sets); blind sets 60 and 61 were written by separate sessions before the round
+started, without the code, and held out (docs/understanding.md, round 33)."""
+
+from __future__ import annotations
+
+import pytest
+from typed_dialog import check_blind_set, meaning, run_typed, status
+
+from voice.dialog import Ask, Say
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("fever", "i'd say i'm running maybe a degree warmer than normal", "fever"),
+    ("fever", "my temperature is higher than normal", "fever"),
+    ("fever", "a degree above normal", "fever"),
+    ("leg_weakness", "they're about seventy percent of normal", "leg_weakness"),
+])
+def test_normal_as_a_yardstick_is_no_no(protocol, question, text, symptom):
+    # Before: "normal" read as "it's normal" -- a "no" to a red flag.
+    u = meaning(protocol, text, question)
+    assert u.value == "yes" and status(u, symptom) in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("question, text", [
+    ("fever", "my temperature is normal"),
+    ("leg_weakness", "my legs feel normal"),
+    ("fever", "no it's normal"),
+])
+def test_normal_said_of_the_patient_is_still_a_no(protocol, question, text):
+    assert meaning(protocol, text, question).value == "no"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_weakness", "weakness as in tired or as in can't move them"),
+    ("leg_weakness", "weak as in tired or weak as in can't move them"),
+    ("headache_nausea", "sick as in poorly or sick as in throwing up"),
+    ("fever", "a fever as in a temperature or just feeling rotten"),
+    ("leg_numbness", "numbness where exactly the legs or the feet"),
+])
+def test_senses_offered_are_a_question_back(protocol, question, text):
+    # Before: a "yes" (an emergency) read from the symptom word the patient asked about.
+    u = meaning(protocol, text, question)
+    assert u.meta == "help" and u.value is None
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_weakness", "yes as in i can't walk or stand"),  # answered first
+    ("leg_numbness", "my legs are numb as in tingly or dead"),  # a statement
+    ("leg_numbness", "numb as in tingly"),  # no other sense offered
+])
+def test_a_sense_said_with_an_answer_is_read_as_said(protocol, question, text):
+    u = meaning(protocol, text, question)
+    assert u.meta is None and u.value == "yes"
+
+
+def test_the_check_in_explains_a_question_asked_back_with_senses(protocol):
+    result, log = run_typed(protocol, ["no", "no", "weak as in tired or as in can't move them",
+                                       "no"])
+    said = [e.text for e in log if isinstance(e, Say | Ask)]
+    weakness = protocol.question("leg_weakness")
+    at = said.index(weakness.help)
+    assert said[at - 1] == said[at + 1] == weakness.text
+    assert result["answers"]["leg_weakness"]["value"] == "no"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("headache_relief", "ar it ay shifted", "yes"),  # Black Country: it hasn't shifted
+    ("fever", "no i day have one", "no"),  # Black Country: i didn't have one
+    ("pain_relief", "no it doesn't go", "yes"),  # the pain does not go: it persists
+    ("bladder_bowel", "not that i could stop no", "yes"),
+    ("headache_nausea", "big time", "yes"),
+    ("headache", "nay not a twinge", "no"),
+    ("site_infection", "mate it's on my back how would i know", "unsure"),
+    ("bladder_bowel", "i've been going a lot more often than normal", "unsure"),
+    ("pain_trend", "it's gone from a dull thud to something sharp and hot", "worse"),
+    ("pain_trend", "twice as bad as when i got home", "worse"),
+    ("pain_trend", "half as bad as yesterday", "better"),
+    ("pain_trend", "medyo gumagaan na po", "better"),
+])
+def test_round_33_answers(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "yes and i didn't feel myself wee", "bladder_bowel_loss"),
+    ("bladder_bowel", "brah i wen shishi my pants", "bladder_bowel_loss"),
+    ("anything_else", "i wen shishi da bed last night", "bladder_bowel_loss"),
+    ("anything_else", "my legs are weak and wobbly and i had a little accident",
+     "bladder_bowel_loss"),
+    ("bladder_bowel", "i had to put one of my mum's pads on just in case",
+     "bladder_bowel_loss"),
+    ("leg_numbness", "i'm standing on the kitchen tiles and my right foot can't tell "
+                     "they're cold", "leg_numbness"),
+    ("leg_weakness", "my bones feel slap", "leg_weakness"),
+    ("leg_weakness", "eish they give in when i stand hey", "leg_weakness"),
+    ("anything_else", "my knees gave in on the stairs", "leg_weakness"),
+    ("site_bleeding", "the dressing is red all the way through", "significant_bleeding"),
+    ("back_pain", "aiyo yes back is paining like anything", "severe_worsening_pain"),
+    ("headache_nausea", "my stomach feels like it's sloshing about on a boat",
+     "headache_nausea_vomiting"),
+    ("headache_nausea", "there's a sour watery feeling in my mouth",
+     "headache_nausea_vomiting"),
+])
+def test_round_33_words_for_symptoms(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_weakness", "i gave in and took a tablet"),  # giving in is no leg giving way
+    ("anything_else", "i didn't feel myself getting hot"),  # no wee named
+    ("pain_trend", "the pain has gone from my legs"),  # gone, not a change of kind
+])
+def test_round_33_words_kept_to_their_place(protocol, question, text):
+    u = meaning(protocol, text, question)
+    if question == "leg_weakness":
+        assert status(u, "leg_weakness") is None and u.value != "yes"
+    elif question == "anything_else":
+        assert status(u, "bladder_bowel_loss") is None
+    else:
+        assert u.value == "better"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("anything_else", "there is itching on my skin all over since the injection"),
+    ("headache_position", "yes and standing makes my ears ring"),
+    ("anything_else", "my hands feel fizzy and cold"),
+    ("anything_else", "my fibromyalgia is flaring all over"),
+    ("anything_else", "just a bit of gripe in me belly"),
+    ("bladder_bowel", "i have to go every half hour but i make it in time"),
+])
+def test_round_33_complaints(protocol, question, text):
+    assert meaning(protocol, text, question).concerns
+
+
+@pytest.mark.parametrize("text", ["no my stomach's fine no cramps", "my legs are itchy"])
+def test_round_33_not_complaints(protocol, text):
+    assert not meaning(protocol, text, "anything_else").concerns
+
+
+@pytest.mark.parametrize("name, cases, floors, false_concerns", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative (the figures measured at the start of round 33), false concerns
+    ("blind60", 527, (0.89, 109, 8, 3, 0.93), 0),
+    ("blind61", 540, (0.81, 86, 19, 10, 0.83), 2),
+])
+def test_blind_sets_60_and_61_held_out_regression_guard(protocol, name, cases, floors,
+                                                        false_concerns):
+    # Held-out: written blind in session 25 before round 33 started (the writers saw no
+    # code), scored at its start and end only, not among the answer examples.
+    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
