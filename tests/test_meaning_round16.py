@@ -250,7 +250,10 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind54", 578, (0.86, 97, 14, 8, 0.87), 1),
     ("blind55", 531, (0.88, 106, 2, 1, 0.92), 1),
     ("blind56", 502, (0.87, 65, 2, 0, 0.90), 1),
-    ("blind57", 541, (0.82, 82, 22, 11, 0.84), 1),
+    # blind57: question-relative 0.84 -> 0.83 in round 33, the answer examples (which
+    # now hold blind 58 and 59) no longer point the Tagalog "medyo gumagaan na po"
+    # (easing a bit) at "better"; first-language words are not listed (round 32).
+    ("blind57", 541, (0.82, 82, 22, 11, 0.83), 1),
     ("blind58", 522, (0.83, 74, 17, 9, 0.85), 0),
     ("blind59", 547, (0.87, 75, 18, 5, 0.88), 1),
 ])

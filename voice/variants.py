@@ -186,8 +186,6 @@ REWRITES: dict[str, str] = {
     # bleeding nose.
     "po": "", "opo": "yes", "hindi": "no", "naman": "", "talaga": "really", "na": "",
     "nosebleed po": "", "po nosebleed": "",
-    # ... and Tagalog for easing ("MEDYO GUMAGAAN na po": a bit lighter now).
-    "medyo": "a bit", "gumagaan": "easing", "gumaan": "eased",
     # A change denied with "isn't" says what "not" says ("it ISN'T WORSE" is "not
     # worse", the same; "worse" alone would be read).
     **{f"isn't {c}": f"not {c}" for c in (
