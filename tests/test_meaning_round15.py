@@ -8,10 +8,9 @@ for)."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import meaning, run_typed, status
+from typed_dialog import helped_and_asked_again, meaning, run_typed, status
 
 from voice.commands.interpret import interpret
-from voice.dialog import Ask, Say
 
 # -- a follow-up presumes its symptom (questions.yaml `presumes`) ----------------------
 
@@ -101,10 +100,7 @@ def test_did_you_say_before_a_no_is_an_echo(protocol):
 
 def test_the_check_in_explains_the_question_and_asks_it_again(protocol):
     result, log = run_typed(protocol, ["what do you mean by a fever", "no"])
-    said = [e.text for e in log if isinstance(e, Say | Ask)]
-    fever = protocol.question("fever")
-    at = said.index(fever.help)
-    assert said[at - 1] == said[at + 1] == fever.text
+    assert helped_and_asked_again(log, protocol, "fever")
     assert result["answers"]["fever"]["value"] == "no"
 
 

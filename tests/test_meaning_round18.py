@@ -7,9 +7,7 @@ and 29 (and the older dev sets); blind sets 30 and 31 were written first and hel
 from __future__ import annotations
 
 import pytest
-from typed_dialog import meaning, run_typed, status
-
-from voice.dialog import Ask, Say
+from typed_dialog import helped_and_asked_again, meaning, run_typed, status
 
 # -- a question instead of an answer (answers.yaml asks_instead) -----------------------
 
@@ -48,10 +46,7 @@ def test_a_question_at_the_free_question_is_a_remark(protocol):
 
 def test_the_check_in_helps_and_asks_again(protocol):
     result, log = run_typed(protocol, ["why are you asking"] + ["no"] * 12)
-    said = [e.text for e in log if isinstance(e, (Ask, Say))]
-    fever = protocol.question("fever")
-    help_at = said.index(fever.help)
-    assert said[help_at + 1] == said[help_at - 1]  # the same question, asked again
+    assert helped_and_asked_again(log, protocol, "fever")
     assert result["disposition"] == "none" and not result["unanswered"]
 
 

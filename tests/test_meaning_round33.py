@@ -9,9 +9,7 @@ started, without the code, and held out (docs/understanding.md, round 33)."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, run_typed, status
-
-from voice.dialog import Ask, Say
+from typed_dialog import check_blind_set, helped_and_asked_again, meaning, run_typed, status
 
 
 @pytest.mark.parametrize("question, text, symptom", [
@@ -61,10 +59,7 @@ def test_a_sense_said_with_an_answer_is_read_as_said(protocol, question, text):
 def test_the_check_in_explains_a_question_asked_back_with_senses(protocol):
     result, log = run_typed(protocol, ["no", "no", "weak as in tired or as in can't move them",
                                        "no"])
-    said = [e.text for e in log if isinstance(e, Say | Ask)]
-    weakness = protocol.question("leg_weakness")
-    at = said.index(weakness.help)
-    assert said[at - 1] == said[at + 1] == weakness.text
+    assert helped_and_asked_again(log, protocol, "leg_weakness")
     assert result["answers"]["leg_weakness"]["value"] == "no"
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from voice.dialog import CheckIn, Event, Finished, Heard
+from voice.dialog import Ask, CheckIn, Event, Finished, Heard, Say
 from voice.protocol import Protocol, load_protocol
 from voice.understand import Understanding, understand
 
@@ -27,6 +27,15 @@ def run_typed(protocol: Protocol, answers: Iterable[str | Heard]) -> tuple[dict[
         log += dialog.hear(answer if isinstance(answer, Heard) else Heard(answer))
     log += dialog.end_of_input()
     return next(e.result for e in log if isinstance(e, Finished)), log
+
+
+def helped_and_asked_again(log: list[Event], protocol: Protocol, question: str) -> bool:
+    """Whether the check-in said question ``question``'s help and then asked it again:
+    the words around its help are that question, both times."""
+    said = [e.text for e in log if isinstance(e, Ask | Say)]
+    asked = protocol.question(question)
+    at = said.index(asked.help)
+    return said[at - 1] == said[at + 1] == asked.text
 
 
 def meaning(protocol: Protocol, text: str, question: str | None = None) -> Understanding:
