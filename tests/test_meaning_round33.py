@@ -63,6 +63,28 @@ def test_the_check_in_explains_a_question_asked_back_with_senses(protocol):
     assert result["answers"]["leg_weakness"]["value"] == "no"
 
 
+@pytest.mark.parametrize("question, text, symptom", [
+    ("fever", "fever no hot yes", "fever"),
+    ("fever", "fever no shivery yes", "fever"),
+    ("leg_weakness", "weakness no heavy yes", "leg_weakness"),
+])
+def test_an_echoed_no_with_a_yes_to_the_same_symptom_is_no_no(protocol, question, text,
+                                                              symptom):
+    # Before: the echo's "no" decided and the red flag was ruled out.
+    u = meaning(protocol, text, question)
+    assert u.value != "no" and status(u, symptom) in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("question, text, other", [
+    ("leg_numbness", "numb no weak yes", "leg_weakness"),
+    ("headache", "headache no backache yes", "back_soreness"),
+])
+def test_an_echoed_no_with_a_yes_to_another_symptom_stays_a_no(protocol, question, text,
+                                                               other):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, other) in ("present", "uncertain")
+
+
 @pytest.mark.parametrize("question, text, value", [
     ("headache_relief", "ar it ay shifted", "yes"),  # Black Country: it hasn't shifted
     ("fever", "no i day have one", "no"),  # Black Country: i didn't have one

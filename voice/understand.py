@@ -558,9 +558,30 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
         if back:
             after = _skip(words, after + max(o.end for o in back), lex.fillers | {BREAK})
         answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
-        if answer and set(answer[0].payload) <= {"no"}:
+        if answer and set(answer[0].payload) <= {"no"} and \
+                not _yes_to_own(words, after + answer[0].end, protocol, question):
             return m.end
     return 0
+
+
+def _yes_to_own(words: tuple[str, ...], start: int, protocol: Protocol,
+                question: Question) -> bool:
+    """Whether, after ``start``, a one-word yes answers for words that, read at the
+    question, say, hint at or sound like its own symptom: "fever no, HOT YES",
+    "weakness no, HEAVY YES" leave the echo's no in doubt ("numb no, WEAK yes" does
+    not: weakness is another symptom)."""
+    lex = protocol.lexicon
+    for b in _bare_answers(words[start:], lex):
+        if b.payload != ("yes",):
+            continue
+        topic = " ".join(w for w in words[start:start + b.start] if w != BREAK)
+        if not topic:
+            continue
+        here = _read(topic, protocol, question)
+        if any(f.symptom == question.symptom and f.status != ABSENT for f in here.symptoms) \
+                or question.symptom in here.hinted or here.suggested == "yes":
+            return True
+    return False
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
