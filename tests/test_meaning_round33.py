@@ -28,6 +28,9 @@ def test_normal_as_a_yardstick_is_no_no(protocol, question, text, symptom):
     ("fever", "my temperature is normal"),
     ("leg_weakness", "my legs feel normal"),
     ("fever", "no it's normal"),
+    ("leg_weakness", "stronger than normal if anything"),  # a yardstick of no symptom
+    ("fever", "i feel better than normal"),
+    ("leg_numbness", "nothing out of the ordinary"),
 ])
 def test_normal_said_of_the_patient_is_still_a_no(protocol, question, text):
     assert meaning(protocol, text, question).value == "no"

@@ -243,10 +243,14 @@ REWRITES: dict[str, str] = {
     **{f"{who} day {verb}": f"{who} didn't {verb}"
        for who in ("i", "it", "he", "she", "they", "we")
        for verb in ("have", "feel", "hurt", "bleed", "go", "know", "get", "think", "need")},
-    # Normal as the yardstick of a comparison is no "normal" ("a degree WARMER THAN
-    # NORMAL", "SEVENTY PERCENT OF NORMAL"; "it's normal" still is).
-    "than normal": "than usual", "of normal": "of usual", "above normal": "above usual",
-    "below normal": "below usual",
+    # Normal as the yardstick of a change is no "normal" ("a degree WARMER THAN NORMAL",
+    # "SEVENTY PERCENT OF NORMAL"); "it's normal", "STRONGER than normal" still are.
+    **{f"{more} than normal": f"{more} than usual" for more in (
+        "warmer", "hotter", "higher", "weaker", "worse", "more", "less", "lower",
+        "heavier", "sorer", "bigger", "redder", "wetter", "often")},
+    **{f"{part} of normal": f"{part} of usual" for part in (
+        "percent", "per cent", "half", "a third", "a quarter", "a fraction")},
+    "above normal": "above usual", "below normal": "below usual",
     # A pain "gone from" dull to something else has changed, not gone ("it's GONE FROM A
     # DULL thud to something sharp").
     "gone from a dull": "went from a dull", "gone from dull": "went from dull",
