@@ -182,6 +182,17 @@ class Disposition:
 
 
 @dataclass(frozen=True)
+class SensesAsked:
+    """answers.yaml ``senses_asked``: a question back that offers senses to choose from
+    ("weak AS IN tired OR AS IN can't move them?")."""
+
+    sense: tuple[str, ...]  # the markers of a sense ("as in")
+    alternative: tuple[str, ...]  # the words offering another ("or") ...
+    offered: tuple[str, ...]  # ... with these ("or just"), or another marker after it
+    within: int  # how many words after the alternative that marker may come
+
+
+@dataclass(frozen=True)
 class Answers:
     """How answers are said (answers.yaml)."""
 
@@ -221,8 +232,8 @@ class Answers:
     statement_openers: frozenset[str] = frozenset()
     asked_last: tuple[str, ...] = ()  # "numb HOW?": a question back said last
     # senses_asked: "weak AS IN tired OR as in can't move them?" -- a question back that
-    # offers senses to choose from: (sense markers, words offering an alternative)
-    senses_asked: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # offers senses to choose from
+    senses_asked: SensesAsked | None = None
 
 
 @dataclass(frozen=True)
@@ -241,8 +252,10 @@ class Lexicon:
     # tablets ...": help), a wait ("hold on ...": wait).
     openers: PhraseIndex[str]
     asked_last: PhraseIndex[str]  # a question back said last ("numb HOW?"): help
-    senses: PhraseIndex[str]  # a sense offered ("weak AS IN tired ..."): "sense"
-    alternatives: frozenset[str]  # ... and another offered after it ("... OR ...")
+    # A sense offered ("weak AS IN tired ..."): "sense"; another offered after it ("...
+    # OR as in ...", "... OR JUST ..."): "alternative", "offered"; within that many words.
+    senses: PhraseIndex[str]
+    senses_within: int
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
@@ -635,7 +648,7 @@ class _Loader:
             asked_last=tuple(src.strings(top["asked_last"], "asked_last"))
             if "asked_last" in top else (),
             senses_asked=self._senses_asked(src, top["senses_asked"])
-            if "senses_asked" in top else ((), ()),
+            if "senses_asked" in top else None,
         )
         real = frozenset(_words(src.strings(fz["real_words"], "fuzzy real_words"))) \
             if "real_words" in fz else frozenset()
@@ -706,11 +719,12 @@ class _Loader:
         )
 
     @staticmethod
-    def _senses_asked(src: Source, node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """answers.yaml ``senses_asked``: (sense markers, alternative words)."""
-        r = src.mapping(node, "senses_asked", required=("sense", "alternative"))
-        return (tuple(src.strings(r["sense"], "senses_asked sense")),
-                tuple(src.strings(r["alternative"], "senses_asked alternative")))
+    def _senses_asked(src: Source, node: Node) -> SensesAsked:
+        """answers.yaml ``senses_asked``."""
+        keys = ("sense", "alternative", "offered", "within")
+        r = src.mapping(node, "senses_asked", required=keys)
+        return SensesAsked(*(tuple(src.strings(r[k], f"senses_asked {k}")) for k in keys[:3]),
+                           within=src.integer(r["within"], "senses_asked within"))
 
     @staticmethod
     def _simile(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
@@ -969,6 +983,16 @@ def _pronoun_one(src: Source, numbers: Mapping[str, Node]) -> tuple[frozenset[st
     return straight, one_after
 
 
+def _senses(asked: SensesAsked | None) -> PhraseIndex[str]:
+    """The phrases of a question back offering senses, each with its part ("sense",
+    "alternative", "offered")."""
+    if asked is None:
+        return PhraseIndex({})
+    return PhraseIndex({phrase_tokens(t): (part,) for part, said in (
+        ("sense", asked.sense), ("alternative", asked.alternative),
+        ("offered", asked.offered)) for t in said})
+
+
 def _words(items: Iterable[str]) -> list[str]:
     return [w for item in items for w in phrase_tokens(item)]
 
@@ -1044,8 +1068,8 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
                              **{phrase_tokens(t): ("help",) for t in answers.asks_instead},
                              **{phrase_tokens(t): ("help", TOPIC) for t in answers.asked_back}}),
         asked_last=PhraseIndex({phrase_tokens(t): ("help",) for t in answers.asked_last}),
-        senses=PhraseIndex({phrase_tokens(t): ("sense",) for t in answers.senses_asked[0]}),
-        alternatives=frozenset(_words(answers.senses_asked[1])),
+        senses=_senses(answers.senses_asked),
+        senses_within=answers.senses_asked.within if answers.senses_asked else 0,
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),

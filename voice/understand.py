@@ -411,13 +411,21 @@ def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | No
 
 
 def _senses_offered(words: tuple[str, ...], lex: Lexicon) -> int | None:
-    """Where the first of two senses offered starts ("weak AS IN tired OR as in can't
-    move them?", "a fever AS IN a temperature OR just feeling rotten?"): a sense marker
-    with an alternative after it. The words before it are the topic asked about."""
-    first = min((m.start for m in lex.senses.find(words, fuzzy=False)), default=None)
-    if first is None or not lex.alternatives & set(words[first:]):
+    """Where the first of two senses offered starts ("weak AS IN tired OR AS IN can't
+    move them?", "a fever AS IN a temperature OR JUST feeling rotten?"): a sense marker,
+    then an alternative that offers another sense (a marker soon after it, or an
+    offering phrase). The words before it are the topic asked about. None when a sense
+    is only described ("numb as in i can't feel my feet OR toes")."""
+    found = lex.senses.find(words, fuzzy=False)
+    senses = [m.start for m in found if m.payload == ("sense",)]
+    if not senses:
         return None
-    return first
+    first = min(senses)
+    for alt in (m for m in found if m.start > first and m.payload != ("sense",)):
+        if alt.payload == ("offered",) or any(
+                alt.end <= s <= alt.end + lex.senses_within for s in senses):
+            return first
+    return None
 
 
 def _closer(words: tuple[str, ...], lex: Lexicon) -> Match[str] | None:
