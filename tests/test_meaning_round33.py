@@ -36,6 +36,14 @@ def test_normal_said_of_the_patient_is_still_a_no(protocol, question, text):
     assert meaning(protocol, text, question).value == "no"
 
 
+@pytest.mark.parametrize("question, text, symptom", [
+    ("anything_else", "i feel the pain is higher than usual", "fever"),  # the pain's
+    ("anything_else", "my legs hurt about half of normal", "leg_weakness"),  # pain
+])
+def test_a_yardstick_said_of_something_else_is_no_symptom(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) is None
+
+
 @pytest.mark.parametrize("question, text", [
     ("leg_weakness", "weakness as in tired or as in can't move them"),
     ("leg_weakness", "weak as in tired or weak as in can't move them"),
