@@ -254,8 +254,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     # now hold blind 58 and 59) no longer point the Tagalog "medyo gumagaan na po"
     # (easing a bit) at "better"; first-language words are not listed (round 32).
     ("blind57", 541, (0.82, 82, 22, 11, 0.83), 1),
-    ("blind58", 522, (0.83, 74, 17, 9, 0.85), 0),
-    ("blind59", 547, (0.87, 75, 18, 5, 0.88), 1),
+    ("blind58", 522, (0.85, 76, 6, 3, 0.90), 0),
+    ("blind59", 547, (0.89, 80, 10, 1, 0.92), 1),
 ])
 def test_blind_sets_24_to_59_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
