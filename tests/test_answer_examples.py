@@ -182,3 +182,17 @@ def test_whole_check_in_reads_back_then_goes_on(protocol):
     assert "check:pain_relief" in [e.question for e in log if isinstance(e, Ask)]
     assert result["answers"]["pain_relief"]["value"] == "no"
     assert result["disposition"] == "self-care"
+
+
+def test_an_example_or_answer_with_no_word_is_near_nothing_and_warns_nothing(tmp_path):
+    # "na" is read as nothing (a filler); an example or answer that normalises to no
+    # word pools to 0/0 in the model: it must be near nothing, without NumPy's warning
+    # on the patient's terminal (a satellite check-in's stderr is one line per event).
+    import warnings
+
+    p = with_examples(tmp_path, NUMB_EXAMPLES + "leg_numbness\t\tleg_numbness\tyes\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        u = understand(NUMB_ANSWER, p, p.question("leg_numbness"))
+        empty = understand("na", p, p.question("leg_numbness"))
+    assert "leg_numbness" in u.similar and not empty.similar and empty.suggested is None

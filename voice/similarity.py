@@ -107,9 +107,20 @@ class Net:
 @lru_cache(maxsize=64)
 def _embed(text: str) -> Any:
     """One answer's unit vector: embedded once, whichever references it meets."""
-    vector = model().embed([text], norm=True)[0]
+    vector = _units([text])[0]
     vector.setflags(write=False)  # shared by every caller of the cache
     return vector
+
+
+def _units(texts: list[str]) -> Any:
+    """The texts' unit vectors, one per row. A text with no word the model knows pools
+    to nothing (0/0): its row is all zeros, like no text, so it is near nothing --
+    never NaN, and never NumPy's warning on the patient's terminal."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        vectors = model().embed(texts, norm=False)
+        units = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    units[~np.isfinite(units).all(axis=1)] = 0.0
+    return units
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +179,7 @@ def _load(path: Path, protocol: Protocol) -> Net:
             if len(phrase.split()) >= 2:  # single words embed too loosely
                 labels.append(s)
                 texts.append(phrase)
-    vectors = model().embed(texts, norm=True)
+    vectors = _units(texts)
     settings = Settings(threshold, min_words, symptoms, neighbours, share, example_threshold)
     return Net(settings, tuple(labels), vectors, _examples(path.parent / EXAMPLES, protocol))
 
@@ -197,7 +208,7 @@ def _examples(path: Path, protocol: Protocol) -> dict[str, Examples]:
                 "separated by tabs")
         rows.setdefault(q.id, []).append((" ".join(tokens(parts[1])), says, value))
     return {q: Examples(tuple(s for _, s, _ in r), tuple(v for _, _, v in r),
-                        model().embed([t for t, _, _ in r], norm=True))
+                        _units([t for t, _, _ in r]))
             for q, r in rows.items()}
 
 
