@@ -295,6 +295,12 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   (The round's last change, a concern quoted in the patient's own words, moves no
   decision: `interpret` gives the same output on every tests/data answer but for the
   words a concern quotes.)
+  Round 33 (session 25) changed no grammar either; two runs, on the round's main work
+  (`38fe556`, 28.8 min) and on its code at the end (`df92af4`, 37.0 min beside the test
+  suite), corpus and speed figures reused, each give the same result as round 32 on
+  every clip of every set. (The round's last change, an answer or example with no word
+  the model knows kept near nothing rather than NaN, moves no decision: `interpret`
+  gives byte-identical output on every tests/data answer.)
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
