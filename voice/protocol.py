@@ -253,9 +253,8 @@ class Lexicon:
     openers: PhraseIndex[str]
     asked_last: PhraseIndex[str]  # a question back said last ("numb HOW?"): help
     # A sense offered ("weak AS IN tired ..."): "sense"; another offered after it ("...
-    # OR as in ...", "... OR JUST ..."): "alternative", "offered"; within that many words.
+    # OR as in ...", "... OR JUST ..."): "alternative", "offered" (answers.senses_asked).
     senses: PhraseIndex[str]
-    senses_within: int
     near: Mapping[str, frozenset[str]]  # symptom -> words that promote uncertain
     hints: Mapping[str, tuple[str, ...]]  # word -> symptoms it points at
     cues: frozenset[str]
@@ -1069,7 +1068,6 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
                              **{phrase_tokens(t): ("help", TOPIC) for t in answers.asked_back}}),
         asked_last=PhraseIndex({phrase_tokens(t): ("help",) for t in answers.asked_last}),
         senses=_senses(answers.senses_asked),
-        senses_within=answers.senses_asked.within if answers.senses_asked else 0,
         near=MappingProxyType({s.id: frozenset(_words(s.near)) for s in symptoms.values()}),
         hints=MappingProxyType(_hints(symptoms)),
         cues=frozenset(_words(answers.temperature_cues)),

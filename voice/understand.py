@@ -367,17 +367,14 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
     if question is None:
         return None
     lex = protocol.lexicon
-    if opener is None:
-        last = _closer(words, lex)  # "numb HOW?": a question back said last
-        sense = _senses_offered(words, lex)  # "weak AS IN tired OR ...?"
-        if last is not None:
-            meta, rest, back = last.payload[0], words[:last.start], True
-        elif sense is not None:
-            meta, rest, back = "help", words[:sense], True
-        else:
-            return None
-    else:
+    if opener is not None:
         meta, rest, back = opener.payload[0], words[opener.end:], TOPIC in opener.payload
+    elif (last := _closer(words, lex)) is not None:  # "numb HOW?": said last
+        meta, rest, back = last.payload[0], words[:last.start], True
+    elif (sense := _senses_offered(words, protocol)) is not None:  # "weak AS IN tired OR"
+        meta, rest, back = "help", words[:sense], True
+    else:
+        return None
     own: set[str | None] = set()
     if back:
         first = _skip(rest, 0, lex.fillers | {BREAK})
@@ -410,20 +407,21 @@ def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | No
                key=lambda m: m.end, default=None)
 
 
-def _senses_offered(words: tuple[str, ...], lex: Lexicon) -> int | None:
+def _senses_offered(words: tuple[str, ...], protocol: Protocol) -> int | None:
     """Where the first of two senses offered starts ("weak AS IN tired OR AS IN can't
     move them?", "a fever AS IN a temperature OR JUST feeling rotten?"): a sense marker,
     then an alternative that offers another sense (a marker soon after it, or an
     offering phrase). The words before it are the topic asked about. None when a sense
     is only described ("numb as in i can't feel my feet OR toes")."""
-    found = lex.senses.find(words, fuzzy=False)
+    asked = protocol.answers.senses_asked
+    found = protocol.lexicon.senses.find(words, fuzzy=False)
     senses = [m.start for m in found if m.payload == ("sense",)]
-    if not senses:
+    if asked is None or not senses:
         return None
     first = min(senses)
     for alt in (m for m in found if m.start > first and m.payload != ("sense",)):
         if alt.payload == ("offered",) or any(
-                alt.end <= s <= alt.end + lex.senses_within for s in senses):
+                alt.end <= s <= alt.end + asked.within for s in senses):
             return first
     return None
 

@@ -17,6 +17,9 @@ from __future__ import annotations
 SCOTS_BE = (("i'm", "i'm"), ("ah'm", "i'm"), ("it's", "it's"), ("they're", "they're"),
             ("he's", "he's"), ("she's", "she's"))
 
+# The subjects a dialect's verb form is rewritten after only ("it AY shifted").
+SUBJECTS = ("i", "it", "he", "she", "they", "we")
+
 # Words typed without their final g ("tinglin", "bleedin"): the ones patients use of
 # their symptoms, each checked not to be another word without it.
 DROPPED_G = (
@@ -239,9 +242,8 @@ REWRITES: dict[str, str] = {
     "on her pins": "on her feet",
     # Black Country "ay" (isn't, hasn't) and "day" (didn't), after a subject only ("it
     # AY shifted", "i DAY have one"; alone, "ay" may be "aye" and "day" is a day).
-    **{f"{who} ay": f"{who} ain't" for who in ("i", "it", "he", "she", "they", "we")},
-    **{f"{who} day {verb}": f"{who} didn't {verb}"
-       for who in ("i", "it", "he", "she", "they", "we")
+    **{f"{who} ay": f"{who} ain't" for who in SUBJECTS},
+    **{f"{who} day {verb}": f"{who} didn't {verb}" for who in SUBJECTS
        for verb in ("have", "feel", "hurt", "bleed", "go", "know", "get", "think", "need")},
     # Normal as the yardstick of a change is no "normal" ("a degree WARMER THAN NORMAL",
     # "SEVENTY PERCENT OF NORMAL"); "it's normal", "STRONGER than normal" still are.
