@@ -256,6 +256,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind57", 541, (0.82, 82, 22, 11, 0.83), 1),
     ("blind58", 522, (0.85, 76, 6, 3, 0.90), 0),
     ("blind59", 547, (0.89, 80, 10, 1, 0.92), 1),
+    ("blind60", 527, (0.89, 109, 8, 3, 0.93), 0),
+    ("blind61", 540, (0.82, 86, 19, 10, 0.83), 2),
 ])
-def test_blind_sets_24_to_59_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_61_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

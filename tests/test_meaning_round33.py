@@ -4,12 +4,13 @@ from ("weak AS IN tired OR as in can't move them?"); Black Country "ay" and "day
 Hawaiian Pidgin "shishi"; relief that "doesn't go"; and words for the red flags and
 complaints that blind sets 58 and 59 used. Tuned on blind sets 58 and 59 (and the older
 dev sets); blind sets 60 and 61 were written by separate sessions before the round
-started, without the code, and held out (docs/understanding.md, round 33)."""
+started, without the code, and held out (docs/understanding.md, round 33); they are dev
+from round 34, guarded with the others in test_meaning_round16.py."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, helped_and_asked_again, meaning, run_typed, status
+from typed_dialog import helped_and_asked_again, meaning, run_typed, status
 
 
 @pytest.mark.parametrize("question, text, symptom", [
@@ -180,15 +181,3 @@ def test_round_33_complaints(protocol, question, text):
 def test_round_33_not_complaints(protocol, text):
     assert not meaning(protocol, text, "anything_else").concerns
 
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 33), false concerns
-    ("blind60", 527, (0.89, 109, 8, 3, 0.93), 0),
-    ("blind61", 540, (0.81, 86, 19, 10, 0.83), 2),
-])
-def test_blind_sets_60_and_61_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 25 before round 33 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
