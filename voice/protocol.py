@@ -234,6 +234,8 @@ class Answers:
     # senses_asked: "weak AS IN tired OR as in can't move them?" -- a question back that
     # offers senses to choose from
     senses_asked: SensesAsked | None = None
+    # "... OH SORRY, the fever? no": the answer starts again on the question's topic
+    restarted_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -574,7 +576,7 @@ class _Loader:
         src, top = self._file("answers.yaml", required,
                               allowed=(*required, "gaps", "asked_back", "asks_instead", "hold_on",
                                        "changes", "statement_openers", "asked_last",
-                                       "senses_asked"))
+                                       "senses_asked", "restarted_by"))
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
                          allowed=(*kinds, "alone", TEXT_ONLY))
@@ -648,6 +650,8 @@ class _Loader:
             if "asked_last" in top else (),
             senses_asked=self._senses_asked(src, top["senses_asked"])
             if "senses_asked" in top else None,
+            restarted_by=tuple(src.strings(top["restarted_by"], "restarted_by"))
+            if "restarted_by" in top else (),
         )
         real = frozenset(_words(src.strings(fz["real_words"], "fuzzy real_words"))) \
             if "real_words" in fz else frozenset()
@@ -1012,6 +1016,7 @@ def _hints(symptoms: Mapping[str, Symptom]) -> dict[str, tuple[str, ...]]:
 def _revisions(answers: Answers) -> PhraseIndex[str]:
     phrases: dict[tuple[str, ...], list[str]] = {}
     for kind, said in (("corrected", answers.corrected_by), ("now", answers.now),
+                       ("restarted", answers.restarted_by),
                        *answers.changes):
         for text in said:
             phrases.setdefault(phrase_tokens(text), []).append(kind)

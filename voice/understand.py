@@ -128,14 +128,14 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
         if cancelled is not None:
             return cancelled
     words = _paired(words, protocol, question)
-    echo = _echo(words, protocol, question)
+    echo = range(_echo(words, protocol, question)) or _restart(words, protocol, question)
     choices, of_now = _choices_said(words, protocol, question)
     # The question's content explains the symptom phrases it covers; so does a choice
     # said of an earlier time or another pain ("better, but my head's WORSE").
     explain = [(m.start, m.end) for m in choices if m not in of_now] if choices \
         else relative.spans(words, protocol, question)
     findings, used, away, doubted = _scan(words, said, protocol, question, explain, echo)
-    used.update(range(echo))
+    used.update(range(echo.stop))  # words before a restart answered something else
     findings.extend(_temperature_findings(words, said, protocol, question))
     hinted = _hinted(words, used, findings, protocol)  # before the answer adds its own
     complaints = load_complaints(protocol).find(
@@ -439,20 +439,20 @@ def _closer(words: tuple[str, ...], lex: Lexicon) -> Match[str] | None:
 
 def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
           question: Question | None = None,
-          content: list[tuple[int, int]] | None = None, echo: int = 0,
+          content: list[tuple[int, int]] | None = None, echo: range = range(0),
           ) -> tuple[list[Finding], set[int], frozenset[str], frozenset[str]]:
     """Every symptom phrase and concept with its status; also the positions used, the
     symptoms said of another part of the body ("my ANKLE's swollen": a complaint, not
     the protocol's symptom; voice.complaints.Elsewhere), and those found only in an
     all-clear said with a hedge ("I THINK I'm FINE": uncertain, never a symptom said).
     ``content``: where the question's own content phrases are (they explain the
-    symptom phrases they overlap). ``echo``: the first ``echo`` words repeat the
-    question ("fever? no"): no phrase or concept in them is read."""
+    symptom phrases they overlap). ``echo``: words that repeat the question ("fever?
+    no"): no phrase or concept in them is read."""
     lex = protocol.lexicon
     content = content or []
     every_concept = load_concepts(protocol)
     matches = [m for m in lex.symptoms.find(words, known=every_concept.words)
-               if not relative.explained(m.start, m.end, content) and m.start >= echo]
+               if not relative.explained(m.start, m.end, content) and m.start not in echo]
     # The question's place: its own symptom's concepts and those of the same place
     # need no "where" part ("they keep giving way").
     own = question.symptom if question is not None else None
@@ -463,7 +463,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # numbness question says nothing about weakness).
     phrased = {(s, i) for m in matches for s, _ in m.payload for i in range(m.start, m.end)}
     concepts = [c for c in every_concept.find(words, implied, question and question.id)
-                if not relative.explained(c.start, c.end, content) and c.start >= echo
+                if not relative.explained(c.start, c.end, content) and c.start not in echo
                 and not any((c.label, i) in phrased for i in range(c.start, c.end))
                 and not (c.implied and c.label != own and c.status == ABSENT)]
     # Words that another symptom's phrase or concept claimed ("I FEEL HOT": a fever)
@@ -499,7 +499,11 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     matches = [matches[k] for k in keep]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
-    triggers = triggers_in(words, lex.negation, taken)
+    # A negation inside the question's own content ("it WON'T go away" at the relief
+    # question) is read with that content, and negates nothing said after it.
+    explained = {i for s, e in content for i in range(s, e)}
+    triggers = [t for t in triggers_in(words, lex.negation, taken)
+                if not (PRE in t.payload and t.start in explained)]
     found: list[Finding] = []
     used = set(taken)
     doubted: set[str] = set()  # uncertain only because an all-clear was hedged
@@ -539,11 +543,13 @@ def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
 
 def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
     """How many words at the front only repeat the question's topic before a "no":
-    "fever? no, i don't think so", "numb? no", "bleeding -- nope". Such an echo is the
-    patient checking what was asked, not a report of the symptom: the "no" after it
-    decides; so do the words of a question back before it ("did you say fever? no").
-    Before a "yes" the words are the report itself ("nauseous, yeah"). 0 when there
-    is no echo."""
+    "fever? no, i don't think so", "numb? no", "bleeding -- nope", "headache, A
+    HEADACHE? no", "control, my bladder, lost control? no". Such an echo is the patient
+    checking what was asked, not a report of the symptom: the "no" after it decides;
+    so do the words of a question back before it ("did you say fever? no", "numb, HOW
+    DO YOU MEAN? no"). Before a "yes" the words are the report itself ("nauseous,
+    yeah"). The echo is a run of the question's own words, its symptom's phrases and
+    hint words, naming the topic at least once. 0 when there is no echo."""
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
@@ -551,23 +557,67 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     # A question back before it was taken out ("did you say | fever? no"), and a
     # pause may come first ("well... fever? no").
     # "WHAT fever? naw": the question word of an echo said as a question.
-    start = _skip(words, 0, lex.fillers | _ARTICLES | _ECHO_ASKS | {BREAK})
-    before = lex.fillers | _ARTICLES | _ECHO_ASKS | asked | {BREAK}
-    for m in lex.symptoms.find(words, fuzzy=False):
-        if m.start < start or any(w not in before for w in words[start:m.start]) or \
-                not any(s == question.symptom for s, _ in m.payload):
+    hints = frozenset(protocol.symptoms[question.symptom].hints)
+    repeated = lex.fillers | _ARTICLES | _ECHO_ASKS | asked | {BREAK}
+    # A phrase names the topic ("NUMB? no", "you mean WETTING MYSELF? no"); one with a
+    # subject or a verb of being makes it a report ("my legs ARE numb, no kidding",
+    # "I'VE GOT a fever").
+    stated = protocol.answers.statement_openers - {"my"} | _STATING
+    said = {m.start: m.end for m in lex.symptoms.find(words, fuzzy=False)
+            if any(s == question.symptom for s, _ in m.payload)
+            and not stated & set(words[m.start:m.end])}
+    at, topic = _skip(words, 0, lex.fillers | _ARTICLES | _ECHO_ASKS | {BREAK}), False
+    while at < len(words):
+        # A hint names the topic before its phrase, not after it: "control my BLADDER
+        # lost control? no", but "weak, weak, my right LEG no obey me" is a report.
+        if at in said or words[at] in hints and not said.keys() & range(at):
+            topic, at = True, said.get(at, at + 1)
+        elif words[at] in repeated:
+            at += 1
+        else:
+            break
+    if not topic:
+        return 0
+    # "A fever, DID YOU SAY? No, dear", "numb, HOW DO YOU MEAN? no": a question back
+    # between them.
+    back = [o for o in lex.openers.find(words[at:], fuzzy=False)
+            if o.start == 0 and TOPIC in o.payload]
+    back += [o for o in lex.asked_last.find(words[at:], fuzzy=False) if o.start == 0]
+    if back:
+        at = _skip(words, at + max(o.end for o in back), lex.fillers | {BREAK})
+    answer = [a for a in lex.answers.find(words[at:], fuzzy=False) if a.start == 0]
+    if not answer or not set(answer[0].payload) <= {"no"}:
+        return 0
+    # The "no" is an answer, not a word of a report ("my legs have NO POWER").
+    implied = (question.symptom, *question.same_place)
+    reports = [(m.start, m.end) for m in lex.symptoms.find(words)
+               if (question.symptom, ABSENT) not in m.payload] + [
+        (c.start, c.end) for c in load_concepts(protocol).find(words, implied, question.id)
+        if c.label == question.symptom and c.status != ABSENT]
+    if any(start <= at < end for start, end in reports):
+        return 0
+    return at if not _yes_to_own(words, at + answer[0].end, protocol, question) else 0
+
+
+def _restart(words: tuple[str, ...], protocol: Protocol,
+             question: Question | None) -> range:
+    """The words from a restart to the end of the echo of the question after it ("my
+    legs are a bit weak, OH SORRY, THE TOILET? no"): the patient answered something
+    else first. The echo is not read and the "no" after it answers; the words before
+    are read for what they say, never as the answer. Never when they say anything of
+    the question's own symptom ("i wet myself, oh, bladder? no" stays a report).
+    Empty when there is no restart."""
+    if question is None or question.answer != "yesno" or not question.symptom:
+        return range(0)
+    for mark in protocol.lexicon.revisions.find(words, fuzzy=False):
+        if "restarted" not in mark.payload or mark.start == 0:
             continue
-        after = _skip(words, m.end, lex.fillers | asked | {BREAK})  # "a fever, ah, no"
-        # "A fever, DID YOU SAY? No, dear": a question back between them.
-        back = [o for o in lex.openers.find(words[after:], fuzzy=False)
-                if o.start == 0 and TOPIC in o.payload]
-        if back:
-            after = _skip(words, after + max(o.end for o in back), lex.fillers | {BREAK})
-        answer = [a for a in lex.answers.find(words[after:], fuzzy=False) if a.start == 0]
-        if answer and set(answer[0].payload) <= {"no"} and \
-                not _yes_to_own(words, after + answer[0].end, protocol, question):
-            return m.end
-    return 0
+        echo = _echo(words[mark.end:], protocol, question)
+        before = " ".join(w for w in words[:mark.start] if w != BREAK)
+        if echo and not any(f.symptom == question.symptom and f.status != ABSENT
+                            for f in _read(before, protocol).symptoms):
+            return range(mark.start, mark.end + echo)
+    return range(0)
 
 
 def _yes_to_own(words: tuple[str, ...], start: int, protocol: Protocol,
@@ -591,6 +641,7 @@ def _yes_to_own(words: tuple[str, ...], start: int, protocol: Protocol,
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
+_STATING = frozenset({"am", "is", "are", "was", "were", "been", "got", "gotten"})
 _ECHO_ASKS = frozenset({"what"})
 
 

@@ -264,6 +264,11 @@ REWRITES: dict[str, str] = {
     **{f"da {noun}": f"the {noun}" for noun in (
         "bed", "pain", "pills", "pill", "bandage", "plaster", "dressing", "spot",
         "back", "legs", "head", "toilet", "bathroom")},
+    # "Sensibility" for feeling, from French, Italian and Spanish ("i have NO MORE
+    # SENSIBILITY in my left leg"); Lancashire "mithering" is bothering.
+    "sensibility": "feeling", "no more feeling": "no feeling",
+    "no more sensibility": "no feeling",
+    "mithering": "bothering",
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
     "grand": "fine",
     # "Cabin fever" is boredom, no fever ("it's just CABIN FEVER from lying here").

@@ -1,0 +1,93 @@
+"""Round 34 (session 26): an echo of the question is a run of its own words, its
+symptom's names and hint words ("headache, A HEADACHE? no", "numb, numb, HOW DO YOU
+MEAN? no"), never a report ("my legs ARE numb, no kidding"); an answer that starts
+again on the question's topic after a slip ("yes i'm ready, OH SORRY, the fever? no");
+a negation inside the question's own content negates nothing after it ("it WON'T go
+away even with medicine"); "sensibility" for feeling. Tuned on blind sets 60 and 61
+(and the older dev sets); blind sets 62 and 63 were written by separate sessions before
+the round started, without the code, and held out (docs/understanding.md, round 34)."""
+
+from __future__ import annotations
+
+import pytest
+from typed_dialog import check_blind_set, meaning, status
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("headache", "headache a headache no no headache", "positional_headache"),
+    ("headache_nausea", "sick to my stomach sick no not sick", "headache_nausea_vomiting"),
+    ("leg_numbness", "numb numb how do you mean no i can feel everything", "leg_numbness"),
+    ("bladder_bowel", "control my bladder lost control no no i'm fine there",
+     "bladder_bowel_loss"),
+])
+def test_an_echo_of_the_question_before_a_no_is_no_report(protocol, question, text, symptom):
+    # Before: the symptom named in the echo was read as said -- a "yes" (an emergency).
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "absent"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "my legs are numb no kidding", "leg_numbness"),
+    ("leg_numbness", "my legs are numb no i'm serious", "leg_numbness"),
+    ("leg_weakness", "my legs are weak no really", "leg_weakness"),
+    ("leg_weakness", "my legs have no power", "leg_weakness"),
+    ("leg_weakness", "weak weak my right leg no obey me", "leg_weakness"),
+    ("bladder_bowel", "i wet myself oh bladder no", "bladder_bowel_loss"),
+])
+def test_a_report_before_a_no_is_no_echo(protocol, question, text, symptom):
+    # Before (the first two and the third): "my legs are numb" was taken for an echo
+    # and the "no" after it read as the answer -- a red flag reported absent.
+    u = meaning(protocol, text, question)
+    assert u.value == "yes" and status(u, symptom) in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("question, text, symptom, other", [
+    ("fever", "yes i'm ready oh sorry the fever no none", "fever", None),
+    ("leg_numbness", "no fever i said oh numbness sorry no my legs feel normal",
+     "leg_numbness", None),
+    ("site_bleeding", "it's a bit red oh bleeding no", "significant_bleeding",
+     "site_infection"),
+])
+def test_an_answer_started_again_on_the_topic(protocol, question, text, symptom, other):
+    # The words before the restart answered another question: what they say of another
+    # symptom is kept, their yes or no is not this question's answer.
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, symptom) == "absent"
+    if other:
+        assert status(u, other) in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("question, text", [
+    ("headache_relief", "it won't go away even with medicine"),
+    ("headache_relief", "it doesn't go away even after the tablets"),
+    ("headache_relief", "cannot go away"),
+    ("pain_relief", "the tablets can't make it go away"),
+])
+def test_relief_that_cannot_shift_it(protocol, question, text):
+    # Before: the first two asked again with the headache read as absent, the third a no.
+    assert meaning(protocol, text, question).value == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "i have no more sensibility in my left leg", "i have no feeling", "there's no feeling",
+])
+def test_no_feeling_at_the_numbness_question(protocol, text):
+    u = meaning(protocol, text, "leg_numbness")
+    assert u.value == "yes" and status(u, "leg_numbness") == "present"
+
+
+def test_feeling_fine_is_still_a_no(protocol):
+    assert meaning(protocol, "no i'm feeling fine", "leg_numbness").value == "no"
+
+
+@pytest.mark.parametrize("name, cases, floors, false_concerns", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative (the figures measured at the start of round 34), false concerns
+    ("blind62", 504, (0.90, 85, 9, 5, 0.90), 1),
+    ("blind63", 579, (0.85, 97, 16, 3, 0.88), 1),
+])
+def test_blind_sets_62_and_63_held_out_regression_guard(protocol, name, cases, floors,
+                                                        false_concerns):
+    # Held-out: written blind in session 26 before round 34 started (the writers saw no
+    # code), scored at its start and end only, not among the answer examples.
+    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
