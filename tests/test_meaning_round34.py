@@ -3,7 +3,8 @@ symptom's names and hint words ("headache, A HEADACHE? no", "numb, numb, HOW DO 
 MEAN? no"), never a report ("my legs ARE numb, no kidding"); an answer that starts
 again on the question's topic after a slip ("yes i'm ready, OH SORRY, the fever? no");
 a negation inside the question's own content negates nothing after it ("it WON'T go
-away even with medicine"); "sensibility" for feeling. Tuned on blind sets 60 and 61
+away even with medicine"); a number said of the pain scale itself is no score ("a
+three ON TEN", "WHAT'S A ten like?"); "sensibility" for feeling. Tuned on blind sets 60 and 61
 (and the older dev sets); blind sets 62 and 63 were written by separate sessions before
 the round started, without the code, and held out (docs/understanding.md, round 34)."""
 
@@ -78,6 +79,46 @@ def test_no_feeling_at_the_numbness_question(protocol, text):
 
 def test_feeling_fine_is_still_a_no(protocol):
     assert meaning(protocol, "no i'm feeling fine", "leg_numbness").value == "no"
+
+
+@pytest.mark.parametrize("text, score", [
+    ("it is a three on ten", 3),
+    ("eight outta ten easy", 8),
+    ("a six over ten", 6),
+    ("if ten's having a baby i'd say a three", 3),
+    ("ten is the worst is it then a six", 6),
+    ("fifty percent", 5),
+    ("i'm a hundred percent sure it's a six", 6),
+    ("out of ten i'd say seven", 7),
+    ("it's over ten", 10),
+])
+def test_a_number_said_of_the_scale_is_no_score(protocol, text, score):
+    # Before: the first five were ten (severe pain, urgent) or the top of the scale.
+    assert meaning(protocol, text, "pain_score").value == score
+
+
+@pytest.mark.parametrize("text", [
+    "what's a ten like", "is ten the worst one", "what does a five feel like",
+    "what's a ten again",
+])
+def test_a_question_about_the_scale_gives_no_score(protocol, text):
+    # Before: a ten read from the question -- severe pain, urgent.
+    u = meaning(protocol, text, "pain_score")
+    assert u.value is None and status(u, "severe_worsening_pain") is None
+
+
+def test_far_past_the_top_asks_which(protocol):
+    u = meaning(protocol, "a hundred", "pain_score")
+    assert u.value is None and u.clarify
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "no signal getting to the left leg", "leg_numbness"),
+    ("leg_weakness", "my knees are loose they don't hold me", "leg_weakness"),
+    ("anything_else", "my legs won't push me up", "leg_weakness"),
+])
+def test_round_34_red_flag_words(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [

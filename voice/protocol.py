@@ -182,6 +182,19 @@ class Disposition:
 
 
 @dataclass(frozen=True)
+class ScaleWords:
+    """answers.yaml ``numbers.of_the_scale``: a number said of the scale itself is no
+    score -- its top after ``out_of`` ("eight OUT OF ten") or after ``over`` with a
+    score just before ("a three ON ten"), one asked about at the answer's start
+    (``asked``: "WHAT'S A ten like?", "IS ten the worst?"), or one ``defined`` after it
+    ("if ten HAVING a baby, a three", "ten IS THE WORST, then a six")."""
+    out_of: tuple[tuple[str, ...], ...]
+    over: tuple[tuple[str, ...], ...]
+    asked: tuple[tuple[str, ...], ...]
+    defined: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class SensesAsked:
     """answers.yaml ``senses_asked``: a question back that offers senses to choose from
     ("weak AS IN tired OR AS IN can't move them?")."""
@@ -218,6 +231,8 @@ class Answers:
     # numbers.pronoun_one: "one" after these (straight after; one word after) is no
     # number ("that one", "a bad one")
     pronoun_one: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # numbers.of_the_scale: a number said of the scale itself, not a score
+    of_the_scale: ScaleWords | None = None
     # (overall|before|after|until|then, phrases): how a change is told (answers.yaml)
     changes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # changes.ellipsis: the words an elliptical "now" is made of ("... today THEY DON'T")
@@ -591,7 +606,8 @@ class _Loader:
                 src.fail(item, f"'{p}' in yesno alone is not a yes, no or unsure phrase")
         meta = src.mapping(top["meta"], "meta", required=META, allowed=META)
         numbers = src.mapping(top["numbers"], "numbers", required=("homophones",),
-                              allowed=("homophones", "corrected_by", "now", "pronoun_one"))
+                              allowed=("homophones", "corrected_by", "now", "pronoun_one",
+                                       "of_the_scale"))
         homophones = src.mapping(numbers["homophones"], "homophones")
         temp = src.mapping(top["temperature"], "temperature", required=(
             "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"),
@@ -630,6 +646,8 @@ class _Loader:
             if "corrected_by" in numbers else (),
             now=tuple(src.strings(numbers["now"], "numbers now")) if "now" in numbers else (),
             pronoun_one=_pronoun_one(src, numbers),
+            of_the_scale=_scale_words(src, numbers["of_the_scale"])
+            if "of_the_scale" in numbers else None,
             changes=tuple((k, tuple(src.strings(v, f"changes {k}"))) for k, v in changes.items()
                           if k != ELLIPSIS),
             ellipsis=frozenset(_words(src.strings(changes[ELLIPSIS], "changes ellipsis")))
@@ -984,6 +1002,14 @@ def _pronoun_one(src: Source, numbers: Mapping[str, Node]) -> tuple[frozenset[st
     straight, one_after = (frozenset(_words(src.strings(given[k], f"pronoun_one {k}")))
                            for k in kinds)
     return straight, one_after
+
+
+def _scale_words(src: Source, node: Node) -> ScaleWords:
+    """answers.yaml ``numbers.of_the_scale``."""
+    kinds = ("out_of", "over", "asked", "defined")
+    given = src.mapping(node, "of_the_scale", required=kinds, allowed=kinds)
+    return ScaleWords(*(tuple(phrase_tokens(t) for t in src.strings(given[k], f"of_the_scale {k}"))
+                        for k in kinds))
 
 
 def _senses(asked: SensesAsked | None) -> PhraseIndex[str]:

@@ -108,6 +108,8 @@ def understand(text: str, protocol: Protocol, question: Question | None = None) 
 def _read(text: str, protocol: Protocol, question: Question | None = None) -> Understanding:
     words = tokens(text)
     said = " ".join(w for w in words if w != BREAK)
+    if question is not None and question.answer == "scale":
+        words = _scores_only(words, protocol, question)
     qid = question.id if question else None
     meta = _meta(words, protocol)
     if meta is None:
@@ -153,6 +155,9 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
         value = _scale(words, protocol, question)
         if value is None:
             value = _scale_fallback(words, used, protocol, question)
+        # "A HUNDRED", "a million": far past the top, no score to take -- ask which.
+        clarify = value is None and any(
+            n.value > 2 * (question.range or (0, 10))[1] for n in find_numbers(words))
         score = value if isinstance(value, int | float) else None
         if score is not None and question.affirms and score > (question.range or (0, 10))[0]:
             findings.append(Finding(question.affirms, PRESENT, said, qid))  # "three": some pain
@@ -958,16 +963,17 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
 def _scale(words: tuple[str, ...], protocol: Protocol,
            question: Question) -> int | float | None:
     low, high = question.range or (0, 10)
-    numbers = [n for n in find_numbers(words)
-               if not _is_denominator(words, n) and not _is_pronoun(words, n, protocol)]
+    numbers = [n for n in find_numbers(words) if not _is_pronoun(words, n, protocol)]
     # "Four now, but it WAS a seven earlier", "the back's a three but the HEADACHE's an
     # eight": a score said of an earlier time or another pain gives way to the others.
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
     numbers = _revised(_of_now(numbers, words, marks, protocol) or numbers, words, protocol,
                        ("corrected", "now"))
-    # "Half way", "about half" on a scale is its middle, not 0.5.
+    # "Half way", "about half" on a scale is its middle, not 0.5; "FIFTY PERCENT" is a
+    # part of it ("a hundred percent" is a word of certainty: "a hundred percent sure").
     numbers = [Number(n.start, n.end, (low + high) / 2) if words[n.start:n.end] == ("half",)
-               else n for n in numbers]
+               else Number(n.start, n.end, low + (high - low) * n.value / 100)
+               if _percent(words, n.end) and n.value < 100 else n for n in numbers]
     # Past the top of the scale ("like a twelve", "eleven if i could") is the top.
     values = [min(n.value, high) for n in numbers if low <= n.value <= 2 * high]
     homophones = protocol.lexicon.homophones
@@ -998,6 +1004,10 @@ def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
     return [n for n in said if n.start > max(cuts)] if cuts else said
 
 
+def _percent(words: tuple[str, ...], at: int) -> bool:
+    return words[at:at + 1] == ("percent",) or words[at:at + 2] == ("per", "cent")
+
+
 def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
                     question: Question) -> Value:
     """No number: "none" / "no pain" is the lowest score; "not sure" is unsure."""
@@ -1009,8 +1019,36 @@ def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
     return None
 
 
-def _is_denominator(words: tuple[str, ...], n: Number) -> bool:
-    return n.start >= 2 and words[n.start - 2:n.start] == ("out", "of")
+def _scores_only(words: tuple[str, ...], protocol: Protocol,
+                 question: Question) -> tuple[str, ...]:
+    """The answer with each number said of the scale itself taken out (a pause in its
+    place): "WHAT'S A ten like?" is then a question back, "if ten having a baby, a
+    three" is three."""
+    said = find_numbers(words)
+    high = (question.range or (0, 10))[1]
+    cut = {i for n in said if _of_the_scale(words, n, said, protocol, high)
+           for i in range(n.start, n.end)}
+    return tuple(BREAK if i in cut else w for i, w in enumerate(words)) if cut else words
+
+
+def _of_the_scale(words: tuple[str, ...], n: Number, said: list[Number],
+                  protocol: Protocol, high: float) -> bool:
+    """Whether ``n`` is said of the scale, not as a score (answers.yaml
+    ``numbers.of_the_scale``)."""
+    scale = protocol.answers.of_the_scale
+    if scale is None:
+        return False
+
+    def before(p: tuple[str, ...], at: int) -> bool:
+        return at >= len(p) and words[at - len(p):at] == p
+
+    opening = _skip(words, 0, protocol.lexicon.fillers | {BREAK})
+    return any(before(p, n.start) for p in scale.out_of) or (
+        n.value == high and any(before(p, n.start) and any(
+            o.end in range(n.start - len(p) - 1, n.start - len(p) + 1) for o in said)
+            for p in scale.over)) or any(
+        before(p, n.start) and n.start - len(p) == opening for p in scale.asked) or any(
+        words[n.end:n.end + len(p)] == p for p in scale.defined)
 
 
 def _is_pronoun(words: tuple[str, ...], n: Number, protocol: Protocol) -> bool:
