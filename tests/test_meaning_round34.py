@@ -121,6 +121,31 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
 
 
+@pytest.mark.parametrize("question, text, value", [
+    ("headache", "mm hm", "yes"),
+    ("fever", "deffo not", "no"),
+    ("headache_relief", "it's went", "no"),
+    ("leg_weakness", "haven't got up yet", "unsure"),
+])
+def test_round_34_words(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("text", ["how much is significant", "how much counts as significant"])
+def test_how_much_counts_is_a_question_back(protocol, text):
+    assert meaning(protocol, text, "site_bleeding").meta == "help"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("site_bleeding", "how much is significant it's soaked the whole dressing",
+     "significant_bleeding"),
+    ("bladder_bowel", "did you say bowels they're regular as clockwork", None),
+])
+def test_a_statement_after_a_question_back_is_read(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.meta is None and u.value == ("yes" if symptom else "no")
+
+
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
     # name, cases: disposition, emergencies found, reported absent, read as a "no",
     # question-relative (the figures measured at the start of round 34), false concerns

@@ -383,8 +383,14 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
     own: set[str | None] = set()
     if back:
         first = _skip(rest, 0, lex.fillers | {BREAK})
-        if first < len(rest) and rest[first] in protocol.answers.statement_openers:
-            return None  # "what do you mean, MY legs are numb": a statement, read as said
+        openers = protocol.answers.statement_openers
+        if first < len(rest) and rest[first] in openers or any(
+                w in openers and w.endswith(("'s", "'re", "'m", "'ve")) for w in rest):
+            # "what do you mean, MY legs are numb", "how much is significant, IT'S
+            # soaked the dressing": a statement, read as said; later in the answer only
+            # a subject with its verb ("do you mean weak like THEY won't work?" is
+            # still a question).
+            return None
         topic = _read(" ".join(rest), protocol)
         own = {question.symptom, question.presumes, question.affirms}
     elif meta == "help":

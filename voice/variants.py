@@ -269,6 +269,8 @@ REWRITES: dict[str, str] = {
     "sensibility": "feeling", "no more feeling": "no feeling",
     "no more sensibility": "no feeling",
     "mithering": "bothering",
+    # "Deffo" is definitely ("DEFFO not"); Scots "it's went" is "it's gone".
+    "deffo": "definitely", "defo": "definitely", "it's went": "it's gone",
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
     "grand": "fine",
     # "Cabin fever" is boredom, no fever ("it's just CABIN FEVER from lying here").
