@@ -126,6 +126,11 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     ("fever", "deffo not", "no"),
     ("headache_relief", "it's went", "no"),
     ("leg_weakness", "haven't got up yet", "unsure"),
+    ("site_bleeding", "just a little drop", "no"),
+    ("site_bleeding", "the bandage is a bit pink that's it", "no"),
+    ("site_bleeding", "not a drop", "no"),
+    ("pain_score", "'bout a fiver i'd say", 5),
+    ("pain_score", "nil mate", 0),
 ])
 def test_round_34_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value

@@ -269,6 +269,8 @@ REWRITES: dict[str, str] = {
     "sensibility": "feeling", "no more feeling": "no feeling",
     "no more sensibility": "no feeling",
     "mithering": "bothering",
+    # "A fiver" is a five ("'bout A FIVER i'd say"), "nil" zero ("NIL mate").
+    "a fiver": "a five", "nil": "zero",
     # "Deffo" is definitely ("DEFFO not"); Scots "it's went" is "it's gone".
     "deffo": "definitely", "defo": "definitely", "it's went": "it's gone",
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
