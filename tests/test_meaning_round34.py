@@ -131,6 +131,9 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     ("site_bleeding", "not a drop", "no"),
     ("pain_score", "'bout a fiver i'd say", 5),
     ("pain_score", "nil mate", 0),
+    ("headache_position", "when i stand it comes when i sleep it goes", "yes"),
+    ("headache_position", "yeah stand up and it's like a hammer lie down and she's sweet", "yes"),
+    ("headache_position", "when i put my head on the pillow it is quiet", "yes"),
 ])
 def test_round_34_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
