@@ -107,6 +107,15 @@ def test_a_question_about_the_scale_gives_no_score(protocol, text):
     assert u.value is None and status(u, "severe_worsening_pain") is None
 
 
+@pytest.mark.parametrize("text, value", [
+    ("better or worse um better i'd say", "better"),
+    ("same or worse i'd say worse", "worse"),
+    ("the same or worse", "same"),  # no answer after them: both said, as before
+])
+def test_the_choices_repeated_before_the_answer(protocol, text, value):
+    assert meaning(protocol, text, "pain_trend").value == value
+
+
 def test_far_past_the_top_asks_which(protocol):
     u = meaning(protocol, "a hundred", "pain_score")
     assert u.value is None and u.clarify

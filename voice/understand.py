@@ -1168,19 +1168,32 @@ def _choices_said(words: tuple[str, ...], protocol: Protocol,
         return [], []
     index = protocol.lexicon.per_question.get(question.id)
     listed = index.find(words) if index else []
+    answered = _unechoed(words, listed, protocol)
     concepts = _choice_concepts(words, protocol, question)
     # A listed choice said decides; the content concepts read only what names none
     # ("worse, and now it's GOING DOWN my leg" is worse) -- or where every listed one
     # was said of before ("it WAS better this morning but it's CREPT BACK UP": worse).
     kinds = ("corrected", "overall")
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
-    said = _revised(listed or concepts, words, protocol, kinds)
+    said = _revised(answered or concepts, words, protocol, kinds)
     matches = _of_now(said, words, marks, protocol)
     if listed and not matches:
         content = _revised(concepts, words, protocol, kinds)
         both = sorted(said + content, key=lambda m: m.start)
         matches = [m for m in _of_now(both, words, marks, protocol) if m in content]
     return listed or concepts, matches or said
+
+
+def _unechoed(words: tuple[str, ...], listed: list[Match[str]],
+              protocol: Protocol) -> list[Match[str]]:
+    """The choices said, less the question's choices repeated at the front before the
+    answer ("BETTER OR WORSE? um, better i'd say"): an echo, when a choice follows."""
+    at = _skip(words, 0, protocol.lexicon.fillers | {BREAK})
+    k = 0
+    while k + 1 < len(listed) and listed[k].start == at and words[listed[k].end:listed[k].end + 1] \
+            == ("or",) and listed[k + 1].start == listed[k].end + 1:
+        k, at = k + 1, listed[k + 1].start
+    return listed[k + 1:] if k and len(listed) > k + 1 else listed
 
 
 def _choice(words: tuple[str, ...], matches: list[Match[str]], protocol: Protocol,
