@@ -125,6 +125,7 @@ def test_far_past_the_top_asks_which(protocol):
     ("leg_numbness", "no signal getting to the left leg", "leg_numbness"),
     ("leg_weakness", "my knees are loose they don't hold me", "leg_weakness"),
     ("anything_else", "my legs won't push me up", "leg_weakness"),
+    ("bladder_bowel", "i made pipi in my pants without to want it", "bladder_bowel_loss"),
 ])
 def test_round_34_red_flag_words(protocol, question, text, symptom):
     assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
@@ -161,6 +162,13 @@ def test_how_much_counts_is_a_question_back(protocol, text):
 def test_a_statement_after_a_question_back_is_read(protocol, question, text, symptom):
     u = meaning(protocol, text, question)
     assert u.meta is None and u.value == ("yes" if symptom else "no")
+
+
+@pytest.mark.parametrize("text", [
+    "i have a rhume my nose is running all the time", "i feel my ears are making noise",
+])
+def test_round_34_complaints(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [

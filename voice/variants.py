@@ -269,6 +269,8 @@ REWRITES: dict[str, str] = {
     "sensibility": "feeling", "no more feeling": "no feeling",
     "no more sensibility": "no feeling",
     "mithering": "bothering",
+    # French and Italian "pipi" is pee; "made pee" is peed ("i MADE PIPI in my pants").
+    "pipi": "pee", "made pipi": "peed", "made pee": "peed", "make pipi": "pee",
     # "A fiver" is a five ("'bout A FIVER i'd say"), "nil" zero ("NIL mate").
     "a fiver": "a five", "nil": "zero",
     # "Deffo" is definitely ("DEFFO not"); Scots "it's went" is "it's gone".
