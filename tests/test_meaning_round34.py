@@ -27,6 +27,24 @@ def test_an_echo_of_the_question_before_a_no_is_no_report(protocol, question, te
     assert u.value == "no" and status(u, symptom) == "absent"
 
 
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "numb what do you mean numb"),
+    ("fever", "a fever do you mean a temperature"),
+    ("headache_nausea", "sick to my stomach you mean like nauseous"),
+])
+def test_a_question_back_after_the_topic_named(protocol, question, text):
+    # Before: the symptom named was read as said -- a yes, an emergency.
+    assert meaning(protocol, text, question).meta == "help"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "numb what do you mean i can't feel my feet"),
+    ("leg_numbness", "numb you mean like no feeling"),  # never a no read into it
+])
+def test_a_question_back_after_the_topic_with_a_report(protocol, question, text):
+    assert meaning(protocol, text, question).value == "yes"
+
+
 @pytest.mark.parametrize("question, text, symptom", [
     ("leg_numbness", "my legs are numb no kidding", "leg_numbness"),
     ("leg_numbness", "my legs are numb no i'm serious", "leg_numbness"),

@@ -117,6 +117,14 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
         opener = _opener(words, lex, _skip(words, 0, lex.fillers | {BREAK})) \
             if question is not None else None
         meta = _not_yet(words, protocol, question, opener)
+        if meta is None and opener is None and (run := _topic_run(words, protocol, question)):
+            # "numb? WHAT DO YOU MEAN, numb?": a question back after the topic named
+            # (its first words may be the question's own: "what", "do you"); help only,
+            # its words are read as said otherwise.
+            back = next((o for at in range(1, run + 1)
+                         if (o := _opener(words, lex, at)) is not None
+                         and TOPIC in o.payload), None)
+            meta = _not_yet(words, protocol, question, back) if back else None
         if meta is not None:
             return Understanding(said, None, None, (), meta, question=qid)
         if opener is not None:
@@ -559,8 +567,37 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     checking what was asked, not a report of the symptom: the "no" after it decides;
     so do the words of a question back before it ("did you say fever? no", "numb, HOW
     DO YOU MEAN? no"). Before a "yes" the words are the report itself ("nauseous,
-    yeah"). The echo is a run of the question's own words, its symptom's phrases and
-    hint words, naming the topic at least once. 0 when there is no echo."""
+    yeah"). 0 when there is no echo."""
+    at = _topic_run(words, protocol, question)
+    if not at or question is None:
+        return 0
+    lex = protocol.lexicon
+    # "A fever, DID YOU SAY? No, dear", "numb, HOW DO YOU MEAN? no": a question back
+    # between them.
+    back = [o for o in lex.openers.find(words[at:], fuzzy=False)
+            if o.start == 0 and TOPIC in o.payload]
+    back += [o for o in lex.asked_last.find(words[at:], fuzzy=False) if o.start == 0]
+    if back:
+        at = _skip(words, at + max(o.end for o in back), lex.fillers | {BREAK})
+    answer = [a for a in lex.answers.find(words[at:], fuzzy=False) if a.start == 0]
+    if not answer or not set(answer[0].payload) <= {"no"}:
+        return 0
+    # The "no" is an answer, not a word of a report ("my legs have NO POWER").
+    implied = (question.symptom, *question.same_place)
+    reports = [(m.start, m.end) for m in lex.symptoms.find(words)
+               if (question.symptom, ABSENT) not in m.payload] + [
+        (c.start, c.end) for c in load_concepts(protocol).find(words, implied, question.id)
+        if c.label == question.symptom and c.status != ABSENT]
+    if any(start <= at < end for start, end in reports):
+        return 0
+    return at if not _yes_to_own(words, at + answer[0].end, protocol, question) else 0
+
+
+def _topic_run(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
+    """Where a run of words at the front that only names the question's topic ends: the
+    question's own words, its symptom's phrases and hint words, naming the topic at
+    least once ("numb, numb", "control, my bladder, lost control", "what fever");
+    0 when the answer does not open so (and at a question without a symptom)."""
     if question is None or question.answer != "yesno" or not question.symptom:
         return 0
     lex = protocol.lexicon
@@ -587,27 +624,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
             at += 1
         else:
             break
-    if not topic:
-        return 0
-    # "A fever, DID YOU SAY? No, dear", "numb, HOW DO YOU MEAN? no": a question back
-    # between them.
-    back = [o for o in lex.openers.find(words[at:], fuzzy=False)
-            if o.start == 0 and TOPIC in o.payload]
-    back += [o for o in lex.asked_last.find(words[at:], fuzzy=False) if o.start == 0]
-    if back:
-        at = _skip(words, at + max(o.end for o in back), lex.fillers | {BREAK})
-    answer = [a for a in lex.answers.find(words[at:], fuzzy=False) if a.start == 0]
-    if not answer or not set(answer[0].payload) <= {"no"}:
-        return 0
-    # The "no" is an answer, not a word of a report ("my legs have NO POWER").
-    implied = (question.symptom, *question.same_place)
-    reports = [(m.start, m.end) for m in lex.symptoms.find(words)
-               if (question.symptom, ABSENT) not in m.payload] + [
-        (c.start, c.end) for c in load_concepts(protocol).find(words, implied, question.id)
-        if c.label == question.symptom and c.status != ABSENT]
-    if any(start <= at < end for start, end in reports):
-        return 0
-    return at if not _yes_to_own(words, at + answer[0].end, protocol, question) else 0
+    return at if topic else 0
 
 
 def _restart(words: tuple[str, ...], protocol: Protocol,
