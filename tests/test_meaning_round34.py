@@ -144,6 +144,8 @@ def test_far_past_the_top_asks_which(protocol):
     ("leg_weakness", "my knees are loose they don't hold me", "leg_weakness"),
     ("anything_else", "my legs won't push me up", "leg_weakness"),
     ("bladder_bowel", "i made pipi in my pants without to want it", "bladder_bowel_loss"),
+    ("fever", "my husband felt my head and said i'm warm", "fever"),
+    ("fever", "my daughter put her hand on my head and said i'm burning", "fever"),
 ])
 def test_round_34_red_flag_words(protocol, question, text, symptom):
     assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
