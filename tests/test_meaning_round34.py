@@ -164,6 +164,9 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     ("headache_position", "when i stand it comes when i sleep it goes", "yes"),
     ("headache_position", "yeah stand up and it's like a hammer lie down and she's sweet", "yes"),
     ("headache_position", "when i put my head on the pillow it is quiet", "yes"),
+    ("bladder_bowel", "yes i passed urine on myself before reaching the toilet", "yes"),
+    ("bladder_bowel", "everything's running like clockwork down below", "no"),
+    ("bladder_bowel", "everything's working as it should", "no"),
 ])
 def test_round_34_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
