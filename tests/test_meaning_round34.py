@@ -167,6 +167,8 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     ("bladder_bowel", "yes i passed urine on myself before reaching the toilet", "yes"),
     ("bladder_bowel", "everything's running like clockwork down below", "no"),
     ("bladder_bowel", "everything's working as it should", "no"),
+    ("leg_weakness", "nowt wrong wi' 'em", "no"),
+    ("leg_weakness", "i can hardly get 'em under me", "yes"),
 ])
 def test_round_34_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value

@@ -271,6 +271,10 @@ REWRITES: dict[str, str] = {
     "mithering": "bothering",
     # French and Italian "pipi" is pee; "made pee" is peed ("i MADE PIPI in my pants").
     "pipi": "pee", "made pipi": "peed", "made pee": "peed", "make pipi": "pee",
+    # "'Em" after a verb or "with" is them ("nowt wrong WI' 'EM"); alone "em" is a
+    # pause, as "um".
+    **{f"{lead} em": f"{lead} them" for lead in (
+        "with", "wi", "of", "get", "feel", "move", "lift", "on", "in")},
     # "A fiver" is a five ("'bout A FIVER i'd say"), "nil" zero ("NIL mate").
     "a fiver": "a five", "nil": "zero",
     # "Deffo" is definitely ("DEFFO not"); Scots "it's went" is "it's gone".
