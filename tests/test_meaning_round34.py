@@ -169,6 +169,9 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     ("bladder_bowel", "everything's working as it should", "no"),
     ("leg_weakness", "nowt wrong wi' 'em", "no"),
     ("leg_weakness", "i can hardly get 'em under me", "yes"),
+    ("site_infection", "it's a bit red but it's the same as yesterday it's not spreading", "no"),
+    ("site_infection", "it's red but the same as yesterday not getting any bigger", "no"),
+    ("site_infection", "it's red and getting worse", "yes"),
 ])
 def test_round_34_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
