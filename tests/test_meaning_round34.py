@@ -172,6 +172,7 @@ def test_round_34_red_flag_words(protocol, question, text, symptom):
     ("site_infection", "it's a bit red but it's the same as yesterday it's not spreading", "no"),
     ("site_infection", "it's red but the same as yesterday not getting any bigger", "no"),
     ("site_infection", "it's red and getting worse", "yes"),
+    ("pain_relief", "oh the tablets work wonders for about ten minutes", "yes"),
 ])
 def test_round_34_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value

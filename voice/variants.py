@@ -275,6 +275,11 @@ REWRITES: dict[str, str] = {
     # pause, as "um".
     **{f"{lead} em": f"{lead} them" for lead in (
         "with", "wi", "of", "get", "feel", "move", "lift", "on", "in")},
+    # Minutes told by number are a few minutes ("the tablets work wonders FOR ABOUT TEN
+    # MINUTES": relief that wears off, like "for a few minutes").
+    **{f"{lead} {n} minutes": "for a few minutes"
+       for lead in ("for", "for about", "for maybe", "for only", "only for", "for like")
+       for n in ("two", "three", "five", "ten", "eleven", "fifteen", "twenty", "thirty")},
     # "A fiver" is a five ("'bout A FIVER i'd say"), "nil" zero ("NIL mate").
     "a fiver": "a five", "nil": "zero",
     # "Deffo" is definitely ("DEFFO not"); Scots "it's went" is "it's gone".
