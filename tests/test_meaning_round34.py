@@ -95,6 +95,20 @@ def test_no_feeling_at_the_numbness_question(protocol, text):
     assert u.value == "yes" and status(u, "leg_numbness") == "present"
 
 
+@pytest.mark.parametrize("question, text, symptom", [
+    ("headache_nausea", "not anymore", "headache_nausea_vomiting"),
+    ("fever", "no not any more", "fever"),
+])
+def test_no_longer_at_a_since_question_is_a_hedged_yes(protocol, question, text, symptom):
+    # Before: a no -- the red flag ruled out, though it was there since the procedure.
+    u = meaning(protocol, text, question)
+    assert u.value == "yes" and u.hedged and status(u, symptom) == "uncertain"
+
+
+def test_not_any_more_than_usual_is_no_no_longer(protocol):
+    assert meaning(protocol, "not any more than usual", "leg_numbness").value != "yes"
+
+
 def test_feeling_fine_is_still_a_no(protocol):
     assert meaning(protocol, "no i'm feeling fine", "leg_numbness").value == "no"
 

@@ -224,6 +224,12 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
                 # rules the question's symptom out.
                 findings = [f for f in findings
                             if f.symptom != question.symptom or f.status != ABSENT]
+        if value == "no" and question is not None and question.since and _no_longer(
+                words, protocol) and _status_of(findings, question.symptom) is None:
+            # A bare "NOT ANYMORE" to "have you had a fever since the procedure?": there
+            # was one since, now gone -- a yes, hedged, as "had one but it's gone now".
+            # (With the symptom named, "they're not WEAK anymore", it stays resolved.)
+            value, hedged = "yes", True
         after = _taken_back(words, protocol) if question is not None \
             and question.answer == "yesno" else None
         if after is not None:
@@ -932,6 +938,13 @@ def _changed(words: tuple[str, ...], protocol: Protocol, question: Question) -> 
                              protocol, question).value
         return {"yes": "no", "no": "yes"}.get(str(earlier))
     return _read(" ".join(rest), protocol, question).value
+
+
+def _no_longer(words: tuple[str, ...], protocol: Protocol) -> bool:
+    """Whether the answer says "no longer" ("not ANYMORE", "no, not ANY MORE"; not
+    "not any more THAN usual")."""
+    return any(words[i:i + len(p)] == p and words[i + len(p):i + len(p) + 1] != ("than",)
+               for p in protocol.lexicon.negation.ongoing for i in range(len(words)))
 
 
 def _status_of(findings: list[Finding], symptom: str) -> str | None:
