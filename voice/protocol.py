@@ -184,7 +184,7 @@ class Disposition:
 @dataclass(frozen=True)
 class ScaleWords:
     """answers.yaml ``numbers.of_the_scale``: a number said of the scale itself is no
-    score -- its top after ``out_of`` ("eight OUT OF ten") or after ``over`` with a
+    score -- one after ``out_of`` ("eight OUT OF ten"), its top after ``over`` with a
     score just before ("a three ON ten"), one asked about at the answer's start
     (``asked``: "WHAT'S A ten like?", "IS ten the worst?"), or one ``defined`` after it
     ("if ten HAVING a baby, a three", "ten IS THE WORST, then a six")."""
