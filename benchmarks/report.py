@@ -301,6 +301,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   every clip of every set. (The round's last change, an answer or example with no word
   the model knows kept near nothing rather than NaN, moves no decision: `interpret`
   gives byte-identical output on every tests/data answer.)
+  Round 34 (session 26) changed no grammar either; a run on its code (`1e8c484`,
+  corpus and speed figures reused, 35.7 min beside the test suite) gives the same
+  result as round 33 on every clip of every set.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
