@@ -1005,11 +1005,7 @@ def _scale(words: tuple[str, ...], protocol: Protocol,
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
     numbers = _revised(_of_now(numbers, words, marks, protocol) or numbers, words, protocol,
                        ("corrected", "now"))
-    # "Half way", "about half" on a scale is its middle, not 0.5; "FIFTY PERCENT" is a
-    # part of it ("a hundred percent" is a word of certainty: "a hundred percent sure").
-    numbers = [Number(n.start, n.end, (low + high) / 2) if words[n.start:n.end] == ("half",)
-               else Number(n.start, n.end, low + (high - low) * n.value / 100)
-               if _percent(words, n.end) and n.value < 100 else n for n in numbers]
+    numbers = [_on_scale(words, n, low, high) for n in numbers]
     # Past the top of the scale ("like a twelve", "eleven if i could") is the top.
     values = [min(n.value, high) for n in numbers if low <= n.value <= 2 * high]
     homophones = protocol.lexicon.homophones
@@ -1040,8 +1036,16 @@ def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
     return [n for n in said if n.start > max(cuts)] if cuts else said
 
 
-def _percent(words: tuple[str, ...], at: int) -> bool:
-    return words[at:at + 1] == ("percent",) or words[at:at + 2] == ("per", "cent")
+def _on_scale(words: tuple[str, ...], n: Number, low: float, high: float) -> Number:
+    """``n`` as a point of the scale: "half way", "about half" is its middle, not 0.5;
+    "FIFTY PERCENT" is that part of it ("a hundred percent" is a word of certainty: "a
+    hundred percent sure"); any other number is itself."""
+    if words[n.start:n.end] == ("half",):
+        return Number(n.start, n.end, (low + high) / 2)
+    percent = words[n.end:n.end + 1] == ("percent",) or words[n.end:n.end + 2] == ("per", "cent")
+    if percent and n.value < 100:
+        return Number(n.start, n.end, low + (high - low) * n.value / 100)
+    return n
 
 
 def _scale_fallback(words: tuple[str, ...], used: set[int], protocol: Protocol,
