@@ -253,11 +253,16 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     # blind57: question-relative 0.84 -> 0.83 in round 33, the answer examples (which
     # now hold blind 58 and 59) no longer point the Tagalog "medyo gumagaan na po"
     # (easing a bit) at "better"; first-language words are not listed (round 32).
-    ("blind57", 541, (0.82, 82, 22, 11, 0.83), 1),
+    # Reported absent 22 -> 23 in round 35 for the same reason: with blind 62 and 63
+    # among the examples, the net no longer confirms a Tagalog "nanghihina" (weak)
+    # answer; it is asked again.
+    ("blind57", 541, (0.82, 82, 23, 11, 0.83), 1),
     ("blind58", 522, (0.85, 76, 6, 3, 0.90), 0),
     ("blind59", 547, (0.89, 80, 10, 1, 0.92), 1),
     ("blind60", 527, (0.89, 109, 8, 3, 0.93), 0),
     ("blind61", 540, (0.82, 86, 19, 10, 0.83), 2),
+    ("blind62", 504, (0.90, 85, 9, 5, 0.90), 1),
+    ("blind63", 579, (0.86, 99, 14, 3, 0.89), 1),
 ])
-def test_blind_sets_24_to_61_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_63_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

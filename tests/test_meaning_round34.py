@@ -6,12 +6,13 @@ a negation inside the question's own content negates nothing after it ("it WON'T
 away even with medicine"); a number said of the pain scale itself is no score ("a
 three ON TEN", "WHAT'S A ten like?"); "sensibility" for feeling. Tuned on blind sets 60 and 61
 (and the older dev sets); blind sets 62 and 63 were written by separate sessions before
-the round started, without the code, and held out (docs/understanding.md, round 34)."""
+the round started, without the code, and held out (docs/understanding.md, round 34);
+they are dev sets from round 35 (their guard is in test_meaning_round16.py)."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("question, text, symptom", [
@@ -213,15 +214,3 @@ def test_a_statement_after_a_question_back_is_read(protocol, question, text, sym
 def test_round_34_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns
 
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 34), false concerns
-    ("blind62", 504, (0.90, 85, 9, 5, 0.90), 1),
-    ("blind63", 579, (0.85, 97, 16, 3, 0.88), 1),
-])
-def test_blind_sets_62_and_63_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 26 before round 34 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
