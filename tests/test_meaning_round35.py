@@ -5,7 +5,7 @@ code, and held out (docs/understanding.md, round 35)."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -19,3 +19,26 @@ def test_blind_sets_64_and_65_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 27 before round 35 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text", [
+    ("bladder_bowel", "what does lost control mean exactly"),
+    ("site_infection", "what does discharge mean"),
+    ("fever", "how high does it have to be to count"),
+    ("leg_weakness", "do you mean weak or just sore"),
+    ("fever", "sorry did you say fever or feeling i didn't catch it"),
+    ("bladder_bowel", "do you mean have i wet myself"),
+])
+def test_a_question_back_is_no_answer(protocol, question, text):
+    # Before (the first four): the symptom asked about was read as said -- a yes.
+    assert meaning(protocol, text, question).meta == "help"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("leg_numbness", "what do you mean numb i can't feel my feet", "leg_numbness"),
+    ("leg_weakness", "do you mean weak they just give way under me", "leg_weakness"),
+])
+def test_a_report_after_a_question_back_is_read(protocol, question, text, symptom):
+    # Before: a request for help; the red flag reported was not heard.
+    u = meaning(protocol, text, question)
+    assert u.meta is None and status(u, symptom) == "present"

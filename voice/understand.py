@@ -41,6 +41,12 @@ _RANK = {ABSENT: 0, UNCERTAIN: 1, PRESENT: 2}
 _NEAR_WINDOW = 4
 _DENIED_PLACE = 3  # "not [my] legs": a place within this many words after a negation
 _ORDER = {s: i for i, s in enumerate(SYMPTOM_IDS)}
+# Words after which a subject starts no report in a question back: it describes the
+# sense asked about ("do you mean weak LIKE they won't work?", "numb AS IN i can't feel
+# them?") or is asked about ("do you mean HAVE i wet myself?").
+_ASKING = frozenset({"like", "as", "in", "if", "when", "where", "that", "have", "has",
+                     "had", "am", "is", "are", "was", "were", "do", "does", "did", "can",
+                     "could", "should", "would", "will"})
 
 Value = str | int | float | None
 
@@ -396,14 +402,8 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
         return None
     own: set[str | None] = set()
     if back:
-        first = _skip(rest, 0, lex.fillers | {BREAK})
-        openers = protocol.answers.statement_openers
-        if first < len(rest) and rest[first] in openers or any(
-                w in openers and w.endswith(("'s", "'re", "'m", "'ve")) for w in rest):
-            # "what do you mean, MY legs are numb", "how much is significant, IT'S
-            # soaked the dressing": a statement, read as said; later in the answer only
-            # a subject with its verb ("do you mean weak like THEY won't work?" is
-            # still a question).
+        rest = rest[:_other_sense(rest, lex)]  # "do you mean weak OR JUST sore?"
+        if _states(rest, protocol, question):
             return None
         topic = _read(" ".join(rest), protocol)
         own = {question.symptom, question.presumes, question.affirms}
@@ -423,6 +423,36 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
         and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
         and not find_numbers(rest)
     return meta if said_nothing else None
+
+
+def _states(rest: tuple[str, ...], protocol: Protocol, question: Question) -> bool:
+    """Whether the words after a question back say something: they open with a
+    statement opener ("what do you mean, MY legs are numb"), hold a subject with its
+    verb ("how much is significant, IT'S soaked the dressing"), or a subject later on
+    starts a report of a symptom or complaint, read at the question ("what do you mean
+    numb, I can't feel my feet", "do you mean weak? THEY just give way"). A subject
+    after a word that asks or describes ("do you mean LIKE they won't work?", "do you
+    mean HAVE i wet myself?") starts no report, and neither does one that says nothing
+    ("did you say fever? I didn't catch it")."""
+    openers = protocol.answers.statement_openers
+    first = _skip(rest, 0, protocol.lexicon.fillers | {BREAK})
+    if first < len(rest) and rest[first] in openers or any(
+            w in openers and w.endswith(("'s", "'re", "'m", "'ve")) for w in rest):
+        return True
+    later = next((i for i, w in enumerate(rest) if i > first and w in openers
+                  and w != "my" and rest[i - 1] not in _ASKING), None)
+    if later is None:
+        return False
+    report = _read(" ".join(rest[later:]), protocol, question)
+    return any(f.status != ABSENT for f in report.symptoms) or bool(report.concerns)
+
+
+def _other_sense(rest: tuple[str, ...], lex: Lexicon) -> int:
+    """Where another sense is offered after the topic of a question back ("do you mean
+    weak OR JUST sore?": senses_asked `offered`), else the end: what follows it is
+    offered, not said."""
+    return min((m.start for m in lex.senses.find(rest, fuzzy=False)
+                if m.payload == ("offered",) and m.start), default=len(rest))
 
 
 def _opener(words: tuple[str, ...], lex: Lexicon, start: int) -> Match[str] | None:
