@@ -42,3 +42,45 @@ def test_a_report_after_a_question_back_is_read(protocol, question, text, sympto
     # Before: a request for help; the red flag reported was not heard.
     u = meaning(protocol, text, question)
     assert u.meta is None and status(u, symptom) == "present"
+
+
+@pytest.mark.parametrize("question, text, value, symptom", [
+    # Before: a red flag reported absent (read as a "no").
+    ("leg_numbness", "left side leg is having no feeling", "yes", "leg_numbness"),
+    # Before: a yes to the bladder question (an emergency).
+    ("bladder_bowel", "i've peed normally a couple of times today", "no", "bladder_bowel_loss"),
+])
+def test_round_35_words(protocol, question, text, value, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == value and status(u, symptom) == ("absent" if value == "no" else "present")
+
+
+@pytest.mark.parametrize("text", ["i couldn't pee normally", "i haven't peed normally since"])
+def test_not_peeing_normally_is_no_all_clear(protocol, text):
+    assert meaning(protocol, text, "bladder_bowel").value == "yes"
+
+
+@pytest.mark.parametrize("text, score", [("six from ten", 6),
+                                         ("i give it a six how you say six from ten", 6)])
+def test_the_scale_top_after_from_is_no_score(protocol, text, score):
+    # Before: ten (severe pain, urgent).
+    assert meaning(protocol, text, "pain_score").value == score
+
+
+def test_light_that_cannot_be_borne_is_no_leg_weakness(protocol):
+    # Before: "can't stand" was read as legs that cannot stand -- an emergency.
+    u = meaning(protocol, "my neck's really stiff and i can't stand bright light",
+                "anything_else")
+    assert status(u, "leg_weakness") is None and u.concerns
+    assert status(meaning(protocol, "i can't stand up", "anything_else"),
+                  "leg_weakness") == "present"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("anything_else", "my daughter says i seem more forgetful since yesterday"),
+    ("anything_else", "my arm twitched on its own for about a minute"),
+    ("anything_else", "my partner says i went really pale and grey for a while"),
+    ("site_bleeding", "no but there's a bruise the size of my hand round it"),
+])
+def test_round_35_complaints(protocol, question, text):
+    assert meaning(protocol, text, question).concerns

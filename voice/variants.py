@@ -282,6 +282,12 @@ REWRITES: dict[str, str] = {
        for n in ("two", "three", "five", "ten", "eleven", "fifteen", "twenty", "thirty")},
     # "A fiver" is a five ("'bout A FIVER i'd say"), "nil" zero ("NIL mate").
     "a fiver": "a five", "nil": "zero",
+    # Light and noise that cannot be borne, not legs that cannot stand ("i CAN'T STAND
+    # bright light").
+    "can't stand the light": "can't bear the light", "can't stand light": "can't bear light",
+    "can't stand bright light": "can't bear bright light",
+    "can't stand the brightness": "can't bear the brightness",
+    "can't stand the noise": "can't bear the noise", "can't stand noise": "can't bear noise",
     # "Deffo" is definitely ("DEFFO not"); Scots "it's went" is "it's gone".
     "deffo": "definitely", "defo": "definitely", "it's went": "it's gone",
     # Irish and Scots "grand" is fine ("it looks GRAND", "i'm GRAND").
