@@ -84,3 +84,19 @@ def test_light_that_cannot_be_borne_is_no_leg_weakness(protocol):
 ])
 def test_round_35_complaints(protocol, question, text):
     assert meaning(protocol, text, question).concerns
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a yes -- pain still bad (urgent) -- where the pain is much less.
+    ("pain_relief", "still there but much less", "no"),
+    ("pain_relief", "it's still there but much milder", "no"),
+    # A headache much milder is still there (the headache question asks just that).
+    ("headache_relief", "it's still there but much milder", "yes"),
+    # Before: asked again; a headache that has not resolved is still there.
+    ("headache_relief", "the headache had lessened but had not resolved", "yes"),
+    ("headache_relief", "it's resolved", "no"),
+    # Before: a clarifying question (both ways) at an emergency question.
+    ("site_bleeding", "just a tiny dot of blood on the plaster", "no"),
+])
+def test_round_35_question_relative(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
