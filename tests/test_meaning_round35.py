@@ -100,3 +100,20 @@ def test_round_35_complaints(protocol, question, text):
 ])
 def test_round_35_question_relative(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+def test_a_part_in_a_comparison_is_no_place(protocol):
+    # Before: "like a FINGER" moved the bleeding off the puncture site -- a "no" to the
+    # bleeding question, and a concern.
+    u = meaning(protocol, "it's bleeding like a finger caught on the mandoline and it "
+                "won't stop", "site_bleeding")
+    assert u.value == "yes" and status(u, "significant_bleeding") == "present"
+    u = meaning(protocol, "my arm went numb", "leg_numbness")  # a place, as before
+    assert u.value == "no" and u.concerns
+
+
+def test_a_walk_others_notice_and_the_floor_spinning(protocol):
+    u = meaning(protocol, "my wife thinks i'm walking strangely like i've had a few drinks",
+                "anything_else")
+    assert status(u, "leg_weakness") == "uncertain"
+    assert meaning(protocol, "the deck keeps spinning under me", "anything_else").concerns

@@ -43,6 +43,7 @@ class Elsewhere:
     places: frozenset[str]  # the protocol's own places: every symptom can be there
     located: frozenset[str] = frozenset()  # symptoms with a place (a fever has none)
     window: int = 5
+    likened_by: frozenset[str] = frozenset()  # "bleeding LIKE a finger": no place
 
     def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
              stops: frozenset[int] = frozenset(), denied: frozenset[int] = frozenset(),
@@ -65,8 +66,14 @@ class Elsewhere:
                 w in self.places or symptom in self.parts.get(w, ()))
                for i, w in enumerate(words[lo:hi], lo)):
             return False
-        near = words[max(lo, start - self.window):min(hi, end + self.window)]
-        return any(w in self.parts and symptom not in self.parts[w] for w in near)
+        near = range(max(lo, start - self.window), min(hi, end + self.window))
+        return any(words[i] in self.parts and symptom not in self.parts[words[i]]
+                   and not self._likened(words, i) for i in near)
+
+    def _likened(self, words: tuple[str, ...], i: int) -> bool:
+        """Whether the part at ``i`` is a comparison ("bleeding LIKE A finger caught on
+        the mandoline"), one or two words after a word of likeness."""
+        return any(w in self.likened_by for w in words[max(0, i - 2):i])
 
 
 @dataclass(frozen=True)
@@ -149,7 +156,7 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...],
 
 def _elsewhere(src: Source, node: Node) -> Elsewhere:
     m = src.mapping(node, "elsewhere", required=("places", "groups", "located"),
-                    allowed=("places", "groups", "located", "window"))
+                    allowed=("places", "groups", "located", "window", "likened_by"))
     parts: dict[str, frozenset[str]] = {}
     for group in src.sequence(m["groups"], "elsewhere groups"):
         g = src.mapping(group, "an elsewhere group", required=("parts", "can_have"),
@@ -158,5 +165,7 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
         for part in src.strings(g["parts"], "parts"):
             parts[part] = can_have
     window = int(src.string(m["window"], "window")) if "window" in m else 5
+    likened = frozenset(src.strings(m["likened_by"], "likened_by")) if "likened_by" in m \
+        else frozenset()
     return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
-                     frozenset(src.strings(m["located"], "located")), window)
+                     frozenset(src.strings(m["located"], "located")), window, likened)
