@@ -117,3 +117,22 @@ def test_a_walk_others_notice_and_the_floor_spinning(protocol):
                 "anything_else")
     assert status(u, "leg_weakness") == "uncertain"
     assert meaning(protocol, "the deck keeps spinning under me", "anything_else").concerns
+
+
+@pytest.mark.parametrize("text, value", [
+    # Before: a yes -- fever present (an emergency): "to my knowledge" ended the denial.
+    ("i have not to my knowledge had a fever", "no"),
+    ("not to my knowledge", "no"),
+    # Before: a "no" -- fever ruled out by a temperature never taken.
+    ("i haven't taken my temperature", "unsure"),
+    ("i have not actually measured my temperature", "unsure"),
+])
+def test_round_35_fever(protocol, text, value):
+    assert meaning(protocol, text, "fever").value == value
+
+
+@pytest.mark.parametrize("text, value", [("uh uh i'm shaking my head", "no"),
+                                         ("mm mm shaking my head", "no")])
+def test_a_gesture_told_aloud(protocol, text, value):
+    # Before: "shaking" was read as shaky legs -- a yes, an emergency.
+    assert meaning(protocol, text, "leg_weakness").value == value

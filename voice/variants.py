@@ -282,6 +282,12 @@ REWRITES: dict[str, str] = {
        for n in ("two", "three", "five", "ten", "eleven", "fifteen", "twenty", "thirty")},
     # "A fiver" is a five ("'bout A FIVER i'd say"), "nil" zero ("NIL mate").
     "a fiver": "a five", "nil": "zero",
+    # A gesture told aloud, to a device that cannot see it ("mm mm, SHAKING MY HEAD").
+    # (Only the patient's own: a carer's "he's SHAKING HIS HEAD" may answer something
+    # else -- "pointing at his legs and shaking his head".)
+    "shaking my head": "no", "nodding my head": "yes",
+    # An aside inside a denial ("i have not TO MY KNOWLEDGE had a fever") leaves it one.
+    "not to my knowledge": "not that i know of", "to my knowledge": "",
     # Light and noise that cannot be borne, not legs that cannot stand ("i CAN'T STAND
     # bright light").
     "can't stand the light": "can't bear the light", "can't stand light": "can't bear light",
