@@ -136,3 +136,22 @@ def test_round_35_fever(protocol, text, value):
 def test_a_gesture_told_aloud(protocol, text, value):
     # Before: "shaking" was read as shaky legs -- a yes, an emergency.
     assert meaning(protocol, text, "leg_weakness").value == value
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    # Before: asked again -- the legs said too far off for the concept, and then not
+    # supplied by the question either.
+    ("leg_numbness", "legs are like two slabs of meat straight out the freezer i can't "
+     "feel them", "leg_numbness"),
+    ("leg_weakness", "i'm sure my legs are going i'll end up in a wheelchair you watch",
+     "leg_weakness"),
+])
+def test_a_place_said_far_off_leaves_the_question_its_place(protocol, question, text,
+                                                            symptom):
+    assert status(meaning(protocol, text, question), symptom) in ("present", "uncertain")
+
+
+def test_a_place_said_far_off_gives_no_all_clear(protocol):
+    u = meaning(protocol, "nah grand just a bit dead in the legs on the stairs nothing "
+                "major", "leg_weakness")
+    assert status(u, "leg_weakness") != "absent" and u.value != "no"

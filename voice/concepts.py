@@ -100,17 +100,19 @@ class Concepts:
             mine = [(c, [[m for m in part if not _inside(m, spans)] for part in parts])
                     for c, parts in mine]
         for c, found in mine:
-            # A concept kept to this question has it for its place.
-            supplied = not content and c.implied and not found[0] and (
-                c.label in implied or c.question is not None)
-            if supplied:
-                found[0] = [Match(-1, -1, (), (), 100.0)]
+            # A concept kept to this question has it for its place; a symptom's also
+            # when a place said is too far off to be the one ("LEGS are like ice
+            # straight out the freezer, i CAN'T FEEL them"), the place said near
+            # preferred -- never an all-clear ("nah, FINE, just a bit dead in the LEGS").
+            if not content and c.implied and (c.label in implied or c.question is not None) \
+                    and (not found[0] or c.status != "absent"):
+                found[0] = [*found[0], Match(-1, -1, (), (), 100.0)]
             if not all(found):
                 continue
             for last in found[-1]:
                 together = _together(words, found[:-1], last, c.window)
                 if together is not None:
-                    stretch, gap, after = together
+                    stretch, gap, after, supplied = together
                     out.append(ConceptMatch(c.label, c.status, last.start, last.end,
                                             stretch, supplied, gap, after))
         return out
@@ -121,17 +123,19 @@ def _inside(m: Match[int], spans: set[tuple[int, int]]) -> bool:
 
 
 def _together(words: tuple[str, ...], others: list[list[Match[int]]], last: Match[int],
-              window: int) -> tuple[tuple[int, int], int, bool] | None:
+              window: int) -> tuple[tuple[int, int], int, bool, bool] | None:
     """The stretch covering ``last`` and one match of every other part, within
-    ``window`` words and one sentence, with the words between them and whether a part
-    comes after ``last``; None if there is none."""
+    ``window`` words and one sentence, with the words between them, whether a part
+    comes after ``last`` and whether the question supplied the first; None if there is
+    none."""
     lo, hi = last.start, last.end
-    gap, after = 0, False
+    gap, after, supplied = 0, False, False
     for part in others:
         best = None
         for m in part:
-            if m.start < 0:  # implied by the question
-                best = (lo, hi, None)
+            if m.start < 0:  # implied by the question: only when no part said is near
+                if best is None:
+                    best, supplied = (lo, hi, None), True
                 break
             if m.start < last.end and last.start < m.end:
                 continue  # the same words cannot be both parts
@@ -145,7 +149,7 @@ def _together(words: tuple[str, ...], others: list[list[Match[int]]], last: Matc
         if m is not None:
             gap += max(last.start - m.end, m.start - last.end, 0)
             after = after or m.start >= last.end
-    return (lo, hi), gap, after
+    return (lo, hi), gap, after, supplied
 
 
 def load_concepts(protocol: Protocol) -> Concepts:
