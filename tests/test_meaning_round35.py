@@ -155,3 +155,14 @@ def test_a_place_said_far_off_gives_no_all_clear(protocol):
     u = meaning(protocol, "nah grand just a bit dead in the legs on the stairs nothing "
                 "major", "leg_weakness")
     assert status(u, "leg_weakness") != "absent" and u.value != "no"
+
+
+@pytest.mark.parametrize("text", ["not as such", "not a trace"])
+def test_round_35_plain_noes(protocol, text):
+    # Before: asked again.
+    assert meaning(protocol, text, "headache").value == "no"
+
+
+def test_not_one_is_no_no(protocol):
+    # "Not one" is left out: "NOT ONE leg, both" is no all-clear.
+    assert meaning(protocol, "not one leg both", "leg_numbness").value != "no"
