@@ -195,3 +195,22 @@ def test_peed_the_bed_at_fifty_two_years_old(protocol):
     # An age is no long-standing symptom.
     assert meaning(protocol, "yeah i peed the bed and i'm fifty two years old",
                    "bladder_bowel").value == "yes"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("site_infection", "what's discharge"),
+    ("leg_numbness", "what is numbness"),
+    ("fever", "what's a fever"),  # was a yes: a fever (an emergency)
+])
+def test_what_is_the_topic_asks_for_help(protocol, question, text):
+    assert meaning(protocol, text, question).meta == "help"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "what's weird is i can't feel my feet"),
+    ("leg_weakness", "what's happening is they give way"),
+    ("bladder_bowel", "what's going on is i wet myself"),
+    ("site_bleeding", "what's a significant amount it's soaked"),
+])
+def test_what_is_said_after_what_is_read(protocol, question, text):
+    assert meaning(protocol, text, question).value == "yes"

@@ -44,9 +44,10 @@ _ORDER = {s: i for i, s in enumerate(SYMPTOM_IDS)}
 # Words after which a subject starts no report in a question back: it describes the
 # sense asked about ("do you mean weak LIKE they won't work?", "numb AS IN i can't feel
 # them?") or is asked about ("do you mean HAVE i wet myself?").
+# ("Is" and "was" are not: "what's weird IS i can't feel my feet" reports.)
 _ASKING = frozenset({"like", "as", "in", "if", "when", "where", "that", "have", "has",
-                     "had", "am", "is", "are", "was", "were", "do", "does", "did", "can",
-                     "could", "should", "would", "will"})
+                     "had", "am", "are", "were", "do", "does", "did", "can", "could",
+                     "should", "would", "will"})
 
 Value = str | int | float | None
 
