@@ -214,3 +214,20 @@ def test_what_is_the_topic_asks_for_help(protocol, question, text):
 ])
 def test_what_is_said_after_what_is_read(protocol, question, text):
     assert meaning(protocol, text, question).value == "yes"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("headache", "no just my back"), ("headache", "no my head's fine it's just my back"),
+    ("bladder_bowel", "no problems there just the back"),
+])
+def test_just_the_back_is_back_soreness(protocol, question, text):
+    # Before: nothing said but the "no" (disposition none, where the back is sore).
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and status(u, "back_soreness") == "present"
+
+
+def test_the_back_of_the_head_is_the_head(protocol):
+    # Before: back soreness only, the headache question asked again.
+    assert meaning(protocol, "pain at the back of my head", "headache").value == "yes"
+    assert status(meaning(protocol, "only the back of my head", "headache"),
+                  "back_soreness") is None

@@ -232,9 +232,11 @@ REWRITES: dict[str, str] = {
     "haemorrhaging": "haemorrhage", "hemorrhaging": "hemorrhage",
     "haemorrhaged": "haemorrhage", "hemorrhaged": "hemorrhage",
     # The back of the throat is the throat ("dripping down THE BACK OF MY THROAT" is no
-    # wet back).
-    **{f"{lead}back of {whose} throat": f"{whose} throat"
-       for lead in ("", "the ") for whose in ("my", "the", "her", "his")},
+    # wet back); so of the head and the neck ("pain at THE BACK OF MY HEAD" is a
+    # headache, not back soreness).
+    **{f"{lead}back of {whose} {part}": f"{whose} {part}"
+       for lead in ("", "the ") for whose in ("my", "the", "her", "his")
+       for part in ("throat", "head", "neck")},
     # "Out the" for "out of the" ("couldn't get OUT THE bath ON ME OWN").
     "get out the": "get out of the", "got out the": "got out of the",
     "getting out the": "getting out of the", "on me own": "on my own",
