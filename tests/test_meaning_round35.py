@@ -231,3 +231,18 @@ def test_the_back_of_the_head_is_the_head(protocol):
     assert meaning(protocol, "pain at the back of my head", "headache").value == "yes"
     assert status(meaning(protocol, "only the back of my head", "headache"),
                   "back_soreness") is None
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: the first words decided (a no; a yes, an emergency).
+    ("back_pain", "i don't have pain no wait yes there is a bit when i bend", "yes"),
+    ("fever", "yes sorry no i mean no i misheard you", "no"),
+])
+def test_a_correction_later_in_the_answer(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_a_correction_later_needs_a_new_answer_word(protocol):
+    # "no sorry, i did the stairs twice": nothing taken back.
+    assert meaning(protocol, "no sorry i did the stairs twice today",
+                   "leg_weakness").value == "no"

@@ -932,20 +932,26 @@ def _ends_answer(words: tuple[str, ...], end: int, matches: list[Match[str]],
 
 def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
     """The words after a correction that takes back the answer's first word ("no...
-    ACTUALLY ...", "yes, WAIT, no"), when there are at least two; else None."""
+    ACTUALLY ...", "yes, WAIT, no"), when there are at least two; else None. A later
+    answer word is taken back too when a new one follows the correction ("i don't
+    have pain NO WAIT YES there is a bit"; "yes sorry no I MEAN NO i misheard you"):
+    the last such."""
     lex = protocol.lexicon
     start = _skip(words, 0, lex.fillers | {BREAK})  # "well, no... actually"
-    first = [m for m in lex.answers.find(words, fuzzy=False) if m.start == start
-             and set(m.payload) & {"yes", "no"}]
-    if not first:
-        return None
-    at = max(m.end for m in first)
-    while at < len(words) and words[at] == BREAK:
-        at += 1
-    longest = max((len(c) for c in lex.negation.corrections
-                   if words[at:at + len(c)] == c), default=0)
-    rest = tuple(w for w in words[at + longest:] if w != BREAK)
-    return rest if longest and len(rest) >= 2 else None
+    answered = [m for m in lex.answers.find(words, fuzzy=False)
+                if set(m.payload) & {"yes", "no"}]
+    for m in sorted(answered, key=lambda m: -m.start):
+        at = m.end
+        while at < len(words) and words[at] == BREAK:
+            at += 1
+        longest = max((len(c) for c in lex.negation.corrections
+                       if words[at:at + len(c)] == c), default=0)
+        rest = tuple(w for w in words[at + longest:] if w != BREAK)
+        if longest and len(rest) >= 2 and (m.start == start or any(
+                a.start == 0 and set(a.payload) & {"yes", "no"}
+                for a in lex.answers.find(rest, fuzzy=False))):
+            return rest
+    return None
 
 
 def _changed(words: tuple[str, ...], protocol: Protocol, question: Question) -> Value:
