@@ -246,3 +246,13 @@ def test_a_correction_later_needs_a_new_answer_word(protocol):
     # "no sorry, i did the stairs twice": nothing taken back.
     assert meaning(protocol, "no sorry i did the stairs twice today",
                    "leg_weakness").value == "no"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "what's wrong is my legs are numb"),
+    ("leg_weakness", "what's wrong is my legs are weak"),
+])
+def test_what_is_wrong_is_a_report(protocol, question, text):
+    # Round 34 dropped "what's" as a question back for these (asked again); a subject
+    # "my" later in the answer now starts a report when it is no "to my stomach".
+    assert meaning(protocol, text, question).value == "yes"

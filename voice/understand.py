@@ -44,7 +44,10 @@ _ORDER = {s: i for i, s in enumerate(SYMPTOM_IDS)}
 # Words after which a subject starts no report in a question back: it describes the
 # sense asked about ("do you mean weak LIKE they won't work?", "numb AS IN i can't feel
 # them?") or is asked about ("do you mean HAVE i wet myself?").
-# ("Is" and "was" are not: "what's weird IS i can't feel my feet" reports.)
+# ("Is" and "was" are not: "what's weird IS i can't feel my feet" reports.) Nor does
+# "my" after a preposition: "what do you mean, sick TO MY stomach?"
+_PREPOSITIONS = frozenset({"to", "in", "into", "of", "with", "on", "at", "from", "by",
+                           "for", "about", "under", "round", "around", "down", "up"})
 _ASKING = frozenset({"like", "as", "in", "if", "when", "where", "that", "have", "has",
                      "had", "am", "are", "were", "do", "does", "did", "can", "could",
                      "should", "would", "will"})
@@ -431,7 +434,8 @@ def _states(rest: tuple[str, ...], protocol: Protocol, question: Question) -> bo
     statement opener ("what do you mean, MY legs are numb"), hold a subject with its
     verb ("how much is significant, IT'S soaked the dressing"), or a subject later on
     starts a report of a symptom or complaint, read at the question ("what do you mean
-    numb, I can't feel my feet", "do you mean weak? THEY just give way"). A subject
+    numb, I can't feel my feet", "do you mean weak? THEY just give way", "what's wrong
+    is MY legs are numb"). A subject
     after a word that asks or describes ("do you mean LIKE they won't work?", "do you
     mean HAVE i wet myself?") starts no report, and neither does one that says nothing
     ("did you say fever? I didn't catch it")."""
@@ -441,7 +445,8 @@ def _states(rest: tuple[str, ...], protocol: Protocol, question: Question) -> bo
             w in openers and w.endswith(("'s", "'re", "'m", "'ve")) for w in rest):
         return True
     later = next((i for i, w in enumerate(rest) if i > first and w in openers
-                  and w != "my" and rest[i - 1] not in _ASKING), None)
+                  and rest[i - 1] not in _ASKING
+                  and not (w == "my" and rest[i - 1] in _PREPOSITIONS)), None)
     if later is None:
         return False
     report = _read(" ".join(rest[later:]), protocol, question)
