@@ -103,12 +103,11 @@ def test_more_than_a_little_blood_is_not_a_no(protocol):
     assert meaning(protocol, "quite a bit of blood", "site_bleeding").value == "yes"
     u = meaning(protocol, "it bled a bit and it won't stop", "site_bleeding")
     assert u.value != "no" and status(u, "significant_bleeding") == "present"
-    # A small amount that grows or starts again: asked, never a no; a yes when the
-    # growing is said after a "but" (round 35: the safer reading at an emergency question).
-    u = meaning(protocol, "there's a little bit of blood and it's getting bigger",
-                "site_bleeding")
-    assert u.value is None and u.clarify
-    assert meaning(protocol, "a speck but it's spreading", "site_bleeding").value == "yes"
+    # A small amount that grows or starts again: asked, never a no.
+    for text in ("there's a little bit of blood and it's getting bigger",
+                 "a speck but it's spreading"):
+        u = meaning(protocol, text, "site_bleeding")
+        assert u.value is None and u.clarify
     u = meaning(protocol, "it bled a little but now it's started again", "site_bleeding")
     assert u.value != "no" and status(u, "significant_bleeding") != "absent"
 

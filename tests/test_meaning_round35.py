@@ -168,35 +168,6 @@ def test_not_one_is_no_no(protocol):
     assert meaning(protocol, "not one leg both", "leg_numbness").value != "no"
 
 
-@pytest.mark.parametrize("question, text, symptom", [
-    # Before: a plain yes -- an emergency for a numbness, weakness or leak the patient
-    # has had for years. Not new, and said with the symptom: asked, never a plain no.
-    ("leg_numbness", "i've had numb toes for years with my diabetes and it's no different",
-     "leg_numbness"),
-    ("leg_weakness", "i'm eighty four dear my legs have been weak for years there's no change",
-     "leg_weakness"),
-    ("bladder_bowel", "a tiny leak when i cough but i've had that ever since the kids",
-     "bladder_bowel_loss"),
-])
-def test_a_long_standing_symptom_is_asked_about(protocol, question, text, symptom):
-    u = meaning(protocol, text, question)
-    assert u.value is None and u.clarify and status(u, symptom) != "absent"
-
-
-@pytest.mark.parametrize("text", [
-    "my feet are always numb with the sugar but today it's creeping up past my ankles",
-    "my feet have always been a bit numb from the diabetes but they're worse since the test",
-])
-def test_a_long_standing_symptom_that_changed_is_a_yes(protocol, text):
-    assert meaning(protocol, text, "leg_numbness").value == "yes"
-
-
-def test_peed_the_bed_at_fifty_two_years_old(protocol):
-    # An age is no long-standing symptom.
-    assert meaning(protocol, "yeah i peed the bed and i'm fifty two years old",
-                   "bladder_bowel").value == "yes"
-
-
 @pytest.mark.parametrize("question, text", [
     ("site_infection", "what's discharge"),
     ("leg_numbness", "what is numbness"),

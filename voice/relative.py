@@ -215,10 +215,8 @@ def _after_contrast(words: tuple[str, ...], said: list[tuple[int, int, str]],
     """The "no" said after a contrast ("but") when everything before it says yes: "it's
     still there BUT it's not bad" answers "still bad?" with no. Only of the same thing
     ("but IT'S not bad", not "but MY BACK is better") and never at an emergency
-    question ("gone red but not dripping" is no "no" to bleeding). There, the yes said
-    after it after a no ("numb for years, BUT it's SPREADING since the tap"): the safer
-    reading. None otherwise: a yes after the "but" ("it helps but it comes back") is
-    asked about, as before."""
+    question ("gone red but not dripping" is no "no" to bleeding). None otherwise: a
+    yes after the "but" ("it helps but it comes back") is asked about, as before."""
     rules = lex.negation
     for c, word in enumerate(words):
         if word not in rules.contrast:
@@ -232,6 +230,4 @@ def _after_contrast(words: tuple[str, ...], said: list[tuple[int, int, str]],
                    for w in words[c + 1:start])
         if value == "no" and same and not emergency:
             return value
-        if value == "yes" and emergency:
-            return value  # "always numb with my sugar BUT today it's CREEPING UP": yes
     return None
