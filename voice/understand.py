@@ -43,14 +43,14 @@ _DENIED_PLACE = 3  # "not [my] legs": a place within this many words after a neg
 _ORDER = {s: i for i, s in enumerate(SYMPTOM_IDS)}
 # Words after which a subject starts no report in a question back: it describes the
 # sense asked about ("do you mean weak LIKE they won't work?", "numb AS IN i can't feel
-# them?") or is asked about ("do you mean HAVE i wet myself?").
-# ("Is" and "was" are not: "what's weird IS i can't feel my feet" reports.) Nor does
-# "my" after a preposition: "what do you mean, sick TO MY stomach?"
-_PREPOSITIONS = frozenset({"to", "in", "into", "of", "with", "on", "at", "from", "by",
-                           "for", "about", "under", "round", "around", "down", "up"})
+# them?") or is asked about ("do you mean HAVE i wet myself?"). "Is" and "was" are not
+# among them: "what's weird IS i can't feel my feet" reports.
 _ASKING = frozenset({"like", "as", "in", "if", "when", "where", "that", "have", "has",
                      "had", "am", "are", "were", "do", "does", "did", "can", "could",
                      "should", "would", "will"})
+# Nor does "my" after one of these: "what do you mean, sick TO MY stomach?"
+_PREPOSITIONS = frozenset({"to", "in", "into", "of", "with", "on", "at", "from", "by",
+                           "for", "about", "under", "round", "around", "down", "up"})
 
 Value = str | int | float | None
 
@@ -435,10 +435,9 @@ def _states(rest: tuple[str, ...], protocol: Protocol, question: Question) -> bo
     verb ("how much is significant, IT'S soaked the dressing"), or a subject later on
     starts a report of a symptom or complaint, read at the question ("what do you mean
     numb, I can't feel my feet", "do you mean weak? THEY just give way", "what's wrong
-    is MY legs are numb"). A subject
-    after a word that asks or describes ("do you mean LIKE they won't work?", "do you
-    mean HAVE i wet myself?") starts no report, and neither does one that says nothing
-    ("did you say fever? I didn't catch it")."""
+    is MY legs are numb"). A subject after a word that asks or describes ("do you mean
+    LIKE they won't work?", "do you mean HAVE i wet myself?") starts no report, and
+    neither does one that says nothing ("did you say fever? I didn't catch it")."""
     openers = protocol.answers.statement_openers
     first = _skip(rest, 0, protocol.lexicon.fillers | {BREAK})
     if first < len(rest) and rest[first] in openers or any(
