@@ -1,6 +1,10 @@
-"""Round 35 (session 27). Tuned on blind sets 62 and 63 (and the older dev sets); blind
-sets 64 and 65 were written by separate sessions before the round started, without the
-code, and held out (docs/understanding.md, round 35)."""
+"""Round 35 (session 27): questions back ("what does discharge mean?", "what's a
+fever?", "do you mean weak OR JUST sore?") ask for help, and a report after one is read
+("what do you mean numb, I CAN'T FEEL my feet"); a body part in a comparison is no place
+("bleeding LIKE A FINGER"); the question supplies a concept's place when the place said
+is far off; a later correction decides; words. Tuned on blind sets 62 and 63 (and the
+older dev sets); blind sets 64 and 65 were written by separate sessions before the
+round started, without the code, and held out (docs/understanding.md, round 35)."""
 
 from __future__ import annotations
 
