@@ -40,7 +40,11 @@ NUMB_ANSWER = "no just my shins feel like cardboard"
 
 def test_an_answer_read_as_no_is_asked_about_when_answers_like_it_say_the_red_flag(tmp_path):
     text = NUMB_ANSWER
-    plain = understand(text, load_protocol(), load_protocol().question("leg_numbness"))
+    # Without examples, not with the shipped ones: since round 36 they hold answers
+    # like this one, and the shipped protocol asks too.
+    (tmp_path / "none").mkdir()
+    bare = with_examples(tmp_path / "none", "")
+    plain = understand(text, bare, bare.question("leg_numbness"))
     p = with_examples(tmp_path, NUMB_EXAMPLES)
     u = understand(text, p, p.question("leg_numbness"))
     # The words still read "no"; the examples only make the check-in ask.

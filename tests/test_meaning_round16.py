@@ -263,6 +263,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind61", 540, (0.82, 86, 19, 10, 0.83), 2),
     ("blind62", 504, (0.90, 85, 9, 5, 0.90), 1),
     ("blind63", 579, (0.86, 99, 14, 3, 0.89), 1),
+    ("blind64", 573, (0.89, 98, 7, 3, 0.86), 1),
+    ("blind65", 523, (0.86, 80, 4, 1, 0.85), 3),
 ])
-def test_blind_sets_24_to_63_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_65_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)

@@ -4,25 +4,13 @@ fever?", "do you mean weak OR JUST sore?") ask for help, and a report after one 
 ("bleeding LIKE A FINGER"); the question supplies a concept's place when the place said
 is far off; a later correction decides; words. Tuned on blind sets 62 and 63 (and the
 older dev sets); blind sets 64 and 65 were written by separate sessions before the
-round started, without the code, and held out (docs/understanding.md, round 35)."""
+round started, without the code, and held out in round 35; they are dev sets from round
+36 (their guard is in test_meaning_round16.py; docs/understanding.md, round 35)."""
 
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
-
-
-@pytest.mark.parametrize("name, cases, floors, false_concerns", [
-    # name, cases: disposition, emergencies found, reported absent, read as a "no",
-    # question-relative (the figures measured at the start of round 35), false concerns
-    ("blind64", 573, (0.89, 98, 7, 3, 0.86), 1),
-    ("blind65", 523, (0.86, 80, 4, 1, 0.85), 3),
-])
-def test_blind_sets_64_and_65_held_out_regression_guard(protocol, name, cases, floors,
-                                                        false_concerns):
-    # Held-out: written blind in session 27 before round 35 started (the writers saw no
-    # code), scored at its start and end only, not among the answer examples.
-    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+from typed_dialog import meaning, status
 
 
 @pytest.mark.parametrize("question, text", [
