@@ -5,7 +5,7 @@ code, and are held out (docs/understanding.md, round 36)."""
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -19,3 +19,88 @@ def test_blind_sets_66_and_67_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 28 before round 36 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: a yes (an emergency, but for the last): the question repeated back around
+    # "did you say" was read as the symptom said.
+    ("fever", "fever did you say a fever no no fever"),
+    ("leg_numbness", "numbness did you say numb in the legs no no they're alright"),
+    ("site_bleeding", "bleeding you said no no bleeding son"),
+    ("headache_nausea", "sick did you say sick no no i'm eating fine"),
+])
+def test_the_question_repeated_back_then_a_no(protocol, question, text):
+    assert meaning(protocol, text, question).value == "no"
+
+
+def test_a_no_that_describes_is_no_answer(protocol):
+    # "you mean LIKE no feeling?": the "no" describes the numbness asked about.
+    assert meaning(protocol, "numb you mean like no feeling", "leg_numbness").value != "no"
+
+
+@pytest.mark.parametrize("text, value", [
+    # Before (the first): better -- "yesterday" marked "worse" as said of an earlier
+    # time, leaving "gone".
+    ("ah it's gone worse since yesterday to be honest with you", "worse"),
+    ("it's got worse from yesterday", "worse"),
+    ("it was worse yesterday better today", "better"),
+])
+def test_a_change_since_a_time_is_of_now(protocol, text, value):
+    assert meaning(protocol, text, "pain_trend").value == value
+
+
+@pytest.mark.parametrize("text, score", [
+    # Before: ten (severe pain, urgent) -- the scale's own top read as the score.
+    ("on a scale of one to ten it's a four", 4),
+    ("on a scale of zero to ten a three", 3),
+    ("a five on a scale of ten", 5),
+    ("on a scale of ten about a five", 5),
+    ("five of ten", 5),
+    ("nine to ten", 10),  # a range: the higher
+    ("it's ten of ten", 10),
+])
+def test_the_scale_named_is_no_score(protocol, text, score):
+    assert meaning(protocol, text, "pain_score").value == score
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: asked again (read back at best) -- a persistent headache not heard.
+    ("headache_relief", "i took analgin and it is still here", "yes"),
+    ("headache_relief", "he's had two lots of tablets and it's still just as bad", "yes"),
+    ("headache_relief", "nowhere near as bad as it was", "no"),
+    ("headache_nausea", "queasier than yesterday", "yes"),
+])
+def test_round_36_question_relative(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_erythema_is_redness(protocol):
+    # Before: a "no" -- the denials after it ruled the site infection out.
+    u = meaning(protocol, "mild erythema about one centimetre across no induration no "
+                "exudate", "site_infection")
+    assert u.value == "yes" and status(u, "site_infection") != "absent"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: no value (a fever said, asked again) and a "no" (numb toes ruled out).
+    ("temperature", "bout a hunnert and two on the ol mercury one", 102),
+    ("leg_numbness", "mi nuh feel nutten inna mi toe dem", "yes"),
+])
+def test_round_36_words(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "i have some problem with breathing it is hard to take the air",
+    "mum doesn't seem to know where she is",
+    "i have itching on all the body after the tablet",
+    "body pain is there all over",
+])
+def test_round_36_complaints(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns
+
+
+def test_passing_water_often_is_no_complaint(protocol):
+    # Patients are told to drink plenty (the seed): going more often is expected.
+    assert not meaning(protocol, "i'm peeing all the time because of the baby but i can "
+                       "hold it", "bladder_bowel").concerns

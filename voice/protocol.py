@@ -187,11 +187,13 @@ class ScaleWords:
     score -- one after ``out_of`` ("eight OUT OF ten"), its top after ``over`` with a
     score just before ("a three ON ten"), one asked about at the answer's start
     (``asked``: "WHAT'S A ten like?", "IS ten the worst?"), or one ``defined`` after it
-    ("if ten HAVING a baby, a three", "ten IS THE WORST, then a six")."""
+    ("if ten HAVING a baby, a three", "ten IS THE WORST, then a six"); and the scale's
+    two ends joined by one of ``ends`` ("on a scale of ONE TO TEN, a four")."""
     out_of: tuple[tuple[str, ...], ...]
     over: tuple[tuple[str, ...], ...]
     asked: tuple[tuple[str, ...], ...]
     defined: tuple[tuple[str, ...], ...]
+    ends: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -1006,7 +1008,7 @@ def _pronoun_one(src: Source, numbers: Mapping[str, Node]) -> tuple[frozenset[st
 
 def _scale_words(src: Source, node: Node) -> ScaleWords:
     """answers.yaml ``numbers.of_the_scale``."""
-    kinds = ("out_of", "over", "asked", "defined")
+    kinds = ("out_of", "over", "asked", "defined", "ends")
     given = src.mapping(node, "of_the_scale", required=kinds, allowed=kinds)
     return ScaleWords(*(tuple(phrase_tokens(t) for t in src.strings(given[k], f"of_the_scale {k}"))
                         for k in kinds))

@@ -614,15 +614,18 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
         return 0
     lex = protocol.lexicon
     # "A fever, DID YOU SAY? No, dear", "numb, HOW DO YOU MEAN? no": a question back
-    # between them.
-    back = [o for o in lex.openers.find(words[at:], fuzzy=False)
-            if o.start == 0 and TOPIC in o.payload]
-    back += [o for o in lex.asked_last.find(words[at:], fuzzy=False) if o.start == 0]
+    # between them. It may start inside the run ("bleeding, YOU SAID? no": "you" is a
+    # word of the question), and the topic may follow it again ("fever, did you say,
+    # A FEVER? no").
+    back = [o.end for o in lex.openers.find(words, fuzzy=False)
+            if o.start <= at < o.end and TOPIC in o.payload]
+    back += [o.end for o in lex.asked_last.find(words, fuzzy=False) if o.start <= at < o.end]
     if back:
-        at = _skip(words, at + max(o.end for o in back), lex.fillers | {BREAK})
+        at = _skip(words, max(back), lex.fillers | {BREAK})
+        at += _topic_run(words[at:], protocol, question)
     answer = [a for a in lex.answers.find(words[at:], fuzzy=False) if a.start == 0]
-    if not answer or not set(answer[0].payload) <= {"no"}:
-        return 0
+    if not answer or not set(answer[0].payload) <= {"no"} or words[at - 1] in _ASKING:
+        return 0  # "you mean LIKE no feeling?": a "no" that describes
     # The "no" is an answer, not a word of a report ("my legs have NO POWER").
     implied = (question.symptom, *question.same_place)
     reports = [(m.start, m.end) for m in lex.symptoms.find(words)
@@ -710,6 +713,9 @@ def _yes_to_own(words: tuple[str, ...], start: int, protocol: Protocol,
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
+# A time after one of these is when a change began, not a time before now: "it's gone
+# worse SINCE yesterday" is worse now.
+_UNTIL_NOW = frozenset({"since", "from"})
 _STATING = frozenset({"am", "is", "are", "was", "were", "been", "got", "gotten"})
 _ECHO_ASKS = frozenset({"what"})
 
@@ -1106,22 +1112,31 @@ def _scores_only(words: tuple[str, ...], protocol: Protocol,
     place): "WHAT'S A ten like?" is then a question back, "if ten having a baby, a
     three" is three."""
     said = find_numbers(words)
-    high = (question.range or (0, 10))[1]
-    cut = {i for n in said if _of_the_scale(words, n, said, protocol, high)
+    cut = {i for n in said if _of_the_scale(words, n, said, protocol, question.range or (0, 10))
            for i in range(n.start, n.end)}
     return tuple(BREAK if i in cut else w for i, w in enumerate(words)) if cut else words
 
 
 def _of_the_scale(words: tuple[str, ...], n: Number, said: list[Number],
-                  protocol: Protocol, high: float) -> bool:
+                  protocol: Protocol, scale_range: tuple[float, float]) -> bool:
     """Whether ``n`` is said of the scale, not as a score (answers.yaml
     ``numbers.of_the_scale``)."""
     scale = protocol.answers.of_the_scale
     if scale is None:
         return False
+    low, high = scale_range
 
     def before(p: tuple[str, ...], at: int) -> bool:
         return at >= len(p) and words[at - len(p):at] == p
+
+    def ends(a: Number, b: Number) -> bool:
+        """"ONE TO TEN", "ZERO TO TEN": the scale's bottom (or one above it) joined to
+        its top."""
+        return a.value in (low, low + 1) and b.value == high and any(
+            words[a.end:b.start] == p for p in scale.ends)
+
+    if any(ends(n, o) or ends(o, n) for o in said):
+        return True
 
     opening = _skip(words, 0, protocol.lexicon.fillers | {BREAK})
     return any(before(p, n.start) for p in scale.out_of) or (
@@ -1304,6 +1319,7 @@ def _of_now(said: list[_Said], words: tuple[str, ...], marks: list[Match[str]],
         return any(("before" in k.payload or "other" in k.payload)
                    and lo <= k.start and k.end <= m.start
                    or "after" in k.payload and m.end <= k.start and k.end <= hi
+                   and words[k.start - 1] not in _UNTIL_NOW
                    for k in marks)
 
     return [m for i, m in enumerate(said) if not earlier(i, m)]

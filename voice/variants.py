@@ -121,7 +121,8 @@ REWRITES: dict[str, str] = {
     "a hurt mi": "hurts me", "a hurt": "hurts", "hurt mi": "hurt me", "likkle": "little",
     "mi nuh": "i don't", "mi cyaan": "i can't", "mi kyaan": "i can't",
     "nuh": "don't", "cyaan": "can't", "kyaan": "can't", "di": "the",
-    "tek": "take", "pon": "on", "dung": "down",
+    "tek": "take", "pon": "on", "dung": "down", "nutten": "nothing", "inna": "in",
+    "mi toe": "my toe", "mi toes": "my toes", "toe dem": "toes",
     # Scots "ah" (i), "ma" (my), "no" after a verb (not): "AH'M NO sure", "AH'VE NO
     # been able TAE pee", "AH WIS hot", "the back O MA knee". ("Ah" alone is a filler.)
     "ah'm": "i'm", "ah've": "i've", "ah'd": "i'd", "ah'll": "i'll", "ah wis": "i was",
@@ -218,6 +219,8 @@ REWRITES: dict[str, str] = {
     # Trinidad "CYAH" (can't); number words typed in a hurry.
     "cyah": "can't", "myslef": "myself", "fourty": "forty",
     "eigth": "eight", "thrity": "thirty", "hundrd": "hundred", "nintey": "ninety",
+    # "a HUNNERT and two" (Southern US, Scots).
+    "hunnert": "hundred", "hunner": "hundred", "hunnerd": "hundred",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
