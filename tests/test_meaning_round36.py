@@ -104,3 +104,28 @@ def test_passing_water_often_is_no_complaint(protocol):
     # Patients are told to drink plenty (the seed): going more often is expected.
     assert not meaning(protocol, "i'm peeing all the time because of the baby but i can "
                        "hold it", "bladder_bowel").concerns
+
+
+@pytest.mark.parametrize("text, score", [
+    # Before: ten -- the top of the scale, defined after "out of ten", read as the score.
+    ("ten out of ten is the worst so maybe a six", 6),
+    ("if ten out of ten is having a baby i'd say a three", 3),
+    ("ten out of ten", 10),
+])
+def test_the_top_defined_is_no_score(protocol, text, score):
+    assert meaning(protocol, text, "pain_score").value == score
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: asked again (a clear "no" not understood).
+    ("site_bleeding", "not at the moment", "no"),
+    ("headache_relief", "not at the moment", "no"),
+    ("fever", "not yet", "no"),
+    ("bladder_bowel", "not yet but i keep worrying i will", "no"),
+    # At a question about any time since the procedure, "not now" leaves the time
+    # before open: asked again.
+    ("fever", "not at the moment", None),
+    ("leg_numbness", "not at the moment", None),
+])
+def test_not_now_and_not_yet(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

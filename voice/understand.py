@@ -1139,12 +1139,15 @@ def _of_the_scale(words: tuple[str, ...], n: Number, said: list[Number],
         return True
 
     opening = _skip(words, 0, protocol.lexicon.fillers | {BREAK})
+    # "ten OUT OF TEN is the worst": the scale said after a number it defines.
+    after = next((o.end for o in said for p in scale.out_of
+                  if words[n.end:n.end + len(p)] == p and o.start == n.end + len(p)), n.end)
     return any(before(p, n.start) for p in scale.out_of) or (
         n.value == high and any(before(p, n.start) and any(
             o.end in range(n.start - len(p) - 1, n.start - len(p) + 1) for o in said)
             for p in scale.over)) or any(
         before(p, n.start) and n.start - len(p) == opening for p in scale.asked) or any(
-        words[n.end:n.end + len(p)] == p for p in scale.defined)
+        words[after:after + len(p)] == p for p in scale.defined)
 
 
 def _is_pronoun(words: tuple[str, ...], n: Number, protocol: Protocol) -> bool:
