@@ -129,3 +129,18 @@ def test_the_top_defined_is_no_score(protocol, text, score):
 ])
 def test_not_now_and_not_yet(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: loss of bladder control (an emergency): "just went" and "passed" with the
+    # toilet named were read as an accident.
+    ("anything_else", "i just went to the loo"),
+    ("anything_else", "i passed out for a second on the loo"),
+    ("headache_nausea", "no but i passed out for a second getting off the toilet"),
+])
+def test_going_to_the_toilet_is_no_accident(protocol, question, text):
+    assert status(meaning(protocol, text, question), "bladder_bowel_loss") != "present"
+
+
+def test_passing_out_on_the_loo_is_a_concern(protocol):
+    assert meaning(protocol, "i passed out for a second on the loo", "anything_else").concerns
