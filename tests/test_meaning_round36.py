@@ -144,3 +144,30 @@ def test_going_to_the_toilet_is_no_accident(protocol, question, text):
 
 def test_passing_out_on_the_loo_is_a_concern(protocol):
     assert meaning(protocol, "i passed out for a second on the loo", "anything_else").concerns
+
+
+@pytest.mark.parametrize("text", ["it's bleeding and my mouth is dry",
+                                  "bleeding and my mouth feels dry"])
+def test_a_part_in_a_statement_of_its_own_is_no_place(protocol, text):
+    # Before: a "no" -- the bleeding was placed in the mouth, the site's ruled out.
+    u = meaning(protocol, text, "site_bleeding")
+    assert u.value == "yes" and status(u, "significant_bleeding") == "present"
+    u = meaning(protocol, "my hand is numb and my arm", "leg_numbness")  # as before
+    assert u.value == "no" and u.concerns
+
+
+def test_a_temperature_checked_is_a_reading(protocol):
+    # Before: asked again -- a bare normal number never rules a fever out.
+    assert meaning(protocol, "i checked it was thirty six point eight", "fever").value == "no"
+    assert meaning(protocol, "thirty six point eight", "fever").value is None
+
+
+def test_nothing_on_the_dressing(protocol):
+    # Before: asked again, and the net asked about bleeding.
+    assert meaning(protocol, "nothing on the dressing", "site_bleeding").value == "no"
+
+
+def test_pee_of_a_funny_colour_is_a_complaint(protocol):
+    u = meaning(protocol, "yeah my back's still aching and my pee is a funny colour",
+                "anything_else")
+    assert u.concerns and status(u, "back_soreness") == "present"

@@ -44,6 +44,9 @@ class Elsewhere:
     located: frozenset[str] = frozenset()  # symptoms with a place (a fever has none)
     window: int = 5
     likened_by: frozenset[str] = frozenset()  # "bleeding LIKE a finger": no place
+    # "it's bleeding AND MY mouth is dry": a part after one of these, later than the
+    # symptom, starts a statement of its own.
+    another: tuple[tuple[str, ...], ...] = ()
 
     def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
              stops: frozenset[int] = frozenset(), denied: frozenset[int] = frozenset(),
@@ -68,7 +71,14 @@ class Elsewhere:
             return False
         near = range(max(lo, start - self.window), min(hi, end + self.window))
         return any(words[i] in self.parts and symptom not in self.parts[words[i]]
-                   and not self._likened(words, i) for i in near)
+                   and not self._likened(words, i) and not self._another(words, end, i)
+                   for i in near)
+
+    def _another(self, words: tuple[str, ...], end: int, i: int) -> bool:
+        """Whether the part at ``i``, after a symptom ending at ``end``, follows one of
+        ``another`` ("bleeding AND MY mouth is dry")."""
+        return any(words[j:j + len(p)] == p for p in self.another
+                   for j in range(end, i - len(p) + 1))
 
     def _likened(self, words: tuple[str, ...], i: int) -> bool:
         """Whether the part at ``i`` is a comparison ("bleeding LIKE A finger caught on
@@ -156,7 +166,7 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...],
 
 def _elsewhere(src: Source, node: Node) -> Elsewhere:
     m = src.mapping(node, "elsewhere", required=("places", "groups", "located"),
-                    allowed=("places", "groups", "located", "window", "likened_by"))
+                    allowed=("places", "groups", "located", "window", "likened_by", "another"))
     parts: dict[str, frozenset[str]] = {}
     for group in src.sequence(m["groups"], "elsewhere groups"):
         g = src.mapping(group, "an elsewhere group", required=("parts", "can_have"),
@@ -167,5 +177,8 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
     window = int(src.string(m["window"], "window")) if "window" in m else 5
     likened = frozenset(src.strings(m["likened_by"], "likened_by")) if "likened_by" in m \
         else frozenset()
+    another = tuple(_phrase(p) for p in src.strings(m["another"], "another")) \
+        if "another" in m else ()
     return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
-                     frozenset(src.strings(m["located"], "located")), window, likened)
+                     frozenset(src.strings(m["located"], "located")), window, likened,
+                     another)
