@@ -171,3 +171,40 @@ def test_pee_of_a_funny_colour_is_a_complaint(protocol):
     u = meaning(protocol, "yeah my back's still aching and my pee is a funny colour",
                 "anything_else")
     assert u.concerns and status(u, "back_soreness") == "present"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    # Before: a "no", the symptom ruled out -- the part in the other statement was
+    # taken for its place.
+    ("site_infection", "it's red and swollen and i feel sick", "site_infection"),
+    ("site_infection", "but my arms are fine it's red and swollen", "site_infection"),
+    ("site_infection", "and my stomach hurts there's pus coming out", "site_infection"),
+    ("site_infection", "there's pus coming out my arms are fine though", "site_infection"),
+    ("site_infection", "it's hot and oozing no chest pain", "site_infection"),
+    ("site_bleeding", "no chest pain it's bleeding a lot", "significant_bleeding"),
+    # Before: asked again, the numbness not heard ("have gone numb" read as an echo).
+    ("leg_numbness", "my legs have gone numb no headache though", "leg_numbness"),
+    ("leg_weakness", "my legs keep giving way no chest pain", "leg_weakness"),
+])
+def test_a_part_in_another_statement_is_no_place(protocol, question, text, symptom):
+    u = meaning(protocol, text, question)
+    assert u.value == "yes" and status(u, symptom) in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("question, text", [
+    # A part in the symptom's own statement is still its place (as before).
+    ("leg_numbness", "my arm went numb"),
+    ("leg_numbness", "numb in my arm"),
+    ("leg_numbness", "my arm it's gone numb"),
+    ("leg_numbness", "the only numb thing round here is my brain from daytime telly"),
+    ("site_infection", "no my ankle is swollen up though"),
+])
+def test_a_part_in_the_same_statement_is_a_place(protocol, question, text):
+    u = meaning(protocol, text, question)
+    assert u.value == "no" and u.concerns
+
+
+@pytest.mark.parametrize("question, text", [("leg_numbness", "gone numb no"),
+                                            ("fever", "a fever no")])
+def test_an_echo_is_still_an_echo(protocol, question, text):
+    assert meaning(protocol, text, question).value == "no"

@@ -16,7 +16,7 @@ numb legs, "a pain in my CHEST" not back soreness (``Elsewhere``). Pure once loa
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,9 +44,9 @@ class Elsewhere:
     located: frozenset[str] = frozenset()  # symptoms with a place (a fever has none)
     window: int = 5
     likened_by: frozenset[str] = frozenset()  # "bleeding LIKE a finger": no place
-    # "it's bleeding AND MY mouth is dry": a part after one of these, later than the
-    # symptom, starts a statement of its own.
-    another: tuple[tuple[str, ...], ...] = ()
+    # Words that start another statement between a part and a symptom (complaints.yaml
+    # elsewhere.statements): kind -> words.
+    statements: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
              stops: frozenset[int] = frozenset(), denied: frozenset[int] = frozenset(),
@@ -71,14 +71,29 @@ class Elsewhere:
             return False
         near = range(max(lo, start - self.window), min(hi, end + self.window))
         return any(words[i] in self.parts and symptom not in self.parts[words[i]]
-                   and not self._likened(words, i) and not self._another(words, end, i)
-                   for i in near)
+                   and not self._likened(words, i)
+                   and not self._apart(words, start, end, i) for i in near)
 
-    def _another(self, words: tuple[str, ...], end: int, i: int) -> bool:
-        """Whether the part at ``i``, after a symptom ending at ``end``, follows one of
-        ``another`` ("bleeding AND MY mouth is dry")."""
-        return any(words[j:j + len(p)] == p for p in self.another
-                   for j in range(end, i - len(p) + 1))
+    def _apart(self, words: tuple[str, ...], start: int, end: int, i: int) -> bool:
+        """Whether another statement starts between the part at ``i`` and the symptom
+        at ``start:end`` (complaints.yaml elsewhere.statements): "it's red and swollen
+        AND I feel sick", "my arms are fine, IT'S red", "bleeding AND MY mouth is dry";
+        not "numb IN MY arm", "the only numb thing IS MY brain", "my arm, IT'S gone
+        numb"."""
+        kinds = self.statements
+        if i and words[i - 1] in kinds.get("denied_by", ()):
+            return True  # "it's red and swollen, NO CHEST pain": another statement
+        before = i < start
+        for j in range(i + 1, start) if before else range(end, i):
+            w = words[j]
+            if w in kinds.get("subjects", ()) or w in kinds.get("owners", ()) and \
+                    words[j - 1] not in kinds.get("continued_by", ()):
+                return True
+            # A pronoun resumes a part just named with its owner ("my ARM, IT'S numb").
+            if before and w in kinds.get("resumed", ()) and not (
+                    j == i + 1 and i and words[i - 1] in kinds.get("owners", ())):
+                return True
+        return False
 
     def _likened(self, words: tuple[str, ...], i: int) -> bool:
         """Whether the part at ``i`` is a comparison ("bleeding LIKE A finger caught on
@@ -166,7 +181,8 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...],
 
 def _elsewhere(src: Source, node: Node) -> Elsewhere:
     m = src.mapping(node, "elsewhere", required=("places", "groups", "located"),
-                    allowed=("places", "groups", "located", "window", "likened_by", "another"))
+                    allowed=("places", "groups", "located", "window", "likened_by",
+                             "statements"))
     parts: dict[str, frozenset[str]] = {}
     for group in src.sequence(m["groups"], "elsewhere groups"):
         g = src.mapping(group, "an elsewhere group", required=("parts", "can_have"),
@@ -177,8 +193,10 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
     window = int(src.string(m["window"], "window")) if "window" in m else 5
     likened = frozenset(src.strings(m["likened_by"], "likened_by")) if "likened_by" in m \
         else frozenset()
-    another = tuple(_phrase(p) for p in src.strings(m["another"], "another")) \
-        if "another" in m else ()
+    kinds = ("subjects", "owners", "resumed", "continued_by", "denied_by")
+    given = src.mapping(m["statements"], "statements", allowed=kinds) \
+        if "statements" in m else {}
+    statements = {k: frozenset(src.strings(v, f"statements {k}")) for k, v in given.items()}
     return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
                      frozenset(src.strings(m["located"], "located")), window, likened,
-                     another)
+                     statements)

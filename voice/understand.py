@@ -652,12 +652,12 @@ def _topic_run(words: tuple[str, ...], protocol: Protocol, question: Question | 
     hints = frozenset(protocol.symptoms[question.symptom].hints)
     repeated = lex.fillers | _ARTICLES | _ECHO_ASKS | asked | {BREAK}
     # A phrase names the topic ("NUMB? no", "you mean WETTING MYSELF? no"); one with a
-    # subject or a verb of being makes it a report ("my legs ARE numb, no kidding",
-    # "I'VE GOT a fever").
+    # subject, a verb of being or an auxiliary makes it a report ("my legs ARE numb, no
+    # kidding", "I'VE GOT a fever", "my legs HAVE gone numb, no headache").
     stated = protocol.answers.statement_openers - {"my"} | _STATING
     said = {m.start: m.end for m in lex.symptoms.find(words, fuzzy=False)
             if any(s == question.symptom for s, _ in m.payload)
-            and not stated & set(words[m.start:m.end])}
+            and not (stated | _AUXILIARIES) & set(words[m.start - bool(m.start):m.end])}
     at, topic = _skip(words, 0, lex.fillers | _ARTICLES | _ECHO_ASKS | {BREAK}), False
     while at < len(words):
         # A hint names the topic before its phrase, not after it: "control my BLADDER
@@ -716,7 +716,11 @@ _ARTICLES = frozenset({"a", "an", "the", "any"})
 # A time after one of these is when a change began, not a time before now: "it's gone
 # worse SINCE yesterday" is worse now.
 _UNTIL_NOW = frozenset({"since", "from"})
-_STATING = frozenset({"am", "is", "are", "was", "were", "been", "got", "gotten"})
+_STATING = frozenset({"am", "is", "are", "was", "were", "been", "got", "gotten", "keep", "keeps",
+                      "kept"})
+# In a phrase or just before it, these make it a report too: "my legs HAVE gone numb,
+# no headache".
+_AUXILIARIES = frozenset({"have", "has", "had"})
 _ECHO_ASKS = frozenset({"what"})
 
 
