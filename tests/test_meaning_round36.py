@@ -208,3 +208,21 @@ def test_a_part_in_the_same_statement_is_a_place(protocol, question, text):
                                             ("fever", "a fever no")])
 def test_an_echo_is_still_an_echo(protocol, question, text):
     assert meaning(protocol, text, question).value == "no"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a yes (an emergency) or asked again -- one answer word after a correction
+    # was not enough to take the first back.
+    ("leg_weakness", "yes i mean no", "no"),
+    ("fever", "yes actually no", "no"),
+    ("leg_numbness", "yes sorry i misheard no", "no"),
+    ("fever", "no i mean yes", "yes"),
+    # Before: a yes -- "what did you say" was no question back.
+    ("leg_numbness", "what did you say numbness no", "no"),
+])
+def test_round_36_corrections(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_what_did_you_say_alone_asks_to_repeat(protocol):
+    assert meaning(protocol, "what did you say", "fever").meta == "repeat"

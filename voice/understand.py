@@ -946,7 +946,8 @@ def _ends_answer(words: tuple[str, ...], end: int, matches: list[Match[str]],
 
 def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
     """The words after a correction that takes back the answer's first word ("no...
-    ACTUALLY ...", "yes, WAIT, no"), when there are at least two; else None. A later
+    ACTUALLY ...", "yes, WAIT, no"), when there are at least two or they are an answer
+    ("yes I MEAN no"); else None. A later
     answer word is taken back too when a new one follows the correction ("i don't
     have pain NO WAIT YES there is a bit"; "yes sorry no I MEAN NO i misheard you"):
     the last such."""
@@ -961,7 +962,10 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
         longest = max((len(c) for c in lex.negation.corrections
                        if words[at:at + len(c)] == c), default=0)
         rest = tuple(w for w in words[at + longest:] if w != BREAK)
-        if longest and len(rest) >= 2 and (m.start == start or any(
+        # One word is enough when it is an answer ("yes, I MEAN no").
+        enough = len(rest) >= 2 or rest in lex.alone or any(
+            a.start == 0 and a.end == len(rest) for a in lex.answers.find(rest, fuzzy=False))
+        if longest and enough and (m.start == start or any(
                 a.start == 0 and set(a.payload) & {"yes", "no"}
                 for a in lex.answers.find(rest, fuzzy=False))):
             return rest
