@@ -226,3 +226,13 @@ def test_round_36_corrections(protocol, question, text, value):
 
 def test_what_did_you_say_alone_asks_to_repeat(protocol):
     assert meaning(protocol, "what did you say", "fever").meta == "repeat"
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: read back as relief (the headache gone) or asked again.
+    ("headache_relief", "the pills wear off quickly"),
+    ("pain_relief", "the pills wear off quickly"),
+    ("headache_relief", "the effect doesn't last long"),
+])
+def test_relief_that_does_not_last(protocol, question, text):
+    assert meaning(protocol, text, question).value == "yes"
