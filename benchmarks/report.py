@@ -309,6 +309,15 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   result as round 34 on every clip but one: a babble 0 dB answer to the trend question,
   heard "i love you are going on", is read back as "better" (was asked again; the
   answer examples now hold blind 62 and 63). Red-flag recall is the same at every SNR.
+  Round 36 (session 28) changed no grammar either; a run on its code (`81fdac2`, 44.7
+  min beside the test suite, in a fresh checkout on another machine of this kind, an
+  Intel Xeon where round 35's was an AMD EPYC: the corpus regenerated, and a few
+  noisy clips, ours and the baseline's, are heard differently; speed then measured
+  again alone, 3.7 min) gives the same targets as round 35 but one: one more spoken
+  sentence's red flag is caught (38 missed of 528, was 39). Red-flag recall is the same
+  at every SNR. The replay latency's p95 was 303 ms alone and 341 ms beside the test
+  suite on this CPU (round 35's, on the other: 215 ms); the recognition path did not
+  change.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
