@@ -947,10 +947,9 @@ def _ends_answer(words: tuple[str, ...], end: int, matches: list[Match[str]],
 def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] | None:
     """The words after a correction that takes back the answer's first word ("no...
     ACTUALLY ...", "yes, WAIT, no"), when there are at least two or they are an answer
-    ("yes I MEAN no"); else None. A later
-    answer word is taken back too when a new one follows the correction ("i don't
-    have pain NO WAIT YES there is a bit"; "yes sorry no I MEAN NO i misheard you"):
-    the last such."""
+    ("yes I MEAN no"); else None. A later answer word is taken back too when a new one
+    follows the correction ("i don't have pain NO WAIT YES there is a bit"; "yes sorry
+    no I MEAN NO i misheard you"): the last such."""
     lex = protocol.lexicon
     start = _skip(words, 0, lex.fillers | {BREAK})  # "well, no... actually"
     answered = [m for m in lex.answers.find(words, fuzzy=False)
