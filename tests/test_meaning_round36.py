@@ -58,6 +58,10 @@ def test_a_change_since_a_time_is_of_now(protocol, text, value):
     ("five of ten", 5),
     ("nine to ten", 10),  # a range: the higher
     ("it's ten of ten", 10),
+    # Before: ten -- the top of the scale, defined after "out of ten", read as the score.
+    ("ten out of ten is the worst so maybe a six", 6),
+    ("if ten out of ten is having a baby i'd say a three", 3),
+    ("ten out of ten", 10),
 ])
 def test_the_scale_named_is_no_score(protocol, text, score):
     assert meaning(protocol, text, "pain_score").value == score
@@ -69,8 +73,11 @@ def test_the_scale_named_is_no_score(protocol, text, score):
     ("headache_relief", "he's had two lots of tablets and it's still just as bad", "yes"),
     ("headache_relief", "nowhere near as bad as it was", "no"),
     ("headache_nausea", "queasier than yesterday", "yes"),
+    # Before: no value (a fever said, asked again) and a "no" (numb toes ruled out).
+    ("temperature", "bout a hunnert and two on the ol mercury one", 102),
+    ("leg_numbness", "mi nuh feel nutten inna mi toe dem", "yes"),
 ])
-def test_round_36_question_relative(protocol, question, text, value):
+def test_round_36_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
 
 
@@ -79,15 +86,6 @@ def test_erythema_is_redness(protocol):
     u = meaning(protocol, "mild erythema about one centimetre across no induration no "
                 "exudate", "site_infection")
     assert u.value == "yes" and status(u, "site_infection") != "absent"
-
-
-@pytest.mark.parametrize("question, text, value", [
-    # Before: no value (a fever said, asked again) and a "no" (numb toes ruled out).
-    ("temperature", "bout a hunnert and two on the ol mercury one", 102),
-    ("leg_numbness", "mi nuh feel nutten inna mi toe dem", "yes"),
-])
-def test_round_36_words(protocol, question, text, value):
-    assert meaning(protocol, text, question).value == value
 
 
 @pytest.mark.parametrize("text", [
@@ -104,16 +102,6 @@ def test_passing_water_often_is_no_complaint(protocol):
     # Patients are told to drink plenty (the seed): going more often is expected.
     assert not meaning(protocol, "i'm peeing all the time because of the baby but i can "
                        "hold it", "bladder_bowel").concerns
-
-
-@pytest.mark.parametrize("text, score", [
-    # Before: ten -- the top of the scale, defined after "out of ten", read as the score.
-    ("ten out of ten is the worst so maybe a six", 6),
-    ("if ten out of ten is having a baby i'd say a three", 3),
-    ("ten out of ten", 10),
-])
-def test_the_top_defined_is_no_score(protocol, text, score):
-    assert meaning(protocol, text, "pain_score").value == score
 
 
 @pytest.mark.parametrize("question, text, value", [

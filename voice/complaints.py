@@ -16,7 +16,7 @@ numb legs, "a pain in my CHEST" not back soreness (``Elsewhere``). Pure once loa
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +28,17 @@ from voice.protocol import DISPOSITIONS, Protocol
 from voice.yamlsrc import Node, Source, compose
 
 FILE = "complaints.yaml"
+
+
+@dataclass(frozen=True)
+class Statements:
+    """complaints.yaml ``elsewhere.statements``: words that start another statement
+    between a body part and a symptom, so that the part is no place for it."""
+    subjects: frozenset[str] = frozenset()  # "... AND I feel sick"
+    owners: frozenset[str] = frozenset()  # "... and MY mouth is dry"
+    resumed: frozenset[str] = frozenset()  # "my arms are fine, IT'S red"
+    continued_by: frozenset[str] = frozenset()  # an owner after these continues: "IN my arm"
+    denied_by: frozenset[str] = frozenset()  # "NO chest pain"
 
 
 @dataclass(frozen=True)
@@ -44,9 +55,7 @@ class Elsewhere:
     located: frozenset[str] = frozenset()  # symptoms with a place (a fever has none)
     window: int = 5
     likened_by: frozenset[str] = frozenset()  # "bleeding LIKE a finger": no place
-    # Words that start another statement between a part and a symptom (complaints.yaml
-    # elsewhere.statements): kind -> words.
-    statements: dict[str, frozenset[str]] = field(default_factory=dict)
+    statements: Statements = Statements()
 
     def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
              stops: frozenset[int] = frozenset(), denied: frozenset[int] = frozenset(),
@@ -80,18 +89,17 @@ class Elsewhere:
         AND I feel sick", "my arms are fine, IT'S red", "bleeding AND MY mouth is dry";
         not "numb IN MY arm", "the only numb thing IS MY brain", "my arm, IT'S gone
         numb"."""
-        kinds = self.statements
-        if i and words[i - 1] in kinds.get("denied_by", ()):
+        st = self.statements
+        if i and words[i - 1] in st.denied_by:
             return True  # "it's red and swollen, NO CHEST pain": another statement
         before = i < start
         for j in range(i + 1, start) if before else range(end, i):
             w = words[j]
-            if w in kinds.get("subjects", ()) or w in kinds.get("owners", ()) and \
-                    words[j - 1] not in kinds.get("continued_by", ()):
+            if w in st.subjects or w in st.owners and words[j - 1] not in st.continued_by:
                 return True
             # A pronoun resumes a part just named with its owner ("my ARM, IT'S numb").
-            if before and w in kinds.get("resumed", ()) and not (
-                    j == i + 1 and i and words[i - 1] in kinds.get("owners", ())):
+            if before and w in st.resumed and not (
+                    j == i + 1 and i and words[i - 1] in st.owners):
                 return True
         return False
 
@@ -193,10 +201,11 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
     window = int(src.string(m["window"], "window")) if "window" in m else 5
     likened = frozenset(src.strings(m["likened_by"], "likened_by")) if "likened_by" in m \
         else frozenset()
-    kinds = ("subjects", "owners", "resumed", "continued_by", "denied_by")
+    kinds = tuple(f.name for f in fields(Statements))
     given = src.mapping(m["statements"], "statements", allowed=kinds) \
         if "statements" in m else {}
-    statements = {k: frozenset(src.strings(v, f"statements {k}")) for k, v in given.items()}
+    statements = Statements(**{k: frozenset(src.strings(v, f"statements {k}"))
+                               for k, v in given.items()})
     return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
                      frozenset(src.strings(m["located"], "located")), window, likened,
                      statements)

@@ -657,7 +657,7 @@ def _topic_run(words: tuple[str, ...], protocol: Protocol, question: Question | 
     stated = protocol.answers.statement_openers - {"my"} | _STATING
     said = {m.start: m.end for m in lex.symptoms.find(words, fuzzy=False)
             if any(s == question.symptom for s, _ in m.payload)
-            and not (stated | _AUXILIARIES) & set(words[m.start - bool(m.start):m.end])}
+            and not (stated | _AUXILIARIES) & set(words[max(m.start - 1, 0):m.end])}
     at, topic = _skip(words, 0, lex.fillers | _ARTICLES | _ECHO_ASKS | {BREAK}), False
     while at < len(words):
         # A hint names the topic before its phrase, not after it: "control my BLADDER
@@ -961,12 +961,12 @@ def _taken_back(words: tuple[str, ...], protocol: Protocol) -> tuple[str, ...] |
         longest = max((len(c) for c in lex.negation.corrections
                        if words[at:at + len(c)] == c), default=0)
         rest = tuple(w for w in words[at + longest:] if w != BREAK)
+        opening = [a for a in lex.answers.find(rest, fuzzy=False) if a.start == 0]
         # One word is enough when it is an answer ("yes, I MEAN no").
         enough = len(rest) >= 2 or rest in lex.alone or any(
-            a.start == 0 and a.end == len(rest) for a in lex.answers.find(rest, fuzzy=False))
+            a.end == len(rest) for a in opening)
         if longest and enough and (m.start == start or any(
-                a.start == 0 and set(a.payload) & {"yes", "no"}
-                for a in lex.answers.find(rest, fuzzy=False))):
+                set(a.payload) & {"yes", "no"} for a in opening)):
             return rest
     return None
 
