@@ -265,6 +265,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind63", 579, (0.86, 99, 14, 3, 0.89), 1),
     ("blind64", 573, (0.89, 98, 7, 3, 0.86), 1),
     ("blind65", 523, (0.86, 80, 4, 1, 0.85), 3),
+    ("blind66", 566, (0.86, 95, 18, 6, 0.85), 3),
+    ("blind67", 575, (0.85, 99, 21, 11, 0.85), 1),
 ])
-def test_blind_sets_24_to_65_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_67_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
