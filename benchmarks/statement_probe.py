@@ -7,6 +7,10 @@ flags after an opening remark ("I'm fine apart from ...", "no fever but ..."). C
 the answers whose red flag is lost: neither present nor uncertain, nor asked about by the
 similarity net. Written and tuned on in round 36: a dev figure, not a held-out one.
 
+The part "kept aside" (other phrasings of the same red flags, other statements) was
+written at the start of round 37, before any change of that round, and is not tuned on:
+still the engineer's own phrasings, so a dev figure kept aside, not a held-out one.
+
     .venv/bin/python -m benchmarks.statement_probe [--show]
 """
 
@@ -46,6 +50,34 @@ OPENING = ["i'm fine apart from", "other than", "no complaints except", "all goo
            "it's probably nothing but", "no fever but", "nothing else except",
            "not really just"]
 
+# Kept aside from round 37 on: never read to tune (see the docstring).
+ASIDE_FLAGS = {
+    "leg_numbness": ("leg_numbness", ["my feet feel dead", "pins and needles in both legs",
+                                      "no feeling in my legs", "my thighs have gone numb"]),
+    "leg_weakness": ("leg_weakness", ["my legs won't hold me up", "i can barely stand",
+                                      "my legs are like jelly", "weak legs"]),
+    "bladder_bowel": ("bladder_bowel_loss", ["i couldn't hold my wee", "i've soiled myself",
+                                             "i can't tell when i need the toilet",
+                                             "no control of my bowels"]),
+    "site_bleeding": ("significant_bleeding", ["blood all over the dressing",
+                                               "the plaster's full of blood",
+                                               "it won't stop bleeding",
+                                               "fresh blood on the sheets from my back"]),
+    "fever": ("fever", ["i've been shivery and hot all night",
+                        "a temperature of thirty eight point five", "i feel feverish",
+                        "fever since last night"]),
+    "site_infection": ("site_infection", ["the site is weeping yellow stuff",
+                                          "it's gone angry and red", "the wound is hot and puffy",
+                                          "redness spreading round the puncture"]),
+}
+ASIDE_BESIDE = ["and my back aches", "my shoulders are stiff", "and i'm tired",
+                "but my appetite's fine", "and i keep yawning", "and my nose is runny",
+                "but i've been drinking lots", "my knee is fine", "not sick though",
+                "no dizziness", "and my toes are cold", "but i slept okay",
+                "and my ears are ringing", "i haven't been sick", "no rash",
+                "my wife says i look pale", "and i feel low", "nothing wrong with my arms",
+                "my headache's gone", "no blurred vision"]
+
 
 def answers() -> dict[str, list[tuple[str, str, str]]]:
     """(question, red flag, text) for each part of the probe."""
@@ -56,12 +88,20 @@ def answers() -> dict[str, list[tuple[str, str, str]]]:
                 beside += [(asked, symptom, f"{flag} {other}") for other in BESIDE]
                 beside += [(asked, symptom, f"{other} {flag}") for other in BESIDE]
                 opening += [(asked, symptom, f"{first} {flag}") for first in OPENING]
-    return {"beside another statement": beside, "after an opening remark": opening}
+    aside = []
+    for question, (symptom, said) in ASIDE_FLAGS.items():
+        for flag in said:
+            for asked in (question, "anything_else"):
+                aside += [(asked, symptom, f"{flag} {other}") for other in ASIDE_BESIDE]
+                aside += [(asked, symptom, f"{other} {flag}") for other in ASIDE_BESIDE]
+    return {"beside another statement": beside, "after an opening remark": opening,
+            "kept aside (round 37)": aside}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="list the answers that lose it")
+    parser.add_argument("--show", action="store_true",
+                        help="list the answers that lose it (not those kept aside)")
     args = parser.parse_args()
     protocol = load_protocol()
     for name, cases in answers().items():
@@ -72,7 +112,7 @@ def main() -> int:
             if status not in ("present", "uncertain") and symptom not in result.get("similar", []):
                 lost.append(f"[{asked}] {text!r}: {symptom} {status or 'not heard'}")
         print(f"{name}: {len(lost)} of {len(cases)} answers lose the red flag")
-        if args.show:
+        if args.show and not name.startswith("kept aside"):  # never read while tuning
             print("\n".join(f"  {line}" for line in lost))
     return 0
 
