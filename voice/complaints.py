@@ -125,11 +125,7 @@ class Complaints:
         complaint may share words with a symptom phrase ("chest PAIN"): both count.
         ``said``: the protocol symptoms the answer says; a concept ``unless`` one of
         them is part of it ("feverish and ACHY ALL OVER" is the fever's)."""
-        spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]
-        said = frozenset(said)
-        spans += [(c.start, c.end) for unless, concepts in self.concepts
-                  if not unless & said for c in concepts.find(words)]
-        spans = sorted(set(spans))
+        spans = self.spans(words, said)
         if not spans:
             return ()
         rules = protocol.lexicon.negation
@@ -142,6 +138,15 @@ class Complaints:
         # A hedge after it may be the answer's ("that was dizziness I THINK").
         return tuple((scope.start, e) for (_, e), scope in zip(spans, found, strict=True)
                      if not scope.negated and not scope.resolved)
+
+
+    def spans(self, words: tuple[str, ...], said: Collection[str] = ()) -> list[tuple[int, int]]:
+        """Where complaints are named, denied or not ("no CHEST PAIN" too), in order."""
+        spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]
+        said = frozenset(said)
+        spans += [(c.start, c.end) for unless, concepts in self.concepts
+                  if not unless & said for c in concepts.find(words)]
+        return sorted(set(spans))
 
 
 def load_complaints(protocol: Protocol) -> Complaints:

@@ -347,7 +347,8 @@ def of_another(words: tuple[str, ...], m: Match[Any], matches: Sequence[Match[An
             # (Other symptoms side by side are kept apart: "no headache NUMB LEGS and
             # back pain" may well say the legs are numb.)
             continue
-        if any(t.end <= o.start for t in triggers):
+        # (A trigger may take a complaint's first word: "i DON'T FEEL faint".)
+        if any(t.start < o.start for t in triggers):
             return True
     return False
 

@@ -564,6 +564,10 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     explained = {i for s, e in content for i in range(s, e)}
     triggers = [t for t in triggers_in(words, lex.negation, taken)
                 if not (PRE in t.payload and t.start in explained)]
+    # A complaint named between a negation and a phrase takes the negation ("i'm not
+    # DIZZY, numbness in my legs"), as another symptom's phrase does.
+    named = matches + [Match(s, e, words[s:e], ((COMPLAINT, ABSENT),), 100.0)
+                       for s, e in load_complaints(protocol).spans(words)]
     found: list[Finding] = []
     used = set(taken)
     doubted: set[str] = set()  # uncertain only because an all-clear was hedged
@@ -572,7 +576,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                                        strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
-        if scope.negated and of_another(words, m, matches, triggers, lex.negation,
+        if scope.negated and of_another(words, m, named, triggers, lex.negation,
                                         same=lambda a, b: _labels(a) == _labels(b)):
             scope = replace(scope, negated=False)
         for symptom, listed in m.payload:
@@ -626,6 +630,8 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     answer = [a for a in lex.answers.find(words[at:], fuzzy=False) if a.start == 0]
     if not answer or not set(answer[0].payload) <= {"no"} or words[at - 1] in _ASKING:
         return 0  # "you mean LIKE no feeling?": a "no" that describes
+    if len(answer[0].phrase) == 1 and _denies_other(words, at + 1, protocol, question):
+        return 0  # "numbness in my legs, NO CHEST PAIN": the "no" is the chest pain's
     # The "no" is an answer, not a word of a report ("my legs have NO POWER").
     implied = (question.symptom, *question.same_place)
     reports = [(m.start, m.end) for m in lex.symptoms.find(words)
@@ -635,6 +641,17 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     if any(start <= at < end for start, end in reports):
         return 0
     return at if not _yes_to_own(words, at + answer[0].end, protocol, question) else 0
+
+
+def _denies_other(words: tuple[str, ...], start: int, protocol: Protocol,
+                  question: Question) -> bool:
+    """Whether a symptom other than the question's, or a complaint, is named right at
+    ``start`` (after a "no"), so that the "no" denies it and answers nothing."""
+    at = _skip(words, start, _ARTICLES)
+    others = [m.start for m in protocol.lexicon.symptoms.find(words, fuzzy=False)
+              if all(s != question.symptom for s, _ in m.payload)]
+    others += [s for s, _ in load_complaints(protocol).spans(words)]
+    return at in others
 
 
 def _topic_run(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
@@ -713,6 +730,7 @@ def _yes_to_own(words: tuple[str, ...], start: int, protocol: Protocol,
 
 
 _ARTICLES = frozenset({"a", "an", "the", "any"})
+COMPLAINT = "complaint"  # the label of a complaint's span among symptom phrases
 # A time after one of these is when a change began, not a time before now: "it's gone
 # worse SINCE yesterday" is worse now.
 _UNTIL_NOW = frozenset({"since", "from"})

@@ -1,0 +1,73 @@
+"""Round 37 (session 29). Tuned on blind sets 66 and 67 (and the older dev sets) and on
+the dev part of the statement probe; blind sets 68 and 69 were written by separate
+sessions before the round started, without the code, and are held out
+(docs/understanding.md, round 37)."""
+
+from __future__ import annotations
+
+import pytest
+from typed_dialog import check_blind_set, meaning, status
+
+
+@pytest.mark.parametrize("name, cases, floors, false_concerns", [
+    # name, cases: disposition, emergencies found, reported absent, read as a "no",
+    # question-relative (the figures measured at the start of round 37), false concerns
+    ("blind68", 570, (0.89, 85, 11, 7, 0.92), 2),
+    ("blind69", 557, (0.87, 81, 9, 4, 0.89), 3),
+])
+def test_blind_sets_68_and_69_held_out_regression_guard(protocol, name, cases, floors,
+                                                        false_concerns):
+    # Held-out: written blind in session 29 before round 37 started (the writers saw no
+    # code), scored at its start and end only, not among the answer examples.
+    check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    # Before: absent (a "no"): the negation of a complaint named first reached the red
+    # flag said after it.
+    ("leg_numbness", "i'm not dizzy numbness in my legs", "leg_numbness"),
+    ("anything_else", "no fainting numb legs", "leg_numbness"),
+    ("fever", "i don't feel faint a high temperature", "fever"),
+])
+def test_a_denied_complaint_keeps_its_negation(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "present"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "i'm not dizzy or numb"),  # a list: one negation for both
+    ("leg_numbness", "no chest pain or numbness"),
+    ("leg_numbness", "not dizzy not numb"),
+])
+def test_a_listed_or_repeated_negation_still_denies(protocol, question, text):
+    assert meaning(protocol, text, question).value == "no"
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: asked again -- taken for the question repeated back, then a "no".
+    ("leg_numbness", "numbness in my legs no chest pain"),
+    ("leg_numbness", "numbness in my legs no headache though"),
+    ("leg_weakness", "weakness in my legs no fainting"),
+])
+def test_a_no_that_denies_something_else_answers_nothing(protocol, question, text):
+    assert meaning(protocol, text, question).value == "yes"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("leg_numbness", "numbness in my legs no"),
+    ("leg_weakness", "weakness no no numbness either"),  # the first "no" answers
+    ("fever", "fever no no fever"),
+])
+def test_the_question_repeated_back_then_a_no_still_answers(protocol, question, text):
+    assert meaning(protocol, text, question).value == "no"
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: absent -- "not worried" read as a denial of what follows.
+    ("leg_numbness", "but i'm not worried numbness in my legs", "leg_numbness", "present"),
+    ("fever", "i'm not too fussed a high temperature", "fever", "present"),
+    # Not worried ABOUT it names it as a possibility: asked to confirm, never absent.
+    ("leg_numbness", "i'm not worried about numbness", "leg_numbness", "uncertain"),
+    ("leg_numbness", "not worried no numbness", "leg_numbness", "absent"),
+])
+def test_not_worried_denies_nothing(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
