@@ -71,3 +71,39 @@ def test_the_question_repeated_back_then_a_no_still_answers(protocol, question, 
 ])
 def test_not_worried_denies_nothing(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    # Before: worse (an urgent over-call) -- a choice phrase read through its negation.
+    ("it isn't climbing", None),
+    ("it's not building up", None),
+    # Still: a phrase with its own negation, a double negative, a correction.
+    ("it's not getting worse", "same"),
+    ("it ain't no better and it ain't no worse", "same"),
+    ("better no actually same", "same"),
+    # Before: asked again or the same -- points up the scale, pain building.
+    ("up two points since this morning", "worse"),
+    ("a steady crescendo", "worse"),
+])
+def test_a_negated_choice_names_none(protocol, text, value):
+    assert meaning(protocol, text, "pain_trend").value == value
+
+
+def test_text_only_choice_phrases_stay_out_of_the_grammar(protocol):
+    # "crescendo" is read in text; the recogniser's grammar for the question never
+    # holds it (a rare word would pull misheard speech toward "worse").
+    trend = protocol.question("pain_trend")
+    assert "crescendo" in next(c for c in trend.choices if c.id == "worse").text_only
+    assert "crescendo" not in protocol.grammar(trend)
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: asked again -- "hasn't touched this" (relief that does nothing).
+    ("headache_relief", "my usual tablets kill a migraine but they haven't touched this",
+     "yes"),
+    ("pain_relief", "the paracetamol touched this nicely", "no"),
+    # Before: a confirmation question only -- "deadness" is numbness.
+    ("leg_numbness", "there's a deadness in my left calf that wasn't there before", "yes"),
+])
+def test_round_37_words(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

@@ -80,6 +80,8 @@ class Choice:
     text: str
     phrases: tuple[str, ...]
     symptom: str | None = None  # choosing it means this symptom is present
+    # Read in text but kept out of the recogniser's grammars, as for a yes/no question.
+    text_only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -928,7 +930,7 @@ class _Loader:
         out: list[Choice] = []
         for node in src.sequence(m["choices"], f"{what} choices"):
             c = src.mapping(node, "a choice", required=("id", "text", "phrases"),
-                            allowed=("id", "text", "phrases", "symptom"))
+                            allowed=("id", "text", "phrases", "symptom", TEXT_ONLY))
             cid = src.string(c["id"], "choice id")
             if cid in YESNO_VALUES or cid == UNANSWERED or any(x.id == cid for x in out):
                 src.fail(c["id"], f"{what} choice id '{cid}' is reserved or repeated")
@@ -936,8 +938,11 @@ class _Loader:
             if sid is not None and sid not in symptoms:
                 src.fail(c["symptom"], f"{what} choice '{cid}' refers to unknown symptom "
                                        f"'{sid}'")
+            text_only = tuple(src.strings(c[TEXT_ONLY], f"choice '{cid}' {TEXT_ONLY}")) \
+                if TEXT_ONLY in c else ()
             out.append(Choice(cid, src.string(c["text"], "choice text"),
-                              tuple(src.strings(c["phrases"], f"choice '{cid}' phrases")), sid))
+                              tuple(src.strings(c["phrases"], f"choice '{cid}' phrases")), sid,
+                              text_only))
         if len(out) < 2:
             src.fail(m["choices"], f"{what} needs at least two choices")
         return tuple(out)
@@ -1078,7 +1083,7 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
             for text in said:
                 own.setdefault(phrase_tokens(text), []).append(value)
         for c in q.choices:
-            for text in (c.text, *c.phrases):
+            for text in (c.text, *c.phrases, *c.text_only):
                 own.setdefault(phrase_tokens(text), []).append(c.id)
         if own:
             per_question[q.id] = PhraseIndex(own, fuzzy if q.choices else None, vocabulary,

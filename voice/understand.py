@@ -1285,7 +1285,7 @@ def _choices_said(words: tuple[str, ...], protocol: Protocol,
     if question is None or question.answer != "choice":
         return [], []
     index = protocol.lexicon.per_question.get(question.id)
-    listed = index.find(words) if index else []
+    listed = _affirmed(words, index.find(words) if index else [], protocol)
     answered = _unechoed(words, listed, protocol)
     concepts = _choice_concepts(words, protocol, question)
     # A listed choice said decides; the content concepts read only what names none
@@ -1300,6 +1300,22 @@ def _choices_said(words: tuple[str, ...], protocol: Protocol,
         both = sorted(said + content, key=lambda m: m.start)
         matches = [m for m in _of_now(both, words, marks, protocol) if m in content]
     return listed or concepts, matches or said
+
+
+def _affirmed(words: tuple[str, ...], listed: list[Match[str]],
+              protocol: Protocol) -> list[Match[str]]:
+    """The choices said, less those a negation covers ("it ISN'T climbing" names no
+    choice; "not getting worse" is a phrase of its own, which no negation covers). An
+    answer word is no such negation ("better NO ACTUALLY same"), and a phrase with a
+    negative of its own is a double negative ("it AIN'T NO better": no better)."""
+    if not listed:
+        return listed
+    rules = protocol.lexicon.negation
+    spans = [(m.start, m.end) for m in listed]
+    taken = [i for s, e in spans for i in range(s, e)]
+    triggers = [t for t in triggers_in(words, rules, taken) if t.phrase not in rules.interjections]
+    return [m for m, scope in zip(listed, scopes(words, spans, rules, triggers), strict=True)
+            if not scope.negated or _denies(m.phrase, rules)]
 
 
 def _unechoed(words: tuple[str, ...], listed: list[Match[str]],
