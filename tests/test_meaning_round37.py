@@ -107,3 +107,43 @@ def test_text_only_choice_phrases_stay_out_of_the_grammar(protocol):
 ])
 def test_round_37_words(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("text, symptom", [
+    # Before: numbness absent -- a bare "no" straight after one phrase was read as
+    # denying the next ("fever? no. legs numb" and "fever, no legs numb" sound alike).
+    ("fever no legs numb", "leg_numbness"),
+    ("headache yes fever no legs numb", "leg_numbness"),
+    ("fever no numbness yes bleeding no", "leg_numbness"),
+])
+def test_a_bare_no_between_two_phrases_rules_neither_out(protocol, text, symptom):
+    assert status(meaning(protocol, text, "anything_else"), symptom) == "uncertain"
+
+
+@pytest.mark.parametrize("question, text, symptom", [
+    ("anything_else", "no fever no headache", "positional_headache"),  # a list of denials
+    ("leg_numbness", "legs fine no numbness", "leg_numbness"),  # after an all-clear
+    ("fever", "i was thinking of the headache no fever", "fever"),  # the question's own
+    ("anything_else", "fever no not numb", "leg_numbness"),  # denied again
+])
+def test_a_bare_no_that_goes_on_denying(protocol, question, text, symptom):
+    assert status(meaning(protocol, text, question), symptom) == "absent"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: numb legs (an emergency) -- "number" is numbness only before "than".
+    ("bladder_bowel", "i've had some trouble down below with the number ones", "yes"),
+    ("leg_numbness", "the one leg is number than the other", "yes"),
+    # Before: asked again -- retention and a fall (possibly weak legs: confirmed).
+    ("bladder_bowel", "nothing's coming out when i try to go", "yes"),
+    ("leg_weakness", "i went down like a sack of potatoes", "yes"),
+    ("bladder_bowel", "no i've not been able to fault it", "no"),
+])
+def test_round_37_concepts(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_number_ones_are_no_numbness(protocol):
+    u = meaning(protocol, "i've had some trouble down below with the number ones",
+                "bladder_bowel")
+    assert status(u, "leg_numbness") is None

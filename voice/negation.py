@@ -98,6 +98,9 @@ class Scope:
     # Negated only by an answer word at the front ("no, walking fine"): that "no"
     # agrees with a denial rather than denying it.
     by_answer_word: bool = False
+    # Denied only by a bare "no" straight after another phrase, this index of the
+    # spans ("fever NO legs numb"): that "no" may answer for the phrase before it.
+    after_phrase: int | None = None
     start: int = 0  # first token of the phrase with its trigger / hedge (evidence)
     end: int = 0
 
@@ -157,8 +160,11 @@ def scopes(
         triggers = triggers_in(tokens, rules, taken)
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
-    flags = [dict(negated=False, resolved=False, hedged=False, prior=False, start=s, end=e)
-             for s, e in spans]
+    span_ends = {e for _, e in spans}
+    flags = [dict(negated=False, resolved=False, hedged=False, prior=False, after_phrase=None,
+                  start=s, end=e) for s, e in spans]
+    after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
+    denials = [0] * len(spans)
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
 
     def widen(k: int, i: int, j: int) -> None:
@@ -182,8 +188,12 @@ def scopes(
                              else "negated"] = True
                     # "Nope" is the answer word wherever it stands ("he says NOPE,
                     # looks fine" agrees with "looks fine"; "nope, headache" denies it).
+                    denials[k] += 1
                     negated_by[k].add(t.phrase in rules.answer_only or (
                         t.phrase in rules.interjections and _fronts(tokens, t.start, rules)))
+                    if t.start in span_ends and len(t.phrase) == 1 \
+                            and t.phrase in rules.interjections:
+                        after[k] = next(j for j, (_, e) in enumerate(spans) if e == t.start)
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)
@@ -196,6 +206,10 @@ def scopes(
                 flags[k]["resolved" if RESOLVED in kinds else "negated"] = True
                 negated_by[k].add(False)
                 widen(k, t.start, t.end)
+    for k, j in after.items():
+        # "fever NO legs numb", but not "no fever NO headache" (a list of denials).
+        if not flags[j]["negated"] and denials[k] == 1:  # ("fever no, NOT numb")
+            flags[k]["after_phrase"] = j
     back = [t.start for t in triggers if RETURNED in t.payload]
     for k, (_, e) in enumerate(spans):
         if flags[k]["resolved"] and any(b >= e for b in back):

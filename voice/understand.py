@@ -579,6 +579,11 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
         if scope.negated and of_another(words, m, named, triggers, lex.negation,
                                         same=lambda a, b: _labels(a) == _labels(b)):
             scope = replace(scope, negated=False)
+        if scope.after_phrase is not None and (own in _labels(m) or all(
+                st == ABSENT for _, st in matches[scope.after_phrase].payload)):
+            # The "no" after an all-clear goes on denying ("legs fine, NO numbness"); at
+            # a question, one before its own symptom answers it ("headache, NO fever").
+            scope = replace(scope, after_phrase=None)
         for symptom, listed in m.payload:
             since = question is not None and question.since and symptom == question.symptom
             status = _status(words, m, listed, scope, symptom, protocol, since,
@@ -798,8 +803,9 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
         # A denied phrase that denies something itself ("i haven't got NO feeling in my
         # legs") is a double negative: emphasis in many dialects, so not absence either.
         if status != ABSENT:
-            status = UNCERTAIN if _denies(words[m.start:m.end], protocol.lexicon.negation) \
-                and not scope.by_answer_word else ABSENT
+            status = UNCERTAIN if scope.after_phrase is not None or _denies(
+                words[m.start:m.end], protocol.lexicon.negation) and not scope.by_answer_word \
+                else ABSENT
         elif not scope.by_answer_word:
             status = UNCERTAIN
     elif scope.resolved and status != ABSENT:
