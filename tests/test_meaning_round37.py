@@ -147,3 +147,10 @@ def test_number_ones_are_no_numbness(protocol):
     u = meaning(protocol, "i've had some trouble down below with the number ones",
                 "bladder_bowel")
     assert status(u, "leg_numbness") is None
+
+
+@pytest.mark.parametrize("text", ["it's off the scale", "the pain is off the charts"])
+def test_pain_past_the_top_of_the_scale_is_severe(protocol, text):
+    # Before: nothing heard (disposition none). No number is made up: it is asked for.
+    u = meaning(protocol, text, "pain_score")
+    assert status(u, "severe_worsening_pain") == "present" and u.value is None
