@@ -154,3 +154,19 @@ def test_pain_past_the_top_of_the_scale_is_severe(protocol, text):
     # Before: nothing heard (disposition none). No number is made up: it is asked for.
     u = meaning(protocol, text, "pain_score")
     assert status(u, "severe_worsening_pain") == "present" and u.value is None
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a yes (an emergency) -- the question asked back ("have I had ...?") was
+    # read as a report.
+    ("fever", "have i had a fever no", "no"),
+    ("fever", "did i have a fever no i didn't", "no"),
+    ("leg_numbness", "have i got numbness no", "no"),
+    ("fever", "have i had a fever yes", "yes"),
+    ("leg_numbness", "have i got any numbness well my toes are tingly", "yes"),
+    # Before: a yes -- the question's topic repeated, then "not sure".
+    ("fever", "fever i'm not sure", "unsure"),
+    ("leg_numbness", "numbness i don't know", "unsure"),
+])
+def test_the_question_asked_back_then_answered(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

@@ -613,8 +613,9 @@ def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
 def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None) -> int:
     """How many words at the front only repeat the question's topic before a "no":
     "fever? no, i don't think so", "numb? no", "bleeding -- nope", "headache, A
-    HEADACHE? no", "control, my bladder, lost control? no". Such an echo is the patient
-    checking what was asked, not a report of the symptom: the "no" after it decides;
+    HEADACHE? no", "control, my bladder, lost control? no" (or "not sure": "fever? I
+    DUNNO"). Such an echo is the patient checking what was asked, not a report of the
+    symptom: the "no" after it decides;
     so do the words of a question back before it ("did you say fever? no", "numb, HOW
     DO YOU MEAN? no"). Before a "yes" the words are the report itself ("nauseous,
     yeah"). 0 when there is no echo."""
@@ -633,7 +634,7 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
         at = _skip(words, max(back), lex.fillers | {BREAK})
         at += _topic_run(words[at:], protocol, question)
     answer = [a for a in lex.answers.find(words[at:], fuzzy=False) if a.start == 0]
-    if not answer or not set(answer[0].payload) <= {"no"} or words[at - 1] in _ASKING:
+    if not answer or not set(answer[0].payload) <= {"no", "unsure"} or words[at - 1] in _ASKING:
         return 0  # "you mean LIKE no feeling?": a "no" that describes
     if len(answer[0].phrase) == 1 and _denies_other(words, at + 1, protocol, question):
         return 0  # "numbness in my legs, NO CHEST PAIN": the "no" is the chest pain's
