@@ -170,3 +170,11 @@ def test_pain_past_the_top_of_the_scale_is_severe(protocol, text):
 ])
 def test_the_question_asked_back_then_answered(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+def test_medicine_for_a_temperature_is_a_possible_fever(protocol):
+    # Before: asked again. Only possible (the dialog confirms), never a denial.
+    u = meaning(protocol, "i've been taking paracetamol every four hours for the temperature",
+                "fever")
+    assert status(u, "fever") == "uncertain"
+    assert meaning(protocol, "no i haven't needed anything for a fever", "fever").value == "no"
