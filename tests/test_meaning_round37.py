@@ -178,3 +178,18 @@ def test_medicine_for_a_temperature_is_a_possible_fever(protocol):
                 "fever")
     assert status(u, "fever") == "uncertain"
     assert meaning(protocol, "no i haven't needed anything for a fever", "fever").value == "no"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: asked again -- "still" after relief tried is the pain going on.
+    ("pain_relief", "topped up with painkillers and it's still knocking", "yes"),
+    ("headache_relief", "me head's still mithering after the tablets", "yes"),
+    ("headache_relief", "still", "yes"),
+    # Lying still is resting, not the pain going on.
+    ("pain_relief", "it's fine if i lie still", "no"),
+    # "Still" of something else beside relief: one clarifying question, never a "no"
+    # read from the relief alone.
+    ("headache_relief", "better after the tablets but i'm still seeing zigzag lights", None),
+])
+def test_still_after_relief(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
