@@ -193,3 +193,11 @@ def test_medicine_for_a_temperature_is_a_possible_fever(protocol):
 ])
 def test_still_after_relief(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+def test_the_place_hot_when_touched_is_the_sites_warmth(protocol):
+    # Before: only a possible fever -- "hot" was the patient's, not the site's.
+    u = meaning(protocol, "the place is hot when i touch it", "site_infection")
+    assert status(u, "site_infection") == "uncertain"
+    u = meaning(protocol, "i feel hot when i touch my forehead", "anything_else")
+    assert status(u, "site_infection") is None
