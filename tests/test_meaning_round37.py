@@ -201,3 +201,20 @@ def test_the_place_hot_when_touched_is_the_sites_warmth(protocol):
     assert status(u, "site_infection") == "uncertain"
     u = meaning(protocol, "i feel hot when i touch my forehead", "anything_else")
     assert status(u, "site_infection") is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    # Before: the bleeding moved to the mouth or arms (a concern, urgent) -- a part said
+    # to be something, then an amount starting afresh, is another statement.
+    ("and my mouth is dry a lot of bleeding", True),
+    ("but my arms are fine a lot of bleeding", True),
+    ("my chest feels tight a lot of bleeding", True),
+    # Still the other part's: no amount, an amount inside the part's statement, or a
+    # verb that takes the amount.
+    ("my arm is sore and bleeding", False),
+    ("my pee is pink with some blood in it", False),
+    ("my nose is running a lot of blood", False),
+])
+def test_an_amount_after_a_part_said_to_be_something(protocol, text, kept):
+    u = meaning(protocol, text, "anything_else")
+    assert (status(u, "significant_bleeding") == "present") is kept

@@ -39,6 +39,10 @@ class Statements:
     resumed: frozenset[str] = frozenset()  # "my arms are fine, IT'S red"
     continued_by: frozenset[str] = frozenset()  # an owner after these continues: "IN my arm"
     denied_by: frozenset[str] = frozenset()  # "NO chest pain"
+    # A part said to be something ("my mouth IS dry"), then an amount starting afresh
+    # ("A LOT OF bleeding"): another statement, unpunctuated.
+    being: frozenset[str] = frozenset()
+    amounts: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ class Elsewhere:
         if i and words[i - 1] in st.denied_by:
             return True  # "it's red and swollen, NO CHEST pain": another statement
         before = i < start
+        if before and self._said_to_be(words, start, i):
+            return True
         for j in range(i + 1, start) if before else range(end, i):
             w = words[j]
             if w in st.subjects or w in st.owners and words[j - 1] not in st.continued_by:
@@ -102,6 +108,27 @@ class Elsewhere:
                     j == i + 1 and i and words[i - 1] in st.owners):
                 return True
         return False
+
+    def _said_to_be(self, words: tuple[str, ...], start: int, i: int) -> bool:
+        """Whether the part at ``i`` is said to be something before an amount that
+        starts the symptom afresh: "my mouth IS DRY, A LOT OF bleeding", "my arms ARE
+        FINE, A LOT OF bleeding"; not "my arm IS A BIT bloody", "pink WITH SOME blood",
+        "my nose is running a lot of blood"."""
+        st = self.statements
+        # The amount before the symptom phrase ("A LOT OF bleeding"), or its own first
+        # words ("a lot of blood" is a phrase).
+        before = [start - len(a) for a in st.amounts if words[max(0, start - len(a)):start] == a]
+        own = any(words[start:start + len(a)] == a for a in st.amounts)
+        if not before and not own:
+            return False  # no amount: "my arm is sore and bleeding"
+        j = min(before) if before else start
+        if j <= i + 1:
+            return False
+        said = words[j - 1]
+        # A verb going on may take the amount as its object: "my nose is POURING a lot
+        # of blood" is the nose's.
+        return said not in st.being and said not in st.continued_by and said != BREAK \
+            and not said.endswith("ing") and any(w in st.being for w in words[i + 1:j - 1])
 
     def _likened(self, words: tuple[str, ...], i: int) -> bool:
         """Whether the part at ``i`` is a comparison ("bleeding LIKE A finger caught on
@@ -209,8 +236,9 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
     kinds = tuple(f.name for f in fields(Statements))
     given = src.mapping(m["statements"], "statements", allowed=kinds) \
         if "statements" in m else {}
-    statements = Statements(**{k: frozenset(src.strings(v, f"statements {k}"))
-                               for k, v in given.items()})
+    words = {k: frozenset(src.strings(v, f"statements {k}")) for k, v in given.items()}
+    amounts = frozenset(_phrase(a) for a in words.pop("amounts", ()))
+    statements = Statements(**words, amounts=amounts)
     return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
                      frozenset(src.strings(m["located"], "located")), window, likened,
                      statements)
