@@ -218,3 +218,9 @@ def test_the_place_hot_when_touched_is_the_sites_warmth(protocol):
 def test_an_amount_after_a_part_said_to_be_something(protocol, text, kept):
     u = meaning(protocol, text, "anything_else")
     assert (status(u, "significant_bleeding") == "present") is kept
+
+
+@pytest.mark.parametrize("text", ["hm no legs fine", "mmm no legs fine", "umm no legs fine"])
+def test_a_sound_before_the_answer_word(protocol, text):
+    # Before: a yes (an emergency) -- "hm" was not known to stand in front of a "no".
+    assert meaning(protocol, text, "leg_weakness").value == "no"
