@@ -224,3 +224,16 @@ def test_an_amount_after_a_part_said_to_be_something(protocol, text, kept):
 def test_a_sound_before_the_answer_word(protocol, text):
     # Before: a yes (an emergency) -- "hm" was not known to stand in front of a "no".
     assert meaning(protocol, text, "leg_weakness").value == "no"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Before: a fever (an emergency) -- a reading said to be short of the threshold.
+    ("just under thirty eight", "uncertain"),
+    ("nearly thirty eight", "uncertain"),
+    # Above the threshold, or not short of it: a fever.
+    ("almost thirty nine", "present"),
+    ("over thirty eight", "present"),
+    ("thirty eight", "present"),
+])
+def test_a_reading_just_short_of_the_threshold_is_borderline(protocol, text, expected):
+    assert status(meaning(protocol, text, "temperature"), "fever") == expected

@@ -230,6 +230,9 @@ class Answers:
     celsius_range: tuple[float, float]
     fahrenheit_range: tuple[float, float]
     temperature_cues: tuple[str, ...]
+    # A reading said to be just short of its number ("JUST UNDER thirty eight"): at the
+    # threshold it is borderline, not a fever.
+    temperature_below: tuple[str, ...] = ()
     corrected_by: tuple[str, ...] = ()  # a later number after these replaces the others
     now: tuple[str, ...] = ()  # at a scale, a number after these is the present one
     # numbers.pronoun_one: "one" after these (straight after; one word after) is no
@@ -616,7 +619,8 @@ class _Loader:
         temp = src.mapping(top["temperature"], "temperature", required=(
             "fever_celsius", "fever_fahrenheit", "celsius_range", "fahrenheit_range", "cues"),
             allowed=("fever_celsius", "fever_fahrenheit", "borderline_celsius",
-                     "borderline_fahrenheit", "celsius_range", "fahrenheit_range", "cues"))
+                     "borderline_fahrenheit", "celsius_range", "fahrenheit_range", "cues",
+                     "below"))
         ranges = {}
         for key in ("celsius_range", "fahrenheit_range"):
             pair = [src.number(n, key) for n in src.sequence(temp[key], key)]
@@ -659,6 +663,8 @@ class _Loader:
             **fever,
             celsius_range=ranges["celsius_range"], fahrenheit_range=ranges["fahrenheit_range"],
             temperature_cues=tuple(src.strings(temp["cues"], "temperature cues")),
+            temperature_below=tuple(src.strings(temp["below"], "temperature below"))
+            if "below" in temp else (),
             gaps=tuple(_words(src.strings(top["gaps"], "gaps"))) if "gaps" in top else (),
             asked_back=tuple(src.strings(top["asked_back"], "asked_back"))
             if "asked_back" in top else (),

@@ -1218,11 +1218,18 @@ def _reading(words: tuple[str, ...], protocol: Protocol,
         threshold, borderline = (a.fever_celsius, a.borderline_celsius) if unit == "C" \
             else (a.fever_fahrenheit, a.borderline_fahrenheit)
         margin = (n.value - threshold) * (1.8 if unit == "C" else 1.0)
-        status = PRESENT if n.value >= threshold else UNCERTAIN if n.value >= borderline \
-            else ABSENT
+        short = n.value == threshold and _said_below(words, n.start, a.temperature_below)
+        status = PRESENT if n.value >= threshold and not short else UNCERTAIN \
+            if n.value >= borderline else ABSENT
         if best is None or margin > best[0]:
             best = (margin, (n.value, unit, status))
     return best[1] if best else None
+
+
+def _said_below(words: tuple[str, ...], start: int, below: tuple[str, ...]) -> bool:
+    """Whether one of ``below`` ends just before ``start`` ("NEARLY thirty eight")."""
+    return any(words[max(0, start - len(p)):start] == p
+               for p in (tuple(tokens(b)) for b in below))
 
 
 def _spoken_decimals(numbers: list[Number], a: Any) -> list[Number]:
