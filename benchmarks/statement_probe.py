@@ -1,4 +1,4 @@
-"""A dev probe of round 36: red flags said beside a statement about something else.
+"""A dev probe of rounds 36 and 37: red flags said beside a statement about something else.
 
 Six red flags, each said four ways, joined to statements about another part or another
 matter ("... and I feel sick", "my arms are fine though", "no chest pain"), before and

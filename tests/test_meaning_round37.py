@@ -33,34 +33,6 @@ def test_a_denied_complaint_keeps_its_negation(protocol, question, text, symptom
     assert status(meaning(protocol, text, question), symptom) == "present"
 
 
-@pytest.mark.parametrize("question, text", [
-    ("leg_numbness", "i'm not dizzy or numb"),  # a list: one negation for both
-    ("leg_numbness", "no chest pain or numbness"),
-    ("leg_numbness", "not dizzy not numb"),
-])
-def test_a_listed_or_repeated_negation_still_denies(protocol, question, text):
-    assert meaning(protocol, text, question).value == "no"
-
-
-@pytest.mark.parametrize("question, text", [
-    # Before: asked again -- taken for the question repeated back, then a "no".
-    ("leg_numbness", "numbness in my legs no chest pain"),
-    ("leg_numbness", "numbness in my legs no headache though"),
-    ("leg_weakness", "weakness in my legs no fainting"),
-])
-def test_a_no_that_denies_something_else_answers_nothing(protocol, question, text):
-    assert meaning(protocol, text, question).value == "yes"
-
-
-@pytest.mark.parametrize("question, text", [
-    ("leg_numbness", "numbness in my legs no"),
-    ("leg_weakness", "weakness no no numbness either"),  # the first "no" answers
-    ("fever", "fever no no fever"),
-])
-def test_the_question_repeated_back_then_a_no_still_answers(protocol, question, text):
-    assert meaning(protocol, text, question).value == "no"
-
-
 @pytest.mark.parametrize("question, text, symptom, expected", [
     # Before: absent -- "not worried" read as a denial of what follows.
     ("leg_numbness", "but i'm not worried numbness in my legs", "leg_numbness", "present"),
@@ -97,18 +69,6 @@ def test_text_only_choice_phrases_stay_out_of_the_grammar(protocol):
     assert "crescendo" not in protocol.grammar(trend)
 
 
-@pytest.mark.parametrize("question, text, value", [
-    # Before: asked again -- "hasn't touched this" (relief that does nothing).
-    ("headache_relief", "my usual tablets kill a migraine but they haven't touched this",
-     "yes"),
-    ("pain_relief", "the paracetamol touched this nicely", "no"),
-    # Before: a confirmation question only -- "deadness" is numbness.
-    ("leg_numbness", "there's a deadness in my left calf that wasn't there before", "yes"),
-])
-def test_round_37_words(protocol, question, text, value):
-    assert meaning(protocol, text, question).value == value
-
-
 @pytest.mark.parametrize("text, symptom", [
     # Before: numbness absent -- a bare "no" straight after one phrase was read as
     # denying the next ("fever? no. legs numb" and "fever, no legs numb" sound alike).
@@ -130,17 +90,6 @@ def test_a_bare_no_that_goes_on_denying(protocol, question, text, symptom):
     assert status(meaning(protocol, text, question), symptom) == "absent"
 
 
-@pytest.mark.parametrize("question, text, value", [
-    # Before: numb legs (an emergency) -- "number" is numbness only before "than".
-    ("bladder_bowel", "i've had some trouble down below with the number ones", "yes"),
-    ("leg_numbness", "the one leg is number than the other", "yes"),
-    # Before: asked again -- retention and a fall (possibly weak legs: confirmed).
-    ("bladder_bowel", "nothing's coming out when i try to go", "yes"),
-    ("leg_weakness", "i went down like a sack of potatoes", "yes"),
-    ("bladder_bowel", "no i've not been able to fault it", "no"),
-])
-def test_round_37_concepts(protocol, question, text, value):
-    assert meaning(protocol, text, question).value == value
 
 
 def test_number_ones_are_no_numbness(protocol):
@@ -156,43 +105,12 @@ def test_pain_past_the_top_of_the_scale_is_severe(protocol, text):
     assert status(u, "severe_worsening_pain") == "present" and u.value is None
 
 
-@pytest.mark.parametrize("question, text, value", [
-    # Before: a yes (an emergency) -- the question asked back ("have I had ...?") was
-    # read as a report.
-    ("fever", "have i had a fever no", "no"),
-    ("fever", "did i have a fever no i didn't", "no"),
-    ("leg_numbness", "have i got numbness no", "no"),
-    ("fever", "have i had a fever yes", "yes"),
-    ("leg_numbness", "have i got any numbness well my toes are tingly", "yes"),
-    # Before: a yes -- the question's topic repeated, then "not sure".
-    ("fever", "fever i'm not sure", "unsure"),
-    ("leg_numbness", "numbness i don't know", "unsure"),
-])
-def test_the_question_asked_back_then_answered(protocol, question, text, value):
-    assert meaning(protocol, text, question).value == value
-
-
 def test_medicine_for_a_temperature_is_a_possible_fever(protocol):
     # Before: asked again. Only possible (the dialog confirms), never a denial.
     u = meaning(protocol, "i've been taking paracetamol every four hours for the temperature",
                 "fever")
     assert status(u, "fever") == "uncertain"
     assert meaning(protocol, "no i haven't needed anything for a fever", "fever").value == "no"
-
-
-@pytest.mark.parametrize("question, text, value", [
-    # Before: asked again -- "still" after relief tried is the pain going on.
-    ("pain_relief", "topped up with painkillers and it's still knocking", "yes"),
-    ("headache_relief", "me head's still mithering after the tablets", "yes"),
-    ("headache_relief", "still", "yes"),
-    # Lying still is resting, not the pain going on.
-    ("pain_relief", "it's fine if i lie still", "no"),
-    # "Still" of something else beside relief: one clarifying question, never a "no"
-    # read from the relief alone.
-    ("headache_relief", "better after the tablets but i'm still seeing zigzag lights", None),
-])
-def test_still_after_relief(protocol, question, text, value):
-    assert meaning(protocol, text, question).value == value
 
 
 def test_the_place_hot_when_touched_is_the_sites_warmth(protocol):
@@ -237,3 +155,53 @@ def test_a_sound_before_the_answer_word(protocol, text):
 ])
 def test_a_reading_just_short_of_the_threshold_is_borderline(protocol, text, expected):
     assert status(meaning(protocol, text, "temperature"), "fever") == expected
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # A list or a repeated negation still denies.
+    ("leg_numbness", "i'm not dizzy or numb", "no"),
+    ("leg_numbness", "no chest pain or numbness", "no"),
+    ("leg_numbness", "not dizzy not numb", "no"),
+    # Before: asked again -- taken for the question repeated back, then a "no".
+    ("leg_numbness", "numbness in my legs no chest pain", "yes"),
+    ("leg_numbness", "numbness in my legs no headache though", "yes"),
+    ("leg_weakness", "weakness in my legs no fainting", "yes"),
+    # Still an echo and its answer.
+    ("leg_numbness", "numbness in my legs no", "no"),
+    ("leg_weakness", "weakness no no numbness either", "no"),  # the first "no" answers
+    ("fever", "fever no no fever", "no"),
+    # Before: asked again -- "hasn't touched this" (relief that does nothing).
+    ("headache_relief", "my usual tablets kill a migraine but they haven't touched this",
+     "yes"),
+    ("pain_relief", "the paracetamol touched this nicely", "no"),
+    # Before: a confirmation question only -- "deadness" is numbness.
+    ("leg_numbness", "there's a deadness in my left calf that wasn't there before", "yes"),
+    # Before: numb legs (an emergency) -- "number" is numbness only before "than".
+    ("bladder_bowel", "i've had some trouble down below with the number ones", "yes"),
+    ("leg_numbness", "the one leg is number than the other", "yes"),
+    # Before: asked again -- retention and a fall (possibly weak legs: confirmed).
+    ("bladder_bowel", "nothing's coming out when i try to go", "yes"),
+    ("leg_weakness", "i went down like a sack of potatoes", "yes"),
+    ("bladder_bowel", "no i've not been able to fault it", "no"),
+    # Before: a yes (an emergency) -- the question asked back ("have I had ...?") was
+    # read as a report.
+    ("fever", "have i had a fever no", "no"),
+    ("fever", "did i have a fever no i didn't", "no"),
+    ("leg_numbness", "have i got numbness no", "no"),
+    ("fever", "have i had a fever yes", "yes"),
+    ("leg_numbness", "have i got any numbness well my toes are tingly", "yes"),
+    # Before: a yes -- the question's topic repeated, then "not sure".
+    ("fever", "fever i'm not sure", "unsure"),
+    ("leg_numbness", "numbness i don't know", "unsure"),
+    # Before: asked again -- "still" after relief tried is the pain going on.
+    ("pain_relief", "topped up with painkillers and it's still knocking", "yes"),
+    ("headache_relief", "me head's still mithering after the tablets", "yes"),
+    ("headache_relief", "still", "yes"),
+    # Lying still is resting, not the pain going on.
+    ("pain_relief", "it's fine if i lie still", "no"),
+    # "Still" of something else beside relief: one clarifying question, never a "no"
+    # read from the relief alone.
+    ("headache_relief", "better after the tablets but i'm still seeing zigzag lights", None),
+])
+def test_round_37_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
