@@ -166,7 +166,6 @@ class Complaints:
         return tuple((scope.start, e) for (_, e), scope in zip(spans, found, strict=True)
                      if not scope.negated and not scope.resolved)
 
-
     def spans(self, words: tuple[str, ...], said: Collection[str] = ()) -> list[tuple[int, int]]:
         """Where complaints are named, denied or not ("no CHEST PAIN" too), in order."""
         spans = [(m.start, m.end) for m in self.phrases.find(words, fuzzy=False)]

@@ -615,10 +615,9 @@ def _echo(words: tuple[str, ...], protocol: Protocol, question: Question | None)
     "fever? no, i don't think so", "numb? no", "bleeding -- nope", "headache, A
     HEADACHE? no", "control, my bladder, lost control? no" (or "not sure": "fever? I
     DUNNO"). Such an echo is the patient checking what was asked, not a report of the
-    symptom: the "no" after it decides;
-    so do the words of a question back before it ("did you say fever? no", "numb, HOW
-    DO YOU MEAN? no"). Before a "yes" the words are the report itself ("nauseous,
-    yeah"). 0 when there is no echo."""
+    symptom: the "no" after it decides; so do the words of a question back before it
+    ("did you say fever? no", "numb, HOW DO YOU MEAN? no"). Before a "yes" the words
+    are the report itself ("nauseous, yeah"). 0 when there is no echo."""
     at = _topic_run(words, protocol, question)
     if not at or question is None:
         return 0
