@@ -318,6 +318,15 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   at every SNR. The replay latency's p95 was 303 ms alone and 341 ms beside the test
   suite on this CPU (round 35's, on the other: 215 ms); the recognition path did not
   change.
+  Round 37 (session 29) changed no grammar either; a run on its code (`dbb48ff`, 44.0
+  min beside the test suite, in a fresh checkout on the same kind of machine: every
+  corpus clip byte-identical to round 36's; speed then measured again alone, 3.4 min)
+  gives the same decision as round 36 on every clip of every set but one: the spoken
+  sentence "yeah it's still there" at the headache relief question (Scottish voice,
+  heard "yet it still me") is answered yes where it was re-prompted ("still" is now
+  read at the relief questions); two babble clips are heard with other words, same
+  decision. Red-flag recall is the same at every SNR; 38 sentences missed of 528, as
+  before. The replay latency's p95 was 267 ms alone and 339 ms beside the test suite.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
