@@ -160,7 +160,7 @@ def scopes(
         triggers = triggers_in(tokens, rules, taken)
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
-    span_ends = {e for _, e in spans}
+    span_ends = {e: j for j, (_, e) in enumerate(spans)}  # where a span ends -> which
     flags = [dict(negated=False, resolved=False, hedged=False, prior=False, after_phrase=None,
                   start=s, end=e) for s, e in spans]
     after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
@@ -193,7 +193,7 @@ def scopes(
                         t.phrase in rules.interjections and _fronts(tokens, t.start, rules)))
                     if t.start in span_ends and len(t.phrase) == 1 \
                             and t.phrase in rules.interjections:
-                        after[k] = next(j for j, (_, e) in enumerate(spans) if e == t.start)
+                        after[k] = span_ends[t.start]
                     widen(k, t.start, t.end)
         if kinds & {POST, RESOLVED}:
             k = _nearest_before(tokens, t.start, spans, rules.window_post, enders, rules)

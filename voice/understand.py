@@ -565,9 +565,11 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     triggers = [t for t in triggers_in(words, lex.negation, taken)
                 if not (PRE in t.payload and t.start in explained)]
     # A complaint named between a negation and a phrase takes the negation ("i'm not
-    # DIZZY, numbness in my legs"), as another symptom's phrase does.
+    # DIZZY, numbness in my legs"), as another symptom's phrase does (looked for only
+    # when there is a negation to take).
     named = matches + [Match(s, e, words[s:e], ((COMPLAINT, ABSENT),), 100.0)
-                       for s, e in load_complaints(protocol).spans(words)]
+                       for s, e in load_complaints(protocol).spans(words)] \
+        if triggers else matches
     found: list[Finding] = []
     used = set(taken)
     doubted: set[str] = set()  # uncertain only because an all-clear was hedged
