@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,55 @@ def test_blind_sets_70_and_71_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 30 before round 38 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: absent (a "no") -- a red flag said in words no phrase held.
+    ("headache", "yes and it won't clear even after two doses of paracetamol",
+     "persistent_headache", "present"),  # "won't" reached "even after"
+    ("headache_relief", "the paracetamol is not doing anything for the headache",
+     "persistent_headache", "present"),
+    ("headache_relief", "it remains present though diminished", "persistent_headache",
+     "present"),
+    ("pain_relief", "the painkillers only patch it for an hour then it crashes back",
+     "severe_worsening_pain", "present"),
+    ("bladder_bowel", "i haven't managed to pass water since this morning",
+     "bladder_bowel_loss", "uncertain"),
+    ("leg_weakness", "my legs are fine but i had a bit of bother with the waterworks",
+     "bladder_bowel_loss", "uncertain"),
+    ("leg_numbness", "when i touch my leg no feeling", "leg_numbness", "present"),
+    ("temperature", "i haven't a thermometer in the house but i'm baking", "fever",
+     "uncertain"),
+    ("anything_else", "i'd say i've maybe been a bit warmer than usual i think", "fever",
+     "uncertain"),
+    # Still: touching the leg and feeling it, an all-clear, baking bread.
+    ("leg_numbness", "when i touch my leg i feel it fine nothing wrong", "leg_numbness",
+     "absent"),
+    ("bladder_bowel", "no bother with the waterworks", "bladder_bowel_loss", "absent"),
+    ("anything_else", "i've been baking bread all morning", "fever", None),
+    # Before: present (urgent) -- "neither ... nor" denied nothing.
+    ("headache_nausea", "i have neither nausea nor vomiting", "headache_nausea_vomiting",
+     "absent"),
+    ("anything_else", "me neither my legs are numb", "leg_numbness", "present"),
+])
+def test_round_38_statuses(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a "no" -- nobody to look is no answer; the bare "no" opens "no one".
+    ("site_infection", "can't get a visual on it and no one's here to check", "unsure"),
+    # Before: no score (asked again) -- "is" before a score inside the scale is a
+    # dropped "it"; before its ends it still asks ("is ten the worst one?").
+    ("pain_score", "is five i think", 5),
+    ("pain_score", "is ten the worst one", None),
+    # Before: 8 (urgent) -- the score it has gone FROM is an earlier one.
+    ("pain_score", "i took two paracetamol an hour ago and it's gone from an eight to a five",
+     5),
+    ("pain_score", "it went up from a five to an eight", 8),
+    ("pain_trend", "it's gone from bad to worse", "worse"),
+    # Before: asked again -- "killing us" is killing me (Geordie).
+    ("back_pain", "me back's killing us", "yes"),
+])
+def test_round_38_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

@@ -188,7 +188,9 @@ class ScaleWords:
     """answers.yaml ``numbers.of_the_scale``: a number said of the scale itself is no
     score -- one after ``out_of`` ("eight OUT OF ten"), its top after ``over`` with a
     score just before ("a three ON ten"), one asked about at the answer's start
-    (``asked``: "WHAT'S A ten like?", "IS ten the worst?"), or one ``defined`` after it
+    (``asked``: "WHAT'S A ten like?"; ``asked_of_ends``, only of the scale's two ends:
+    "IS ten the worst?", where "is five" is a score with its "it" dropped), or one
+    ``defined`` after it
     ("if ten HAVING a baby, a three", "ten IS THE WORST, then a six"); and the scale's
     two ends joined by one of ``ends`` ("on a scale of ONE TO TEN, a four")."""
     out_of: tuple[tuple[str, ...], ...]
@@ -196,6 +198,7 @@ class ScaleWords:
     asked: tuple[tuple[str, ...], ...]
     defined: tuple[tuple[str, ...], ...]
     ends: tuple[tuple[str, ...], ...]
+    asked_of_ends: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1020,9 +1023,11 @@ def _pronoun_one(src: Source, numbers: Mapping[str, Node]) -> tuple[frozenset[st
 def _scale_words(src: Source, node: Node) -> ScaleWords:
     """answers.yaml ``numbers.of_the_scale``."""
     kinds = ("out_of", "over", "asked", "defined", "ends")
-    given = src.mapping(node, "of_the_scale", required=kinds, allowed=kinds)
-    return ScaleWords(*(tuple(phrase_tokens(t) for t in src.strings(given[k], f"of_the_scale {k}"))
-                        for k in kinds))
+    given = src.mapping(node, "of_the_scale", required=kinds,
+                        allowed=(*kinds, "asked_of_ends"))
+    words = {k: tuple(phrase_tokens(t) for t in src.strings(v, f"of_the_scale {k}"))
+             for k, v in given.items()}
+    return ScaleWords(*(words[k] for k in kinds), asked_of_ends=words.get("asked_of_ends", ()))
 
 
 def _senses(asked: SensesAsked | None) -> PhraseIndex[str]:

@@ -1180,6 +1180,8 @@ def _of_the_scale(words: tuple[str, ...], n: Number, said: list[Number],
             o.end in range(n.start - len(p) - 1, n.start - len(p) + 1) for o in said)
             for p in scale.over)) or any(
         before(p, n.start) and n.start - len(p) == opening for p in scale.asked) or any(
+        before(p, n.start) and n.start - len(p) == opening and n.value in (low, high)
+        for p in scale.asked_of_ends) or any(
         words[after:after + len(p)] == p for p in scale.defined)
 
 
