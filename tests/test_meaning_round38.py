@@ -46,6 +46,31 @@ def test_blind_sets_70_and_71_held_out_regression_guard(protocol, name, cases, f
      "absent"),
     ("bladder_bowel", "no bother with the waterworks", "bladder_bowel_loss", "absent"),
     ("anything_else", "i've been baking bread all morning", "fever", None),
+    # Before: absent -- a red flag that went away on a day named ("NOT SINCE tuesday";
+    # the day may be after the procedure): asked about, never ruled out.
+    ("fever", "not since tuesday", "fever", "uncertain"),
+    ("bladder_bowel", "not since the day of the procedure", "bladder_bowel_loss", "uncertain"),
+    ("fever", "no not since the procedure", "fever", "absent"),
+    # Before: absent -- a size that changed is not a redness gone.
+    ("site_infection", "the red area has gone from about one centimetre to three since yesterday",
+     "site_infection", "present"),
+    ("site_infection", "the redness has gone", "site_infection", "absent"),
+    ("leg_numbness", "the numbness has gone from my legs", "leg_numbness", "uncertain"),
+    # Before: absent -- "don't like looking" denies no blood.
+    ("site_bleeding", "i'm not sure i don't like looking at blood", "significant_bleeding",
+     "uncertain"),
+    # Before: nothing heard.
+    ("anything_else", "he's had no wee since this morning and he says he doesn't even need to go",
+     "bladder_bowel_loss", "uncertain"),
+    ("anything_else", "bit of a leak downstairs this morning nothing major",
+     "bladder_bowel_loss", "uncertain"),
+    ("anything_else", "no leaks downstairs", "bladder_bowel_loss", "absent"),
+    ("temperature", "mi nuh have no thermometer but mi skin a burn up", "fever", "uncertain"),
+    ("site_infection", "the skin round it is hot and tight", "fever", None),
+    ("pain_relief", "since teatime even with the tablets", "severe_worsening_pain", "present"),
+    ("headache_relief", "also after the pill it stays", "persistent_headache", "present"),
+    # Before: bleeding present (an emergency) -- "leveling" was heard as "bleeding".
+    ("pain_trend", "it keeps leveling up and not in a good way", "significant_bleeding", None),
     # Before: present (urgent) -- "neither ... nor" denied nothing.
     ("headache_nausea", "i have neither nausea nor vomiting", "headache_nausea_vomiting",
      "absent"),
@@ -67,6 +92,7 @@ def test_round_38_statuses(protocol, question, text, symptom, expected):
      5),
     ("pain_score", "it went up from a five to an eight", 8),
     ("pain_trend", "it's gone from bad to worse", "worse"),
+    ("pain_trend", "it's escalating and now radiating below the knee", "worse"),
     # Before: asked again -- "killing us" is killing me (Geordie).
     ("back_pain", "me back's killing us", "yes"),
 ])
