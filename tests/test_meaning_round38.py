@@ -93,8 +93,20 @@ def test_round_38_statuses(protocol, question, text, symptom, expected):
     ("pain_score", "it went up from a five to an eight", 8),
     ("pain_trend", "it's gone from bad to worse", "worse"),
     ("pain_trend", "it's escalating and now radiating below the knee", "worse"),
+    # Before: no answer (a confirmation from the net) -- it happened once.
+    ("bladder_bowel", "just the once last night", "yes"),
     # Before: asked again -- "killing us" is killing me (Geordie).
     ("back_pain", "me back's killing us", "yes"),
 ])
 def test_round_38_values(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("text, recorded", [
+    # Before: dropped -- "paining" and "burn" were no words of these complaints.
+    ("my stomach is paining", True),
+    ("i have the pain when i make pee it burn", True),
+    ("no burning when i pee", False),
+])
+def test_round_38_complaints(protocol, text, recorded):
+    assert bool(meaning(protocol, text, "anything_else").concerns) is recorded
