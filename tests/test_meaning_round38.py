@@ -69,6 +69,12 @@ def test_blind_sets_70_and_71_held_out_regression_guard(protocol, name, cases, f
     ("site_infection", "the skin round it is hot and tight", "fever", None),
     ("pain_relief", "since teatime even with the tablets", "severe_worsening_pain", "present"),
     ("headache_relief", "also after the pill it stays", "persistent_headache", "present"),
+    ("anything_else", "i feel a bit poorly and hot", "fever", "uncertain"),
+    ("headache_relief", "analgesia resistant", "persistent_headache", "present"),
+    ("pain_relief", "the tablets take it from an eight to a seven which is basically nothing",
+     "severe_worsening_pain", "present"),
+    # Before: asked again -- a red flag there earlier is a yes ("gone now" names none).
+    ("leg_numbness", "it was there earlier gone now", "leg_numbness", "present"),
     # Before: bleeding present (an emergency) -- "leveling" was heard as "bleeding".
     ("pain_trend", "it keeps leveling up and not in a good way", "significant_bleeding", None),
     # Before: present (urgent) -- "neither ... nor" denied nothing.
@@ -93,6 +99,7 @@ def test_round_38_statuses(protocol, question, text, symptom, expected):
     ("pain_score", "it went up from a five to an eight", 8),
     ("pain_trend", "it's gone from bad to worse", "worse"),
     ("pain_trend", "it's escalating and now radiating below the knee", "worse"),
+    ("pain_trend", "deteriorating", "worse"),
     # Before: no answer (a confirmation from the net) -- it happened once.
     ("bladder_bowel", "just the once last night", "yes"),
     # Before: asked again -- "killing us" is killing me (Geordie).
