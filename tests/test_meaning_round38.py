@@ -70,6 +70,7 @@ def test_blind_sets_70_and_71_held_out_regression_guard(protocol, name, cases, f
     ("pain_relief", "since teatime even with the tablets", "severe_worsening_pain", "present"),
     ("headache_relief", "also after the pill it stays", "persistent_headache", "present"),
     ("anything_else", "i feel a bit poorly and hot", "fever", "uncertain"),
+    ("leg_numbness", "they feel numbish", "leg_numbness", "uncertain"),
     ("headache_relief", "analgesia resistant", "persistent_headache", "present"),
     ("pain_relief", "the tablets take it from an eight to a seven which is basically nothing",
      "severe_worsening_pain", "present"),

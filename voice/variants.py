@@ -213,6 +213,8 @@ REWRITES: dict[str, str] = {
     "divvent": "don't", "dinnet": "don't", "nee": "no", "knaa": "know",
     # ... and "us" for me: "me back's KILLING US" (round 38).
     "killing us": "killing me",
+    # "They feel NUMBISH": a bit numb (round 38).
+    "numbish": "a bit numb",
     # Bajan and Trinidadian, further ("i EN feel NUTTIN wrong", "MUH head", "i mess
     # MUHSELF"): "en" only after its subject (alone it is a word of other languages).
     "i en": "i ain't", "it en": "it ain't", "dey en": "they ain't", "dem en": "they ain't",
