@@ -327,6 +327,15 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   read at the relief questions); two babble clips are heard with other words, same
   decision. Red-flag recall is the same at every SNR; 38 sentences missed of 528, as
   before. The replay latency's p95 was 267 ms alone and 339 ms beside the test suite.
+  Round 38 (session 30) changed no grammar and no part of the recognition path; a run
+  on its code (`2397fcc`, 42.7 min beside the test suite, in a fresh checkout on the
+  same kind of machine; speed then measured again alone, twice, 3.5 min each) gives results
+  identical to round 37's on every clip of every set, the corpus byte-identical: the
+  round's changes are in reading words no spoken sentence here holds. Red-flag recall
+  is the same at every SNR; 38 sentences missed of 528, as before. The replay
+  latency's p95 was 287 ms beside the test suite, 302 ms in a first run alone and 280
+  ms in a second (the table's; the machine is shared: the same recognition path gave
+  267 ms alone and 339 ms beside the tests in round 37).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
