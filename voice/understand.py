@@ -1172,6 +1172,8 @@ def _of_the_scale(words: tuple[str, ...], n: Number, said: list[Number],
         return True
 
     opening = _skip(words, 0, protocol.lexicon.fillers | {BREAK})
+    # "IS ten the worst?" asks of the scale's ends only: "is five" is a score.
+    asked = (*scale.asked, *scale.asked_of_ends) if n.value in (low, high) else scale.asked
     # "ten OUT OF TEN is the worst": the scale said after a number it defines.
     after = next((o.end for o in said for p in scale.out_of
                   if words[n.end:n.end + len(p)] == p and o.start == n.end + len(p)), n.end)
@@ -1179,9 +1181,7 @@ def _of_the_scale(words: tuple[str, ...], n: Number, said: list[Number],
         n.value == high and any(before(p, n.start) and any(
             o.end in range(n.start - len(p) - 1, n.start - len(p) + 1) for o in said)
             for p in scale.over)) or any(
-        before(p, n.start) and n.start - len(p) == opening for p in scale.asked) or any(
-        before(p, n.start) and n.start - len(p) == opening and n.value in (low, high)
-        for p in scale.asked_of_ends) or any(
+        before(p, n.start) and n.start - len(p) == opening for p in asked) or any(
         words[after:after + len(p)] == p for p in scale.defined)
 
 
