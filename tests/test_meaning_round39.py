@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,45 @@ def test_blind_sets_72_and_73_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 31 before round 39 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: present -- "yet" ended the negation's scope, so "NOT YET" denied nothing.
+    ("fever", "not yet any fever", "fever", "absent"),
+    ("leg_numbness", "not yet numb no", "leg_numbness", "absent"),
+    # Before: absent -- "awfy" (Scots, awfully) was read as a slip of "okay".
+    ("leg_weakness", "aye they're awfy shoogly", "leg_weakness", "present"),
+    # Before: nothing -- queasy in other words.
+    ("headache_nausea", "i've been feeling a bit naar since lunch", "headache_nausea_vomiting",
+     "uncertain"),
+    ("headache_nausea", "my belly's rolling like a ship in a storm", "headache_nausea_vomiting",
+     "uncertain"),
+    # Still: a relief that works, with medicine named.
+    ("headache_relief", "no the medicine cleared it", "persistent_headache", "absent"),
+])
+def test_round_39_statuses(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: 38 and 36 -- a Celsius whole and a digit joined by "and" is a decimal.
+    ("temperature", "thirty eight and four this morning", 38.4),
+    ("temperature", "it was thirty six and nine", 36.9),
+    ("temperature", "a hundred and one", 101),
+    ("pain_score", "five and six", 6),
+    # Before: worse -- "no more pain" is not "more pain".
+    ("pain_trend", "no more pain at all now", "better"),
+    ("pain_trend", "no more pain than yesterday", "same"),
+    # Before: no answer (asked again) -- medicine not taken, a look still to come.
+    ("headache_relief", "i have not taken medicine yet", "unsure"),
+    ("pain_relief", "haven't tekken owt", "unsure"),
+    ("site_infection", "i will ask my daughter to look when she gets home", "unsure"),
+    ("site_bleeding", "i have not yet looked", "unsure"),
+    # Before: yes -- a negative that agrees ("NOT helping NOTHING") and a difference
+    # denied twice ("DON'T make NO difference").
+    ("pain_relief", "the tablets are not helping nothing", "yes"),
+    ("headache_position", "it don't make no difference", "no"),
+    ("fever", "i think not", "no"),
+])
+def test_round_39_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

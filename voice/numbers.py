@@ -17,6 +17,10 @@ _TENS = {w: (i + 2) * 10 for i, w in enumerate(
     ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))}
 _DIGITS = {**_UNITS, "oh": 0, "o": 0}
 _DECIMAL = ("point", "comma")  # "thirty eight comma two": the comma of many languages
+# A whole body temperature in Celsius and one digit joined by "and" is a reading with a
+# decimal ("thirty eight AND four" is 38.4, as "treinta y ocho y cuatro" would be); no
+# pain score or Fahrenheit reading is in this range.
+_CELSIUS_WHOLE = range(34, 43)
 WORDS = frozenset({*_UNITS, *_TEENS, *_TENS, "hundred", "thousand", "point", "half", "oh"})
 
 
@@ -106,6 +110,11 @@ def find_numbers(tokens: tuple[str, ...]) -> list[Number]:
         elif tokens[j:j + 3] == ("and", "a", "half") or tokens[j:j + 2] == ("and", "half"):
             value += 0.5
             j += 3 if tokens[j + 1] == "a" else 2
+        elif (value in _CELSIUS_WHOLE and tokens[j:j + 1] == ("and",) and j + 1 < n
+              and tokens[j + 1] in _UNITS
+              and tokens[j + 2:j + 3] not in (("hundred",), ("point",))):
+            value = float(f"{int(value)}.{_UNITS[tokens[j + 1]]}")
+            j += 2
         found.append(Number(i, j, value))
         i = j
     return found
