@@ -35,6 +35,21 @@ def test_blind_sets_72_and_73_held_out_regression_guard(protocol, name, cases, f
      "uncertain"),
     # Still: a relief that works, with medicine named.
     ("headache_relief", "no the medicine cleared it", "persistent_headache", "absent"),
+    # Before: absent -- the negation of a reassurance ("HAVEN'T BEEN WELL") reached the
+    # fever said after it.
+    ("fever", "i haven't been well at all shivering and sweating all night", "fever",
+     "uncertain"),
+    ("leg_numbness", "my legs don't feel normal", "leg_numbness", "uncertain"),
+    # Before: uncertain (asked again) -- an all-clear said to be as always.
+    ("leg_numbness", "my legs are fine same as always", "leg_numbness", "absent"),
+    ("fever", "no fever same as ever", "fever", "absent"),
+    ("leg_numbness", "numb same as always", "leg_numbness", "uncertain"),
+    ("leg_numbness", "no numbness i think", "leg_numbness", "uncertain"),
+    # Before: uncertain -- "not unless you count" names what is there, denies nothing.
+    ("site_infection", "not unless you count a tiny scab", "site_infection", "absent"),
+    # Before: present -- a leak said to always happen may not be new.
+    ("bladder_bowel", "a little leak when i laugh but that always happens",
+     "bladder_bowel_loss", "uncertain"),
 ])
 def test_round_39_statuses(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
@@ -59,6 +74,18 @@ def test_round_39_statuses(protocol, question, text, symptom, expected):
     ("pain_relief", "the tablets are not helping nothing", "yes"),
     ("headache_position", "it don't make no difference", "no"),
     ("fever", "i think not", "no"),
+    # Before: same -- "no ACTUALLY worse" read as "no worse".
+    ("pain_trend", "better no actually worse since this morning", "worse"),
+    ("pain_trend", "it's not actually worse", "same"),
 ])
 def test_round_39_values(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: a yes -- a question back in a learner's words.
+    ("leg_weakness", "what mean weakness"),
+    ("fever", "what means fever"),
+])
+def test_round_39_questions_back(protocol, question, text):
+    assert meaning(protocol, text, question).meta == "help"

@@ -92,6 +92,9 @@ class Scope:
     negated: bool = False
     resolved: bool = False
     hedged: bool = False
+    # Hedged only by words of "as before" ("fine, SAME AS ALWAYS"): they doubt a sign
+    # said (it may not be new), not an all-clear.
+    as_before: bool = False
     # Said to have been there before the procedure and not to have changed ("numb
     # toes for years with my diabetes, NOTHING NEW"), with no word of it growing.
     prior: bool = False
@@ -161,8 +164,8 @@ def scopes(
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
     span_ends = {e: j for j, (_, e) in enumerate(spans)}  # where a span ends -> which
-    flags = [dict(negated=False, resolved=False, hedged=False, prior=False, after_phrase=None,
-                  start=s, end=e) for s, e in spans]
+    flags = [dict(negated=False, resolved=False, hedged=False, as_before=True, prior=False,
+                  after_phrase=None, start=s, end=e) for s, e in spans]
     after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
     denials = [0] * len(spans)
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
@@ -231,7 +234,10 @@ def scopes(
                 k = None  # "no weakness, HE'S a bit tired": the hedge is of another clause
         if k is not None:
             flags[k]["hedged"] = True
+            flags[k]["as_before"] = flags[k]["as_before"] and PRIOR in kinds
             widen(k, t.start, t.end)
+    for f in flags:
+        f["as_before"] = f["as_before"] and f["hedged"]
     return [Scope(**f, by_answer_word=by == {True}) for f, by in zip(flags, negated_by,
                                                                      strict=True)]
 

@@ -562,8 +562,12 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # A negation inside the question's own content ("it WON'T go away" at the relief
     # question) is read with that content, and negates nothing said after it.
     explained = {i for s, e in content for i in range(s, e)}
+    # A negation that denies a reassuring word with no symptom phrase in it ("i HAVEN'T
+    # BEEN WELL, hot and cold all day") has that word for its object: it negates
+    # nothing said after it. ("My legs DON'T FEEL NORMAL" is a phrase: read as one.)
+    reassured = _reassurances_denied(words, lex, set(taken))
     triggers = [t for t in triggers_in(words, lex.negation, taken)
-                if not (PRE in t.payload and t.start in explained)]
+                if not (PRE in t.payload and (t.start in explained or t.start in reassured))]
     # A complaint named between a negation and a phrase takes the negation ("i'm not
     # DIZZY, numbness in my legs"), as another symptom's phrase does (looked for only
     # when there is a negation to take).
@@ -600,6 +604,19 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
 
 def _labels(m: Match[Any]) -> set[str]:
     return {symptom for symptom, _ in m.payload}
+
+
+def _reassurances_denied(words: tuple[str, ...], lex: Lexicon, taken: set[int]) -> set[int]:
+    """The positions of each denied reassurance ("i HAVEN'T BEEN WELL") that no symptom
+    phrase overlaps (double_negatives.denied_reassurances, split into its runs)."""
+    positions = sorted(double_negatives.denied_reassurances(words, lex.negation))
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return {i for run in runs if not taken.intersection(run) for i in run}
 
 
 def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
@@ -820,9 +837,11 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
             status = ABSENT
         else:
             status = UNCERTAIN if protocol.symptoms[symptom].emergency or since else ABSENT
-    if scope.hedged and not (said_absent and not protocol.symptoms[symptom].emergency):
+    if scope.hedged and not (status == ABSENT and scope.as_before) and not (
+            said_absent and not protocol.symptoms[symptom].emergency):
         # A hedge never yields "absent", and weakens "present" -- but a hedged word of
-        # absence of a lesser sign is no sign of it ("IMPROVING A BIT" is no worse pain).
+        # absence of a lesser sign is no sign of it ("IMPROVING A BIT" is no worse pain),
+        # nor is an all-clear said to be as always ("legs fine, SAME AS EVER").
         status = UNCERTAIN
     return status
 
