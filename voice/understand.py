@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from voice import double_negatives, relative
 from voice.complaints import load_complaints
-from voice.concepts import load_concepts
+from voice.concepts import ConceptMatch, load_concepts
 from voice.negation import (
     PRE,
     PSEUDO,
@@ -535,6 +535,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
                 if not c.implied or c.label == own]
     concepts = [c for c in concepts if not c.implied or not any(
         s != c.label and start < c.end and c.start < end for s, start, end in claimed)]
+    matches = _tighter(matches, concepts)
     # A concept that named its own place ("blood ... from the DRESSING") is located by
     # it; phrases and concepts completed by the question may be said of another part.
     placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
@@ -604,6 +605,21 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
 
 def _labels(m: Match[Any]) -> set[str]:
     return {symptom for symptom, _ in m.payload}
+
+
+def _tighter(matches: list[Match[Any]], concepts: list[ConceptMatch]) -> list[Match[Any]]:
+    """The phrases, less each that only says what a sure concept of another symptom
+    says of the place named before it: "it's my HEAD that HURTS" is the headache's,
+    not the back's "hurts". (An uncertain concept leaves the other reading possible:
+    "a WET patch on the DRESSING" may be blood or discharge; a place named after is
+    not the one: "it's my back that HURTS, NOT MY HEAD".)"""
+    def inside(m: Match[Any], c: ConceptMatch) -> bool:
+        lo, hi = c.words
+        return not c.implied and not c.after and c.status == PRESENT \
+            and c.label not in _labels(m) and c.start <= m.start and m.end <= c.end \
+            and m.end - m.start < hi - lo
+
+    return [m for m in matches if not any(inside(m, c) for c in concepts)]
 
 
 def _reassurances_denied(words: tuple[str, ...], lex: Lexicon, taken: set[int]) -> set[int]:
