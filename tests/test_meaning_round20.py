@@ -22,8 +22,10 @@ from voice.errors import ProtocolError
     ("it was better this morning but it's crept back up tonight", "worse"),
     ("i thought it was getting better but if i'm honest i think it's worse", "worse"),
     ("worse when i get up but overall better", "better"),
-    # Neither said of before: the more severe, as before (conservative).
-    ("better in the mornings worse at night", "worse"),
+    # Neither said of before: the more severe, as before (conservative) -- but both
+    # said of a moment of the day are no trend: from round 39 the trend is asked
+    # again (one clarifying question), worse kept open meanwhile.
+    ("better in the mornings worse at night", None),
     ("it was better then it got bad again today", "worse"),
 ])
 def test_a_trend_said_of_before_gives_way_to_one_said_of_now(protocol, text, value):

@@ -101,3 +101,24 @@ def test_round_39_values(protocol, question, text, value):
 ])
 def test_round_39_questions_back(protocol, question, text):
     assert meaning(protocol, text, question).meta == "help"
+
+
+@pytest.mark.parametrize("text", [
+    # Before: worse (urgent) -- opposite trends each said of a moment are no trend.
+    "worse when i stand up better when i lie flat",
+    "a bit better in the mornings but worse by the evening",
+])
+def test_round_39_trend_of_moments_is_asked_again(protocol, text):
+    u = meaning(protocol, text, "pain_trend")
+    assert u.value is None and u.clarify
+    assert status(u, "severe_worsening_pain") in ("uncertain", None)
+
+
+@pytest.mark.parametrize("text, value", [
+    # Still: one choice of a moment, a choice said overall, and one said of now.
+    ("worse when i sit up", "worse"),
+    ("worse when i sit up but overall better", "better"),
+    ("better this morning but worse now", "worse"),
+])
+def test_round_39_trend_still_read(protocol, text, value):
+    assert meaning(protocol, text, "pain_trend").value == value

@@ -40,7 +40,7 @@ META = ("repeat", "slower", "faster", "help", "stop", "back")
 # recogniser's grammars: every grammar word is one more word to mishear in noise.
 TEXT_ONLY = "text_only"
 ELLIPSIS = "ellipsis"  # answers.yaml changes: words, not marks (Answers.ellipsis)
-CHANGES = ("overall", "before", "after", "other", "until", "then", ELLIPSIS)
+CHANGES = ("overall", "before", "after", "other", "until", "then", "when", ELLIPSIS)
 TOPIC = "topic"  # opener payload: the words after it may name the question's own topic
 UNANSWERED = "unanswered"  # ask_if value: the question got no usable answer
 SYMPTOM_IDS = (

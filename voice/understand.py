@@ -184,6 +184,9 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
         value, also = _choice(words, of_now, protocol, question)
+        if _of_moments(words, of_now, protocol):
+            # "Worse when I sit up, better when I lie down": not since it started; ask.
+            value, also, clarify = None, frozenset(), True
         findings.extend(value_findings(question, value, said,
                                        spoken_of={f.symptom for f in findings}))
         # The other choices' red flags stay open (asked about, never ruled out) where the
@@ -1380,6 +1383,16 @@ def _unechoed(words: tuple[str, ...], listed: list[Match[str]],
             == ("or",) and listed[k + 1].start == listed[k].end + 1:
         k, at = k + 1, listed[k + 1].start
     return listed[k + 1:] if k and len(listed) > k + 1 else listed
+
+
+def _of_moments(words: tuple[str, ...], matches: list[Match[str]], protocol: Protocol) -> bool:
+    """Whether opposite choices are each said of a moment (answers.yaml changes
+    ``when``: "worse WHEN i move, better WHEN i keep still"), not of the time since
+    it started."""
+    marks = [m.start for m in protocol.lexicon.revisions.find(words, fuzzy=False)
+             if "when" in m.payload]
+    said = {m.payload[0] for m in matches if m.end in marks}
+    return len(said) > 1 and len({m.payload[0] for m in matches}) == len(said)
 
 
 def _choice(words: tuple[str, ...], matches: list[Match[str]], protocol: Protocol,
