@@ -336,6 +336,17 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   latency's p95 was 287 ms beside the test suite, 302 ms in a first run alone and 280
   ms in a second (the table's; the machine is shared: the same recognition path gave
   267 ms alone and 339 ms beside the tests in round 37).
+  Round 39 (session 31) changed no grammar and no part of the recognition path; a run
+  on its code (`35059ec`, 43.6 min beside the test suite, in a fresh checkout on the
+  same kind of machine; speed then measured again alone, three times, 3.5 min each)
+  gives results identical to round 38's on every clip of every set, the corpus
+  byte-identical; the spoken sentences differ only in what one sentence is expected to
+  raise ("the numbness is getting worse" no longer expects worsening pain, a label
+  change of tests/data/utterances.tsv). Red-flag recall is the same at every SNR; 38
+  sentences missed of 528, as before. The replay latency's p95 was 300 ms beside the
+  test suite, then 279, 318 and 275 ms in three runs alone (the table shows the last;
+  the 318 ms run missed the target by 18 ms on an unchanged recognition path: the
+  machine is shared).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
