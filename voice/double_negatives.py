@@ -81,11 +81,11 @@ def concord(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
     return tuple(w for i, w in enumerate(words) if i not in drop) if drop else words
 
 
-def denied_reassurances(words: tuple[str, ...], rules: Rules) -> frozenset[int]:
-    """The positions of each verb negation and the reassuring word it denies ("it
-    DOESN'T look OKAY", "i'm NOT feeling too GREAT"), with the words between."""
+def reassurance_denials(words: tuple[str, ...], rules: Rules) -> list[range]:
+    """Each verb negation with the reassuring word it denies and the words between ("it
+    DOESN'T look OKAY", "i'm NOT feeling too GREAT"), as a span of positions."""
     negators = rules.concord_verbs | {"not"}
-    out: set[int] = set()
+    out: list[range] = []
     for i, word in enumerate(words):
         if word not in negators:
             continue
@@ -93,5 +93,10 @@ def denied_reassurances(words: tuple[str, ...], rules: Rules) -> frozenset[int]:
         while j < len(words) and words[j] in rules.reassurance_gap:
             j += 1
         if j < len(words) and words[j] in rules.reassurance:
-            out.update(range(i, j + 1))
-    return frozenset(out)
+            out.append(range(i, j + 1))
+    return out
+
+
+def denied_reassurances(words: tuple[str, ...], rules: Rules) -> frozenset[int]:
+    """The positions of every span of ``reassurance_denials``."""
+    return frozenset(i for span in reassurance_denials(words, rules) for i in span)

@@ -164,7 +164,7 @@ def scopes(
     enders = {m.start for m in triggers if _SCOPE_ENDERS & set(m.payload)}
     span_starts = {s for s, _ in spans}
     span_ends = {e: j for j, (_, e) in enumerate(spans)}  # where a span ends -> which
-    flags = [dict(negated=False, resolved=False, hedged=False, as_before=True, prior=False,
+    flags = [dict(negated=False, resolved=False, hedged=False, as_before=False, prior=False,
                   after_phrase=None, start=s, end=e) for s, e in spans]
     after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
     denials = [0] * len(spans)
@@ -233,11 +233,11 @@ def scopes(
             if k is not None and rules.clause_start.intersection(tokens[spans[k][1]:t.start]):
                 k = None  # "no weakness, HE'S a bit tired": the hedge is of another clause
         if k is not None:
+            # "as before" while every hedge of it so far is a word of "as before"
+            flags[k]["as_before"] = PRIOR in kinds and (
+                flags[k]["as_before"] or not flags[k]["hedged"])
             flags[k]["hedged"] = True
-            flags[k]["as_before"] = flags[k]["as_before"] and PRIOR in kinds
             widen(k, t.start, t.end)
-    for f in flags:
-        f["as_before"] = f["as_before"] and f["hedged"]
     return [Scope(**f, by_answer_word=by == {True}) for f, by in zip(flags, negated_by,
                                                                      strict=True)]
 

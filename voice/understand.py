@@ -149,7 +149,7 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
             return cancelled
     words = _paired(words, protocol, question)
     echo = range(_echo(words, protocol, question)) or _restart(words, protocol, question)
-    choices, of_now = _choices_said(words, protocol, question)
+    choices, of_now, of_moments = _choices_said(words, protocol, question)
     # The question's content explains the symptom phrases it covers; so does a choice
     # said of an earlier time or another pain ("better, but my head's WORSE").
     explain = [(m.start, m.end) for m in choices if m not in of_now] if choices \
@@ -184,7 +184,7 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
             findings.append(Finding(question.severe_symptom, PRESENT, said, qid))
     elif meta is None and question is not None and question.answer == "choice":
         value, also = _choice(words, of_now, protocol, question)
-        if _of_moments(words, of_now, protocol):
+        if of_moments:
             # "Worse when I sit up, better when I lie down": not since it started; ask.
             value, also, clarify = None, frozenset(), True
         findings.extend(value_findings(question, value, said,
@@ -627,15 +627,9 @@ def _tighter(matches: list[Match[Any]], concepts: list[ConceptMatch]) -> list[Ma
 
 def _reassurances_denied(words: tuple[str, ...], lex: Lexicon, taken: set[int]) -> set[int]:
     """The positions of each denied reassurance ("i HAVEN'T BEEN WELL") that no symptom
-    phrase overlaps (double_negatives.denied_reassurances, split into its runs)."""
-    positions = sorted(double_negatives.denied_reassurances(words, lex.negation))
-    runs: list[list[int]] = []
-    for i in positions:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return {i for run in runs if not taken.intersection(run) for i in run}
+    phrase overlaps."""
+    return {i for span in double_negatives.reassurance_denials(words, lex.negation)
+            if not taken.intersection(span) for i in span}
 
 
 def _denied(words: tuple[str, ...], start: int, stops: frozenset[int]) -> range:
@@ -1333,12 +1327,13 @@ def _choice_concepts(words: tuple[str, ...], protocol: Protocol,
 
 
 def _choices_said(words: tuple[str, ...], protocol: Protocol,
-                  question: Question | None) -> tuple[list[Match[str]], list[Match[str]]]:
+                  question: Question | None) -> tuple[list[Match[str]], list[Match[str]], bool]:
     """The choices said at a choice question (listed phrases, else content concepts),
     and those of them said of now and of the pain asked about, after the last
-    correction; none at any other question."""
+    correction, and whether opposite ones are each said of a moment (_of_moments);
+    none at any other question."""
     if question is None or question.answer != "choice":
-        return [], []
+        return [], [], False
     index = protocol.lexicon.per_question.get(question.id)
     listed = _affirmed(words, index.find(words) if index else [], protocol)
     answered = _unechoed(words, listed, protocol)
@@ -1354,7 +1349,7 @@ def _choices_said(words: tuple[str, ...], protocol: Protocol,
         content = _revised(concepts, words, protocol, kinds)
         both = sorted(said + content, key=lambda m: m.start)
         matches = [m for m in _of_now(both, words, marks, protocol) if m in content]
-    return listed or concepts, matches or said
+    return listed or concepts, matches or said, _of_moments(matches or said, marks)
 
 
 def _affirmed(words: tuple[str, ...], listed: list[Match[str]],
@@ -1385,13 +1380,12 @@ def _unechoed(words: tuple[str, ...], listed: list[Match[str]],
     return listed[k + 1:] if k and len(listed) > k + 1 else listed
 
 
-def _of_moments(words: tuple[str, ...], matches: list[Match[str]], protocol: Protocol) -> bool:
-    """Whether opposite choices are each said of a moment (answers.yaml changes
-    ``when``: "worse WHEN i move, better WHEN i keep still"), not of the time since
-    it started."""
-    marks = [m.start for m in protocol.lexicon.revisions.find(words, fuzzy=False)
-             if "when" in m.payload]
-    said = {m.payload[0] for m in matches if m.end in marks}
+def _of_moments(matches: list[Match[str]], marks: list[Match[str]]) -> bool:
+    """Whether opposite choices are each said of a moment (``marks``: the answer's
+    revision words; answers.yaml changes ``when``: "worse WHEN i move, better WHEN i
+    keep still"), not of the time since it started."""
+    moments = {m.start for m in marks if "when" in m.payload}
+    said = {m.payload[0] for m in matches if m.end in moments}
     return len(said) > 1 and len({m.payload[0] for m in matches}) == len(said)
 
 
