@@ -274,6 +274,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind69", 557, (0.87, 81, 8, 4, 0.90), 3),
     ("blind70", 532, (0.85, 60, 9, 4, 0.89), 1),
     ("blind71", 572, (0.86, 91, 10, 4, 0.87), 1),
+    ("blind72", 540, (0.88, 63, 9, 7, 0.90), 0),
+    ("blind73", 564, (0.89, 92, 4, 1, 0.91), 0),
 ])
-def test_blind_sets_24_to_71_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_73_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
