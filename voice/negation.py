@@ -77,12 +77,20 @@ class Rules:
     simile_openers: frozenset[tuple[str, ...]] = frozenset()
     simile_after: frozenset[str] = frozenset()
     simile_until: frozenset[str] = frozenset()
+    # Answer words said after each item of a list ("head YES, back YES, fever NO");
+    # those of ``interjections`` deny their item (voice.negation._list_items).
+    item_answers: frozenset[str] = frozenset()
 
     @property
     def negatives(self) -> frozenset[str]:
         """Words that make a phrase a denial of its own ("NO feeling", "NOT even a
         little one", "NOTHING helps")."""
         return self.concord_negatives | {"no", "not"}
+
+    @property
+    def denials(self) -> frozenset[str]:
+        """Words that make a phrase or statement deny ("NO feeling in", "CAN'T lift")."""
+        return self.concord_verbs | self.negatives
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,8 @@ class Scope:
     # Denied only by a bare "no" straight after another phrase, this index of the
     # spans ("fever NO legs numb"): that "no" may answer for the phrase before it.
     after_phrase: int | None = None
+    # Answered by its own word as an item of a list ("fever NO"): that word is its.
+    item: bool = False
     start: int = 0  # first token of the phrase with its trigger / hedge (evidence)
     end: int = 0
 
@@ -155,9 +165,10 @@ def triggers_in(tokens: tuple[str, ...], rules: Rules, taken: Sequence[int]) -> 
 
 def scopes(
     tokens: tuple[str, ...], spans: Sequence[tuple[int, int]], rules: Rules,
-    triggers: Sequence[Match[str]] | None = None,
+    triggers: Sequence[Match[str]] | None = None, heads: Sequence[int] | None = None,
 ) -> list[Scope]:
-    """One ``Scope`` per span (same order)."""
+    """One ``Scope`` per span (same order). ``heads``: where each span's statement
+    begins, when before the span ("LEGS numb": the place of a composed concept)."""
     if triggers is None:
         taken = [i for s, e in spans for i in range(s, e)]
         triggers = triggers_in(tokens, rules, taken)
@@ -165,7 +176,9 @@ def scopes(
     span_starts = {s for s, _ in spans}
     span_ends = {e: j for j, (_, e) in enumerate(spans)}  # where a span ends -> which
     flags = [dict(negated=False, resolved=False, hedged=False, as_before=False, prior=False,
-                  after_phrase=None, start=s, end=e) for s, e in spans]
+                  after_phrase=None, item=False, start=s, end=e) for s, e in spans]
+    # span -> where its own answer word is
+    items = _list_items(tokens, spans, heads or [s for s, _ in spans], rules)
     after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
     denials = [0] * len(spans)
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
@@ -174,7 +187,15 @@ def scopes(
         flags[k]["start"] = min(flags[k]["start"], i)
         flags[k]["end"] = max(flags[k]["end"], j)
 
+    for k, at in items.items():
+        flags[k]["item"] = True
+        if (tokens[at],) in rules.interjections:
+            flags[k]["negated"] = True
+            negated_by[k].add(True)
+            widen(k, spans[k][0], at + 1)
     for t in triggers:
+        if t.start in items.values():
+            continue  # an item's own answer word denies that item only
         kinds = set(t.payload)
         answer_word = t.phrase in rules.interjections and t.end < len(tokens) and (
             tokens[t.end] in rules.clause_start)
@@ -182,6 +203,13 @@ def scopes(
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             changed = gone_to(tokens, t.end, rules) if RESOLVED in kinds else None
             for k, (s, _) in enumerate(spans):
+                if k in items:
+                    # Its own word answers an item; a "no" straight before one that
+                    # says yes may be the answer to what came before ("dizzy NO,
+                    # fever yes") or to it ("NO numbness, yes"): either way, asked.
+                    if t.end == s and (tokens[items[k]],) not in rules.interjections:
+                        flags[k]["hedged"] = True
+                    continue
                 if t.end == s and tokens[s] == t.phrase[-1]:
                     continue  # "no, NO TEMPERATURE": a repeated "no" is emphasis
                 if t.end <= s < reach and not (changed is not None and changed >= s):
@@ -240,6 +268,32 @@ def scopes(
             widen(k, t.start, t.end)
     return [Scope(**f, by_answer_word=by == {True}) for f, by in zip(flags, negated_by,
                                                                      strict=True)]
+
+
+def _list_items(tokens: tuple[str, ...], spans: Sequence[tuple[int, int]],
+                heads: Sequence[int], rules: Rules) -> dict[int, int]:
+    """The spans said as the items of a list, each with its own answer word straight
+    after it ("back sore YES, headache NO, fever NO"): span -> that word's position.
+    An item begins its sentence or follows an answer word ("dizzy NO, fever yes"), and
+    the list's last item ends its sentence with its word; so a tag ("it's bleeding,
+    no?") and a "no" that goes on to deny ("bladder fine, NO numbness") are no items'
+    words. An item is denied by its own word only; one that denies itself is agreed
+    with ("NOT that i could stop, no")."""
+    def word_after(k: int) -> int | None:
+        e = spans[k][1]
+        own = rules.denials.intersection(tokens[heads[k]:e])
+        return e if e < len(tokens) and tokens[e] in rules.item_answers and not own else None
+
+    starting = {h: k for k, h in enumerate(heads)}
+    items = {k: at for k in range(len(spans)) if (at := word_after(k)) is not None}
+    while True:  # drop the items that do not begin or end as one, until none is left
+        kept = {k: at for k, at in items.items()
+                if (heads[k] == 0 or tokens[heads[k] - 1] in (BREAK, *rules.item_answers))
+                and (at + 1 == len(tokens) or tokens[at + 1] == BREAK
+                     or starting.get(at + 1) in items)}
+        if kept == items:
+            return items
+        items = kept
 
 
 def _grew(tokens: tuple[str, ...], prior: Sequence[Match[str]], rules: Rules) -> bool:

@@ -17,6 +17,9 @@ _TENS = {w: (i + 2) * 10 for i, w in enumerate(
     ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))}
 _DIGITS = {**_UNITS, "oh": 0, "o": 0}
 _DECIMAL = ("point", "comma")  # "thirty eight comma two": the comma of many languages
+# Sounds of a pause (and a repair) inside a decimal, said while reading a thermometer:
+# "thirty seven POINT UM nine", "thirty eight point SORRY point seven".
+_HESITATIONS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "ah", "eh", "sorry"})
 # A whole body temperature in Celsius and one digit joined by "and" is a reading with a
 # decimal ("thirty eight AND four" is 38.4, as "treinta y ocho y cuatro" would be); no
 # pain score or Fahrenheit reading is in this range.
@@ -75,7 +78,7 @@ def _integer(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
     if j < n and tokens[j] == "hundred" and value < 100:
         value *= 100
         j += 1
-        k = j + 1 if j < n and tokens[j] == "and" else j
+        k = j + 1 if j < n and tokens[j] in ("and", "an", "n") else j
         rest = _below_hundred(tokens, k) if k < n else None
         if rest is not None:
             value += rest[0]
@@ -85,6 +88,24 @@ def _integer(tokens: tuple[str, ...], i: int) -> tuple[int, int] | None:
     if value == 1 and j + 1 < n and tokens[j] in ("oh", "o", "zero") and tokens[j + 1] in _UNITS:
         return 100 + _UNITS[tokens[j + 1]], j + 2
     return value, j
+
+
+def _past_hesitations(tokens: tuple[str, ...], i: int) -> int:
+    while i < len(tokens) and tokens[i] in _HESITATIONS:
+        i += 1
+    return i
+
+
+def _decimal_digits(tokens: tuple[str, ...], j: int) -> int | None:
+    """Where the digits of a decimal start when its point is said at ``j`` (after any
+    pause, and once more after a repair: "point, sorry, point seven"), or None."""
+    k = _past_hesitations(tokens, j)
+    if k >= len(tokens) or tokens[k] not in _DECIMAL:
+        return None
+    k = _past_hesitations(tokens, k + 1)
+    if k < len(tokens) and tokens[k] in _DECIMAL:
+        k = _past_hesitations(tokens, k + 1)
+    return k if k < len(tokens) and tokens[k] in _DIGITS else None
 
 
 def find_numbers(tokens: tuple[str, ...]) -> list[Number]:
@@ -100,9 +121,9 @@ def find_numbers(tokens: tuple[str, ...]) -> list[Number]:
             continue
         value: float = parsed[0]
         j = parsed[1]
-        if j + 1 < n and tokens[j] in _DECIMAL and tokens[j + 1] in _DIGITS:
+        if (start := _decimal_digits(tokens, j)) is not None:
             digits = ""
-            j += 1
+            j = start
             while j < n and tokens[j] in _DIGITS:
                 digits += str(_DIGITS[tokens[j]])
                 j += 1

@@ -695,7 +695,7 @@ class _Loader:
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
-                               "denied_reassurance", "simile"))
+                               "denied_reassurance", "simile", "item_answers"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -736,6 +736,8 @@ class _Loader:
             if "degree" in top else frozenset(),
             coordinators=frozenset(_words(src.strings(top["coordinators"], "coordinators")))
             if "coordinators" in top else frozenset(),
+            item_answers=frozenset(_words(src.strings(top["item_answers"], "item_answers")))
+            if "item_answers" in top else frozenset(),
             corrections=frozenset(phrase_tokens(t) for t in src.strings(
                 top["corrections"], "corrections")) if "corrections" in top else frozenset(),
             statement_denials=frozenset(phrase_tokens(t) for t in src.strings(

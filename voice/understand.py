@@ -543,6 +543,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # it; phrases and concepts completed by the question may be said of another part.
     placed = {len(matches) + k for k, c in enumerate(concepts) if not c.implied}
     composed = set(range(len(matches), len(matches) + len(concepts)))
+    heads = [m.start for m in matches] + [min(c.words[0], c.start) for c in concepts]
     matches += [Match(c.start, c.end, words[c.start:c.end], ((c.label, c.status),), 100.0)
                 for c in concepts]
     elsewhere = load_complaints(protocol).elsewhere
@@ -561,6 +562,7 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     away = [m for k, m in enumerate(matches) if k not in keep]
     composed = {keep.index(k) for k in composed if k in keep}
     matches = [matches[k] for k in keep]
+    heads = [heads[k] for k in keep]
     spans = [(m.start, m.end) for m in matches]
     taken = [i for s, e in spans for i in range(s, e)]
     # A negation inside the question's own content ("it WON'T go away" at the relief
@@ -582,11 +584,12 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     used = set(taken)
     doubted: set[str] = set()  # uncertain only because an all-clear was hedged
     said_so: set[str] = set()  # present or uncertain by words that say the symptom
-    for k, (m, scope) in enumerate(zip(matches, scopes(words, spans, lex.negation, triggers),
+    for k, (m, scope) in enumerate(zip(matches, scopes(words, spans, lex.negation, triggers,
+                                                      heads),
                                        strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
-        if scope.negated and of_another(words, m, named, triggers, lex.negation,
+        if scope.negated and not scope.item and of_another(words, m, named, triggers, lex.negation,
                                         same=lambda a, b: _labels(a) == _labels(b)):
             scope = replace(scope, negated=False)
         if scope.after_phrase is not None and (own in _labels(m) or all(
@@ -862,8 +865,7 @@ def _status(words: tuple[str, ...], m: Match[Any], status: str, scope: Scope, sy
 def _denies(words: Sequence[str], rules: Rules) -> bool:
     """Whether ``words`` (a phrase, a statement) hold a negative word of their own
     ("NO feeling in", "CAN'T lift")."""
-    negatives = rules.concord_verbs | rules.negatives
-    return any(w in negatives for w in words)
+    return not rules.denials.isdisjoint(words)
 
 
 def _near(words: tuple[str, ...], m: Match[Any], near: frozenset[str]) -> bool:
@@ -1111,7 +1113,8 @@ def _similar(said: str, protocol: Protocol, question: Question | None,
 def _scale(words: tuple[str, ...], protocol: Protocol,
            question: Question) -> int | float | None:
     low, high = question.range or (0, 10)
-    numbers = [n for n in find_numbers(words) if not _is_pronoun(words, n, protocol)]
+    numbers = _fractions([n for n in find_numbers(words) if not _is_pronoun(words, n, protocol)],
+                         words, protocol, low, high)
     # "Four now, but it WAS a seven earlier", "the back's a three but the HEADACHE's an
     # eight": a score said of an earlier time or another pain gives way to the others.
     marks = protocol.lexicon.revisions.find(words, fuzzy=False)
@@ -1148,6 +1151,33 @@ def _revised(said: list[_Said], words: tuple[str, ...], protocol: Protocol,
     return [n for n in said if n.start > max(cuts)] if cuts else said
 
 
+def _numerator(words: tuple[str, ...], n: Number, said: Sequence[Number],
+               protocol: Protocol, high: float) -> Number | None:
+    """The score ``n`` is the denominator of when the patient scores on a scale of their
+    own ("four OUT OF five", "seventy OUT OF a hundred"), or None: the scale's own top
+    ("eight out of ten") and a part larger than its whole are no such fraction."""
+    scale = protocol.answers.of_the_scale
+    if scale is None or n.value in (0, high):
+        return None
+    for p in scale.out_of:
+        at = n.start - len(p)
+        if at > 0 and words[at:n.start] == p:
+            return next((o for o in said if o.end == at and 0 <= o.value <= n.value), None)
+    return None
+
+
+def _fractions(numbers: list[Number], words: tuple[str, ...], protocol: Protocol,
+               low: float, high: float) -> list[Number]:
+    """Each score said on a scale of the patient's own, one number spanning both and
+    moved to this scale ("three out of five" is a six, like "sixty percent")."""
+    parts = {id(n): x for n in numbers if (x := _numerator(words, n, numbers, protocol, high))}
+    if not parts:
+        return numbers
+    whole = {id(x): n for n in numbers if (x := parts.get(id(n)))}
+    return [Number(n.start, d.end, round(low + (high - low) * n.value / d.value, 1))
+            if (d := whole.get(id(n))) else n for n in numbers if id(n) not in parts]
+
+
 def _on_scale(words: tuple[str, ...], n: Number, low: float, high: float) -> Number:
     """``n`` as a point of the scale: "half way", "about half" is its middle, not 0.5;
     "FIFTY PERCENT" is that part of it ("a hundred percent" is a word of certainty: "a
@@ -1177,7 +1207,9 @@ def _scores_only(words: tuple[str, ...], protocol: Protocol,
     place): "WHAT'S A ten like?" is then a question back, "if ten having a baby, a
     three" is three."""
     said = find_numbers(words)
+    high = (question.range or (0, 10))[1]
     cut = {i for n in said if _of_the_scale(words, n, said, protocol, question.range or (0, 10))
+           and _numerator(words, n, said, protocol, high) is None
            for i in range(n.start, n.end)}
     return tuple(BREAK if i in cut else w for i, w in enumerate(words)) if cut else words
 
