@@ -87,3 +87,12 @@ def test_round_40_pain_elsewhere_is_a_concern(protocol):
     # Before: nothing -- "paining" of a part the protocol does not ask about.
     assert meaning(protocol, "shoulder is paining since morning what to do",
                    "anything_else").concerns
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: yes -- West Country "bain't" (isn't) and "makes no odds" (no difference).
+    ("site_bleeding", "it bain't bleeding no", "no"),
+    ("headache_position", "nah makes no odds sittin' or lyin'", "no"),
+])
+def test_round_40_dialect_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
