@@ -179,6 +179,7 @@ def scopes(
                   after_phrase=None, item=False, start=s, end=e) for s, e in spans]
     # span -> where its own answer word is
     items = _list_items(tokens, spans, heads or [s for s, _ in spans], rules)
+    item_words = set(items.values())
     after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
     denials = [0] * len(spans)
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
@@ -194,7 +195,7 @@ def scopes(
             negated_by[k].add(True)
             widen(k, spans[k][0], at + 1)
     for t in triggers:
-        if t.start in items.values():
+        if t.start in item_words:
             continue  # an item's own answer word denies that item only
         kinds = set(t.payload)
         answer_word = t.phrase in rules.interjections and t.end < len(tokens) and (
@@ -286,7 +287,7 @@ def _list_items(tokens: tuple[str, ...], spans: Sequence[tuple[int, int]],
 
     starting = {h: k for k, h in enumerate(heads)}
     items = {k: at for k in range(len(spans)) if (at := word_after(k)) is not None}
-    while True:  # drop the items that do not begin or end as one, until none is left
+    while True:  # drop the items that do not begin or end as one, until all that are left do
         kept = {k: at for k, at in items.items()
                 if (heads[k] == 0 or tokens[heads[k] - 1] in (BREAK, *rules.item_answers))
                 and (at + 1 == len(tokens) or tokens[at + 1] == BREAK
