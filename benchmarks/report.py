@@ -347,6 +347,14 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   test suite, then 279, 318 and 275 ms in three runs alone (the table shows the last;
   the 318 ms run missed the target by 18 ms on an unchanged recognition path: the
   machine is shared).
+  Round 40 (session 32) changed no grammar; its one change on the recognition path is
+  in reading numbers (a pause inside a decimal, "an" for "and" after a hundred). A run
+  on its code (`7f86bd4`, 41.6 min beside the test suite, in a fresh checkout on the
+  same kind of machine; speed then measured again alone, twice, 3.0 min each) gives
+  results identical to round 39's on every clip of every set, the corpus
+  byte-identical. Red-flag recall is the same at every SNR; 38 sentences missed of
+  528, as before. The replay latency's p95 was 277 ms beside the test suite, then 216
+  and 193 ms alone (the table shows the last).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -360,7 +368,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   and 3.72× on the 2-core AMD EPYC of 2026-12-04 to -06 (nine runs, our RTF 0.240,
   0.280, 0.228, 0.221, 0.211, 0.241, 0.198, 0.223 and 0.215, one reused plain
   recogniser 0.050, 0.058, 0.052, 0.049, 0.048, 0.052, 0.044, 0.052 and 0.058), where
-  everything ran faster than on the Xeon (our RTF 0.346, plain 0.088).
+  everything ran faster than on the Xeon (our RTF 0.346, plain 0.088); 5.05×, 5.26× and
+  4.93× on a 2-core Xeon of 2026-12-07 (beside the test suite, then twice alone: our
+  RTF 0.261, 0.252 and 0.221, plain 0.052, 0.048 and 0.045).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
