@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from voice.normalize import BREAK
@@ -87,7 +88,7 @@ class Rules:
         little one", "NOTHING helps")."""
         return self.concord_negatives | {"no", "not"}
 
-    @property
+    @cached_property
     def denials(self) -> frozenset[str]:
         """Words that make a phrase or statement deny ("NO feeling in", "CAN'T lift")."""
         return self.concord_verbs | self.negatives

@@ -584,13 +584,14 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     used = set(taken)
     doubted: set[str] = set()  # uncertain only because an all-clear was hedged
     said_so: set[str] = set()  # present or uncertain by words that say the symptom
-    for k, (m, scope) in enumerate(zip(matches, scopes(words, spans, lex.negation, triggers,
-                                                      heads),
-                                       strict=True)):
+    in_scope = scopes(words, spans, lex.negation, triggers, heads)
+    for k, (m, scope) in enumerate(zip(matches, in_scope, strict=True)):
         if scope.negated or scope.resolved or scope.hedged:
             used.update(range(scope.start, scope.end))
-        if scope.negated and not scope.item and of_another(words, m, named, triggers, lex.negation,
-                                        same=lambda a, b: _labels(a) == _labels(b)):
+        # (An item of a list is denied by its own word, never by another's.)
+        if scope.negated and not scope.item and of_another(
+                words, m, named, triggers, lex.negation,
+                same=lambda a, b: _labels(a) == _labels(b)):
             scope = replace(scope, negated=False)
         if scope.after_phrase is not None and (own in _labels(m) or all(
                 st == ABSENT for _, st in matches[scope.after_phrase].payload)):
@@ -1170,12 +1171,11 @@ def _fractions(numbers: list[Number], words: tuple[str, ...], protocol: Protocol
                low: float, high: float) -> list[Number]:
     """Each score said on a scale of the patient's own, one number spanning both and
     moved to this scale ("three out of five" is a six, like "sixty percent")."""
-    parts = {id(n): x for n in numbers if (x := _numerator(words, n, numbers, protocol, high))}
-    if not parts:
-        return numbers
-    whole = {id(x): n for n in numbers if (x := parts.get(id(n)))}
+    wholes = {x: d for d in numbers
+              if (x := _numerator(words, d, numbers, protocol, high)) is not None}
     return [Number(n.start, d.end, round(low + (high - low) * n.value / d.value, 1))
-            if (d := whole.get(id(n))) else n for n in numbers if id(n) not in parts]
+            if (d := wholes.get(n)) else n
+            for n in numbers if n not in wholes.values()] if wholes else numbers
 
 
 def _on_scale(words: tuple[str, ...], n: Number, low: float, high: float) -> Number:
@@ -1207,9 +1207,9 @@ def _scores_only(words: tuple[str, ...], protocol: Protocol,
     place): "WHAT'S A ten like?" is then a question back, "if ten having a baby, a
     three" is three."""
     said = find_numbers(words)
-    high = (question.range or (0, 10))[1]
-    cut = {i for n in said if _of_the_scale(words, n, said, protocol, question.range or (0, 10))
-           and _numerator(words, n, said, protocol, high) is None
+    scale_range = question.range or (0, 10)
+    cut = {i for n in said if _of_the_scale(words, n, said, protocol, scale_range)
+           and _numerator(words, n, said, protocol, scale_range[1]) is None
            for i in range(n.start, n.end)}
     return tuple(BREAK if i in cut else w for i, w in enumerate(words)) if cut else words
 
