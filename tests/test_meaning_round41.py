@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,67 @@ def test_blind_sets_76_and_77_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 33 before round 41 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: nothing (the feet were cut off by "as well as", so the numbness was the
+    # hands' alone) -- another part joined by "as well as" is a list.
+    ("anything_else", "my hands have gone tingly as well as my feet", "leg_numbness",
+     "present"),
+    ("anything_else", "my hands have gone tingly as well as my legs", "leg_numbness",
+     "present"),
+    # Before: absent -- a negating verb with its verb left out, then a new subject.
+    ("anything_else", "my sense of humour's intact and my legs aren't they've gone numb",
+     "leg_numbness", "present"),
+    ("site_bleeding", "no it's stopped no it hasn't there's fresh blood on your shirt",
+     "significant_bleeding", "uncertain"),
+    # Before: a possible fever -- the "haven't" denied the "i'm fine" after it.
+    ("fever", "no i haven't i'm fine", "fever", "absent"),
+    ("fever", "no i haven't it's fine", "fever", "absent"),
+    ("leg_numbness", "no they aren't they're fine", "leg_numbness", "absent"),
+    ("bladder_bowel", "no i don't i'm in control", "bladder_bowel_loss", "absent"),
+    ("site_bleeding", "no it isn't it's dry", "significant_bleeding", "absent"),
+    # Still: a weakness said after it is asked about, never ruled out.
+    ("leg_weakness", "no i can't i'm too weak", "leg_weakness", "uncertain"),
+    # Still: a negation straight before its phrase.
+    ("leg_numbness", "they don't feel numb", "leg_numbness", "absent"),
+    # Before: nothing -- the site that "gives water", the waterworks that "packed up".
+    ("anything_else", "the place of the needle it give water a little", "site_infection",
+     "uncertain"),
+    ("anything_else", "me waterworks have packed up i can't go at all", "bladder_bowel_loss",
+     "uncertain"),
+])
+def test_round_41_statuses(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question", ["headache_relief", "pain_relief"])
+def test_round_41_relief_that_does_not_finish_is_asked(protocol, question):
+    # Before: "no" (the pain ruled out) -- relief that "does not finish" it: both ways.
+    result = meaning(protocol, "it reduces but it does not finish", question)
+    assert result.clarify and result.value is None
+
+
+@pytest.mark.parametrize("text", [
+    # Before: nothing recorded.
+    "i think i'm getting a cold sniffles and that",
+    "i haven't managed a poo since the procedure",
+    "sometime i feel heart beat very strong ka when stand",
+    # A dropped final g ("hearin", "whooshin").
+    "ah keep hearin a whooshin in ma ears",
+    # "things are blurry" is its own statement, not denied by the "not" before it.
+    "my eyes are not seeing well things are blurry",
+])
+def test_round_41_concerns(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns
+
+
+@pytest.mark.parametrize("question, text", [
+    # "hearing" is no slip of "heaving"; a cold compress is no cold.
+    ("anything_else", "sorry i'm hard of hearing could you say it louder"),
+    ("anything_else", "i've got a cold compress on it"),
+])
+def test_round_41_not_complaints_or_symptoms(protocol, question, text):
+    result = meaning(protocol, text, question)
+    assert not result.concerns
+    assert not [f for f in result.symptoms if f.status != "absent"]

@@ -60,6 +60,8 @@ class Elsewhere:
     window: int = 5
     likened_by: frozenset[str] = frozenset()  # "bleeding LIKE a finger": no place
     statements: Statements = Statements()
+    # Clause ends that only add another part ("my hands AS WELL AS my feet"): a list.
+    joined_by: frozenset[tuple[str, ...]] = frozenset()
 
     def away(self, words: tuple[str, ...], start: int, end: int, symptom: str,
              stops: frozenset[int] = frozenset(), denied: frozenset[int] = frozenset(),
@@ -70,6 +72,7 @@ class Elsewhere:
         negation rules out ("my arms feel weak, NOT MY LEGS"), which keep nothing."""
         if symptom not in self.located:
             return False
+        stops = stops - self._joins(words)
         lo, hi = start, end
         while lo > 0 and words[lo - 1] != BREAK and lo - 1 not in stops:
             lo -= 1
@@ -86,6 +89,11 @@ class Elsewhere:
         return any(words[i] in self.parts and symptom not in self.parts[words[i]]
                    and not self._likened(words, i)
                    and not self._apart(words, start, end, i) for i in near)
+
+    def _joins(self, words: tuple[str, ...]) -> frozenset[int]:
+        """Positions of the words that join one part to another ("AS WELL AS")."""
+        return frozenset(i for j in self.joined_by for k in range(len(words) - len(j) + 1)
+                         if words[k:k + len(j)] == j for i in range(k, k + len(j)))
 
     def _apart(self, words: tuple[str, ...], start: int, end: int, i: int) -> bool:
         """Whether another statement starts between the part at ``i`` and the symptom
@@ -221,7 +229,7 @@ def _load(path: str, stamp: int, gaps: tuple[str, ...],
 def _elsewhere(src: Source, node: Node) -> Elsewhere:
     m = src.mapping(node, "elsewhere", required=("places", "groups", "located"),
                     allowed=("places", "groups", "located", "window", "likened_by",
-                             "statements"))
+                             "statements", "joined_by"))
     parts: dict[str, frozenset[str]] = {}
     for group in src.sequence(m["groups"], "elsewhere groups"):
         g = src.mapping(group, "an elsewhere group", required=("parts", "can_have"),
@@ -232,6 +240,8 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
     window = int(src.string(m["window"], "window")) if "window" in m else 5
     likened = frozenset(src.strings(m["likened_by"], "likened_by")) if "likened_by" in m \
         else frozenset()
+    joined = frozenset(_phrase(j) for j in src.strings(m["joined_by"], "joined_by")) \
+        if "joined_by" in m else frozenset()
     kinds = tuple(f.name for f in fields(Statements))
     given = src.mapping(m["statements"], "statements", allowed=kinds) \
         if "statements" in m else {}
@@ -240,4 +250,4 @@ def _elsewhere(src: Source, node: Node) -> Elsewhere:
     statements = Statements(**words, amounts=amounts)
     return Elsewhere(parts, frozenset(src.strings(m["places"], "places")),
                      frozenset(src.strings(m["located"], "located")), window, likened,
-                     statements)
+                     statements, joined)

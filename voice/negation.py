@@ -38,6 +38,10 @@ class Rules:
     interjections: frozenset[tuple[str, ...]] = frozenset()
     # Words that may stand in front of an answer word ("AH no", "OCH no").
     fronting: frozenset[str] = frozenset()
+    # Negating verbs whose own verb may be left out, and the subjects that then start a
+    # new statement straight after them ("my legs AREN'T, THEY'VE gone numb").
+    elided_verbs: frozenset[tuple[str, ...]] = frozenset()
+    elided_subjects: frozenset[str] = frozenset()
     # Interjections that never deny the next word ("nope", unlike "no better").
     answer_only: frozenset[tuple[str, ...]] = frozenset()
     # Words that may stand between "gone" and the state it names ("gone ALL blurry",
@@ -199,8 +203,9 @@ def scopes(
         if t.start in item_words:
             continue  # an item's own answer word denies that item only
         kinds = set(t.payload)
-        answer_word = t.phrase in rules.interjections and t.end < len(tokens) and (
-            tokens[t.end] in rules.clause_start)
+        answer_word = t.end < len(tokens) and (
+            t.phrase in rules.interjections and tokens[t.end] in rules.clause_start
+            or t.phrase in rules.elided_verbs and tokens[t.end] in rules.elided_subjects)
         if kinds & {PRE, RESOLVED} and not answer_word:
             reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
             changed = gone_to(tokens, t.end, rules) if RESOLVED in kinds else None

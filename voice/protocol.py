@@ -695,7 +695,7 @@ class _Loader:
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
-                               "denied_reassurance", "simile", "item_answers"))
+                               "denied_reassurance", "simile", "item_answers", "elided"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -752,7 +752,19 @@ class _Loader:
             **self._resolved_across(src, top),
             **self._denied_reassurance(src, top),
             **self._simile(src, top),
+            **self._elided(src, top),
         )
+
+    @staticmethod
+    def _elided(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``elided`` as negation.Rules fields (none when absent)."""
+        if "elided" not in top:
+            return {}
+        r = src.mapping(top["elided"], "elided", required=("verbs", "subjects"))
+        return {"elided_verbs": frozenset(phrase_tokens(t) for t in src.strings(
+                    r["verbs"], "elided verbs")),
+                "elided_subjects": frozenset(_words(src.strings(r["subjects"],
+                                                                "elided subjects")))}
 
     @staticmethod
     def _senses_asked(src: Source, node: Node) -> SensesAsked:

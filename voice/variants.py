@@ -33,7 +33,10 @@ DROPPED_G = (
     "passing", "wobbling", "trembling", "working", "helping", "easing", "moving",
     "stabbing", "shooting", "running", "pulling", "breathing", "fainting", "aching",
     "paining", "nothing", "something", "anything", "everything", "doing", "having",
-    "taking", "wearing", "keeping", "telling", "saying")
+    "taking", "wearing", "keeping", "telling", "saying", "hearing", "whooshing",
+    "swooshing", "rushing", "humming", "pulsing", "thudding", "pressing", "squeezing",
+    "cramping", "twitching", "hammering", "pumping", "racing", "fluttering", "wheezing",
+    "coughing", "sneezing", "splitting", "bruising")
 
 # Variant -> canonical form (words; an empty form drops the words).
 REWRITES: dict[str, str] = {
@@ -224,7 +227,7 @@ REWRITES: dict[str, str] = {
     "cyah": "can't", "myslef": "myself", "fourty": "forty",
     "eigth": "eight", "thrity": "thirty", "hundrd": "hundred", "nintey": "ninety",
     # "a HUNNERT and two" (Southern US, Scots).
-    "hunnert": "hundred", "hunner": "hundred", "hunnerd": "hundred",
+    "hunnert": "hundred", "hunner": "hundred", "hunnerd": "hundred", "undred": "hundred",
     # A banister spelled with two n's.
     "bannister": "banister", "bannisters": "banisters",
     # A dropped final g ("my ears are RINGIN", "SEEIN spots", "he was JERKIN").
