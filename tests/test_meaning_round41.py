@@ -84,3 +84,32 @@ def test_round_41_not_complaints_or_symptoms(protocol, question, text):
     result = meaning(protocol, text, question)
     assert not result.concerns
     assert not [f for f in result.symptoms if f.status != "absent"]
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: a possible red flag (asked again) -- a whole answer's negation or hedge
+    # reached the reassurance after it ("NOT THAT I'VE NOTICED, i'm FINE"), and "I DON'T
+    # think so, NOTHING like that" read as negative concord ("i think so").
+    ("fever", "not that i've noticed i'm fine"),
+    ("leg_numbness", "no not that i've noticed i feel normal"),
+    ("fever", "i don't think so nothing like that"),
+    ("fever", "no i'm not i'm fine"),
+    ("fever", "no it's not it's fine"),
+    ("fever", "no it hasn't everything's okay"),
+    # Still.
+    ("fever", "not that i know of i'm fine thanks"),
+])
+def test_round_41_clear_noes(protocol, question, text):
+    assert meaning(protocol, text, question).value == "no"
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Still: "i don't think" reaches what follows it when it is no whole answer, and a
+    # symptom said after a whole answer is said.
+    ("fever", "i don't think i have a fever", "fever", "absent"),
+    ("leg_numbness", "i don't think so my legs are numb", "leg_numbness", "present"),
+    ("leg_numbness", "not that i've noticed but my feet are tingling", "leg_numbness",
+     "present"),
+])
+def test_round_41_whole_answers_end(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from voice.negation import TERMINATE, Rules, triggers_in
+from voice.negation import TERMINATE, Rules, triggers_in, whole_answers
 from voice.normalize import BREAK
 
 
@@ -43,10 +43,11 @@ class DeniedStatement:
 def denied_statement(words: tuple[str, ...], rules: Rules) -> DeniedStatement | None:
     """The first statement-denying phrase with at least one word after it, if any."""
     stops = None
+    wholes = whole_answers(words, rules)  # "NOT THAT I'VE NOTICED, i'm fine": no denial
     for start in range(len(words)):
         length = max((len(p) for p in rules.statement_denials
                       if words[start:start + len(p)] == p), default=0)
-        if not length:
+        if not length or start in wholes:
             continue
         if stops is None:  # "... BUT": the statement ends where a NegEx scope would
             stops = {t.start for t in triggers_in(words, rules, ()) if TERMINATE in t.payload}
@@ -67,8 +68,9 @@ def concord(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
     """``words`` without each verb negation that a negative word later in its clause
     agrees with ("the pills don't do nothing" -> "the pills do nothing")."""
     drop = set()
+    wholes = whole_answers(words, rules)  # "i DON'T think so, NOTHING like that"
     for i, word in enumerate(words):
-        if word not in rules.concord_verbs:
+        if word not in rules.concord_verbs or i in wholes:
             continue
         for j in range(i + 1, min(i + 1 + rules.concord_window, len(words))):
             if words[j] in rules.concord_negatives:

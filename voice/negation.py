@@ -55,6 +55,7 @@ class Rules:
     # Double negatives (voice.double_negatives): phrases that deny the statement after
     # them ("i wouldn't say ..."), and negative concord ("don't do NOTHING").
     statement_denials: frozenset[tuple[str, ...]] = frozenset()
+    whole_answers: frozenset[tuple[str, ...]] = frozenset()  # "not that i've noticed"
     concord_verbs: frozenset[str] = frozenset()
     concord_negatives: frozenset[str] = frozenset()
     concord_window: int = 3
@@ -188,6 +189,7 @@ def scopes(
     after: dict[int, int] = {}  # span -> the span just before the bare "no" that denies it
     denials = [0] * len(spans)
     negated_by: list[set[bool]] = [set() for _ in spans]  # True: by an answer word
+    wholes = whole_answers(tokens, rules)
 
     def widen(k: int, i: int, j: int) -> None:
         flags[k]["start"] = min(flags[k]["start"], i)
@@ -207,7 +209,8 @@ def scopes(
             t.phrase in rules.interjections and tokens[t.end] in rules.clause_start
             or t.phrase in rules.elided_verbs and tokens[t.end] in rules.elided_subjects)
         if kinds & {PRE, RESOLVED} and not answer_word:
-            reach = _forward_scope(tokens, t.end, rules, enders, span_starts)
+            reach = min(_forward_scope(tokens, t.end, rules, enders, span_starts),
+                        wholes.get(t.start, len(tokens)))
             changed = gone_to(tokens, t.end, rules) if RESOLVED in kinds else None
             for k, (s, _) in enumerate(spans):
                 if k in items:
@@ -263,6 +266,8 @@ def scopes(
         k = None
         if HEDGE_PRE in kinds:
             k = _nearest_after(tokens, t.end, spans, rules.hedge_window_pre, enders, rules)
+            if k is not None and spans[k][0] >= wholes.get(t.start, len(tokens)):
+                k = None  # "NOT THAT i've noticed, i'm fine": a whole answer's own words
         if k is None and HEDGE_POST in kinds:
             k = _nearest_before(tokens, t.start, spans, rules.hedge_window_post, enders, rules)
             if k is not None and rules.clause_start.intersection(tokens[spans[k][1]:t.start]):
@@ -323,6 +328,19 @@ def _prior_scope(tokens: tuple[str, ...], t: Match[str], spans: Sequence[tuple[i
         return after
     k = _nearest_before(tokens, t.start, spans, rules.window, enders, rules)
     return [] if k is None else [k]
+
+
+def whole_answers(tokens: tuple[str, ...], rules: Rules) -> dict[int, int]:
+    """Each position inside a whole answer ("NOT THAT I'VE NOTICED", "I DON'T THINK SO")
+    -> where that answer ends: a negation in it reaches nothing after it."""
+    out: dict[int, int] = {}
+    for start in range(len(tokens)):
+        for p in rules.whole_answers:
+            end = start + len(p)
+            if tokens[start:end] == p:
+                for i in range(start, end):
+                    out[i] = max(out.get(i, 0), end)
+    return out
 
 
 def _fronts(tokens: tuple[str, ...], start: int, rules: Rules) -> bool:

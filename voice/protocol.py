@@ -695,7 +695,8 @@ class _Loader:
                               (*keys, "degree", "coordinators", "answer_only", "corrections",
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
-                               "denied_reassurance", "simile", "item_answers", "elided"))
+                               "denied_reassurance", "simile", "item_answers", "elided",
+                               "whole_answers"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -743,6 +744,9 @@ class _Loader:
             statement_denials=frozenset(phrase_tokens(t) for t in src.strings(
                 top["statement_denials"], "statement_denials"))
             if "statement_denials" in top else frozenset(),
+            whole_answers=frozenset(phrase_tokens(t) for t in src.strings(
+                top["whole_answers"], "whole_answers"))
+            if "whole_answers" in top else frozenset(),
             increase=PhraseIndex({phrase_tokens(t): (kind,) for kind in (
                 negation.INCREASE, negation.UNCHANGED) if kind in top
                 for t in src.strings(top[kind], kind)}, gaps=gaps)
