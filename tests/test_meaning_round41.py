@@ -113,3 +113,18 @@ def test_round_41_clear_noes(protocol, question, text):
 ])
 def test_round_41_whole_answers_end(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: absent, the red flag reported absent -- an all-clear said of the rest.
+    ("fever", "yes but i'm fine otherwise", "fever", "present"),
+    ("fever", "yeah apart from that i'm fine", "fever", "present"),
+    ("leg_numbness", "yeah but otherwise all good", "leg_numbness", "present"),
+    ("leg_weakness", "yes but they're fine otherwise", "leg_weakness", "present"),
+    # Still: a no said with it, and a rest that is named, are noes.
+    ("fever", "no i'm fine otherwise", "fever", "absent"),
+    ("fever", "no otherwise fine", "fever", "absent"),
+    ("fever", "apart from my back i'm fine", "fever", "absent"),
+])
+def test_round_41_fine_otherwise(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected

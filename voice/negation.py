@@ -56,6 +56,10 @@ class Rules:
     # them ("i wouldn't say ..."), and negative concord ("don't do NOTHING").
     statement_denials: frozenset[tuple[str, ...]] = frozenset()
     whole_answers: frozenset[tuple[str, ...]] = frozenset()  # "not that i've noticed"
+    # Words that say a reassurance is about everything else ("i'm fine OTHERWISE"), and
+    # how many words may stand between them and it.
+    the_rest: frozenset[tuple[str, ...]] = frozenset()
+    the_rest_gap: int = 0
     concord_verbs: frozenset[str] = frozenset()
     concord_negatives: frozenset[str] = frozenset()
     concord_window: int = 3
@@ -328,6 +332,21 @@ def _prior_scope(tokens: tuple[str, ...], t: Match[str], spans: Sequence[tuple[i
         return after
     k = _nearest_before(tokens, t.start, spans, rules.window, enders, rules)
     return [] if k is None else [k]
+
+
+def about_the_rest(tokens: tuple[str, ...], start: int, end: int, rules: Rules) -> bool:
+    """Whether the phrase at ``start:end`` is said of everything but what was just said:
+    a word of ``the_rest`` within ``the_rest_gap`` words of it, same sentence ("yes, but
+    i'm FINE OTHERWISE", "APART FROM THAT i'm fine")."""
+    gap = rules.the_rest_gap
+    for p in rules.the_rest:
+        for at in range(max(0, start - gap - len(p)), min(len(tokens), end + gap + 1)):
+            if tokens[at:at + len(p)] != p:
+                continue
+            lo, hi = (at + len(p), start) if at < start else (end, at)
+            if hi - lo <= gap and BREAK not in tokens[lo:hi]:
+                return True
+    return False
 
 
 def whole_answers(tokens: tuple[str, ...], rules: Rules) -> dict[int, int]:

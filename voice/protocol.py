@@ -696,7 +696,7 @@ class _Loader:
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
                                "denied_reassurance", "simile", "item_answers", "elided",
-                               "whole_answers"))
+                               "whole_answers", "the_rest", "the_rest_gap"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -747,6 +747,10 @@ class _Loader:
             whole_answers=frozenset(phrase_tokens(t) for t in src.strings(
                 top["whole_answers"], "whole_answers"))
             if "whole_answers" in top else frozenset(),
+            the_rest=frozenset(phrase_tokens(t) for t in src.strings(top["the_rest"], "the_rest"))
+            if "the_rest" in top else frozenset(),
+            the_rest_gap=src.integer(top["the_rest_gap"], "the_rest_gap")
+            if "the_rest_gap" in top else 0,
             increase=PhraseIndex({phrase_tokens(t): (kind,) for kind in (
                 negation.INCREASE, negation.UNCHANGED) if kind in top
                 for t in src.strings(top[kind], kind)}, gaps=gaps)

@@ -9,7 +9,7 @@ voice.negation). Conservative by construction: a hedge never yields "absent", an
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -23,6 +23,7 @@ from voice.negation import (
     TERMINATE,
     Rules,
     Scope,
+    about_the_rest,
     in_simile,
     of_another,
     scopes,
@@ -514,8 +515,14 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     lex = protocol.lexicon
     content = content or []
     every_concept = load_concepts(protocol)
+    # An all-clear about the rest ("yes, but i'm FINE OTHERWISE") clears nothing.
+    def rest(start: int, end: int, statuses: Iterable[str]) -> bool:
+        return all(st == ABSENT for st in statuses) and about_the_rest(
+            words, start, end, lex.negation)
+
     matches = [m for m in lex.symptoms.find(words, known=every_concept.words)
-               if not relative.explained(m.start, m.end, content) and m.start not in echo]
+               if not relative.explained(m.start, m.end, content) and m.start not in echo
+               and not rest(m.start, m.end, (st for _, st in m.payload))]
     # The question's place: its own symptom's concepts and those of the same place
     # need no "where" part ("they keep giving way").
     own = question.symptom if question is not None else None
@@ -528,7 +535,8 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     concepts = [c for c in every_concept.find(words, implied, question and question.id)
                 if not relative.explained(c.start, c.end, content) and c.start not in echo
                 and not any((c.label, i) in phrased for i in range(c.start, c.end))
-                and not (c.implied and c.label != own and c.status == ABSENT)]
+                and not (c.implied and c.label != own and c.status == ABSENT)
+                and not rest(c.start, c.end, (c.status,))]
     # Words that another symptom's phrase or concept claimed ("I FEEL HOT": a fever)
     # are not also the question's implied concept ("hot" at the site question); the
     # question's own symptom claims them from the place's others ("stuff SEEPING out"
@@ -913,6 +921,11 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     # "It DOESN'T look OKAY": something may be wrong, neither a "no" nor a "fine".
     pseudo |= double_negatives.denied_reassurances(words, lex.negation)
     matches = lex.answers.find(words, taken=set(used) | pseudo, fuzzy=False)
+    # "Yes, but i'm FINE OTHERWISE": beside a yes, a reassurance about the rest answers
+    # nothing ("no, otherwise fine" is still a no).
+    if any("yes" in m.payload for m in matches):
+        matches = [m for m in matches if "no" not in m.payload
+                   or not about_the_rest(words, m.start, m.end, lex.negation)]
     # A "no" inside a comparison denies the picture ("like it's NOT my leg").
     simile = in_simile(words, lex.negation)
     matches = [m for m in matches if not (m.start in simile and "no" in m.payload)]
