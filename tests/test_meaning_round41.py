@@ -128,3 +128,16 @@ def test_round_41_whole_answers_end(protocol, question, text, symptom, expected)
 ])
 def test_round_41_fine_otherwise(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: none, asked again -- an opening "i did", "i have" with a remark after it.
+    ("fever", "i did but it's gone down now", "yes"),
+    ("fever", "i have but nothing else", "yes"),
+    ("leg_numbness", "i do i don't know why", "yes"),
+    # Still: "i have" inside a statement is no answer word, and "sure" may be sarcasm.
+    ("leg_numbness", "i have a headache", None),
+    ("fever", "oh sure i'm positively blazing over here no of course not", "no"),
+])
+def test_round_41_opening_alone(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

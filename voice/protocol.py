@@ -221,6 +221,7 @@ class Answers:
     unsure: tuple[str, ...]
     hedge: tuple[str, ...]
     alone: tuple[str, ...]
+    alone_before: tuple[str, ...]  # after an opening yes of `alone`: a remark follows
     fillers: tuple[str, ...]
     meta: tuple[tuple[str, tuple[str, ...]], ...]
     meta_fillers: tuple[str, ...]
@@ -271,6 +272,7 @@ class Lexicon:
     answers: PhraseIndex[str]  # phrase -> yes | no | unsure | hedge
     per_question: Mapping[str, PhraseIndex[str]]  # question id -> its own phrases
     alone: Mapping[tuple[str, ...], str]  # whole-answer-only phrases -> value
+    alone_before: frozenset[str]  # words after an opening "alone" yes that end the answer
     meta: Mapping[tuple[str, ...], str]  # phrase without meta fillers -> meta
     fillers: frozenset[str]
     meta_fillers: frozenset[str]
@@ -604,8 +606,9 @@ class _Loader:
                                        "senses_asked", "restarted_by"))
         kinds = ("yes", "no", "unsure", "hedge")
         yn = src.mapping(top["yesno"], "yesno", required=(*kinds, "alone"),
-                         allowed=(*kinds, "alone", TEXT_ONLY))
-        entries = _with_text_only(src, yn, "yesno", allowed=kinds)
+                         allowed=(*kinds, "alone", "alone_before", TEXT_ONLY))
+        entries = _with_text_only(src, {k: v for k, v in yn.items() if k != "alone_before"},
+                                  "yesno", allowed=kinds)
         lists = {k: tuple(src.strings(v, f"yesno {k}")) for k, v, text in entries if not text}
         text_only = tuple((k, tuple(src.strings(v, f"yesno {TEXT_ONLY} {k}")))
                           for k, v, text in entries if text)
@@ -648,7 +651,10 @@ class _Loader:
         answers = Answers(
             yes=lists["yes"], no=lists["no"], unsure=lists["unsure"], hedge=lists["hedge"],
             text_only=text_only,
-            alone=lists["alone"], fillers=tuple(src.strings(top["fillers"], "fillers")),
+            alone=lists["alone"],
+            alone_before=tuple(src.strings(yn["alone_before"], "yesno alone_before"))
+            if "alone_before" in yn else (),
+            fillers=tuple(src.strings(top["fillers"], "fillers")),
             meta=tuple((k, tuple(src.strings(v, f"meta {k}"))) for k, v in meta.items()),
             meta_fillers=tuple(src.strings(top["meta_fillers"], "meta_fillers")),
             homophones=tuple((k, src.integer(v, f"homophone '{k}'"))
@@ -1133,6 +1139,7 @@ def _compile(questions: tuple[Question, ...], symptoms: Mapping[str, Symptom],
         answers=PhraseIndex(answer_phrases, gaps=answers.gaps),
         per_question=MappingProxyType(per_question),
         alone=MappingProxyType(alone), meta=MappingProxyType(meta),
+        alone_before=frozenset(answers.alone_before),
         fillers=frozenset(_words(answers.fillers)), meta_fillers=meta_fillers,
         openers=PhraseIndex({**{phrase_tokens(t): ("wait",) for t in answers.hold_on},
                              **{phrase_tokens(t): ("help",) for t in answers.asks_instead},

@@ -921,6 +921,7 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     # "It DOESN'T look OKAY": something may be wrong, neither a "no" nor a "fine".
     pseudo |= double_negatives.denied_reassurances(words, lex.negation)
     matches = lex.answers.find(words, taken=set(used) | pseudo, fuzzy=False)
+    matches += _opening_alone(words, used, lex)
     # "Yes, but i'm FINE OTHERWISE": beside a yes, a reassurance about the rest answers
     # nothing ("no, otherwise fine" is still a no).
     if any("yes" in m.payload for m in matches):
@@ -946,6 +947,21 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
     if first == "unsure":
         first = "yes" if "yes" in values else "no"
     return first, False
+
+
+def _opening_alone(words: tuple[str, ...], used: Collection[int], lex: Lexicon
+                   ) -> list[Match[str]]:
+    """A yes of two words or more that counts only as a whole answer ("I HAVE"),
+    opening the answer with a remark after it ("I HAVE, but nothing else"; answers.yaml
+    ``alone_before``)."""
+    start = _skip(words, 0, lex.fillers | {BREAK})
+    for phrase, value in lex.alone.items():
+        end = start + len(phrase)
+        if value == "yes" and len(phrase) > 1 and words[start:end] == phrase \
+                and end < len(words) \
+                and words[end] in lex.alone_before and start not in used:
+            return [Match(start, end, phrase, (value,), 100.0)]
+    return []
 
 
 def _says_yes(word: str, lex: Lexicon) -> bool:
