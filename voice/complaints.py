@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from voice.concepts import Concept, Concepts
-from voice.negation import scopes, triggers_in
+from voice.negation import phrase_spans, scopes, triggers_in
 from voice.normalize import BREAK, tokens
 from voice.phrases import PhraseIndex
 from voice.protocol import DISPOSITIONS, Protocol
@@ -92,8 +92,8 @@ class Elsewhere:
 
     def _joins(self, words: tuple[str, ...]) -> frozenset[int]:
         """Positions of the words that join one part to another ("AS WELL AS")."""
-        return frozenset(i for j in self.joined_by for k in range(len(words) - len(j) + 1)
-                         if words[k:k + len(j)] == j for i in range(k, k + len(j)))
+        return frozenset(i for start, end in phrase_spans(words, self.joined_by)
+                         for i in range(start, end))
 
     def _apart(self, words: tuple[str, ...], start: int, end: int, i: int) -> bool:
         """Whether another statement starts between the part at ``i`` and the symptom

@@ -11,7 +11,7 @@ rule for unpunctuated speech: a new clause ("... my legs are numb") ends a scope
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -334,18 +334,23 @@ def _prior_scope(tokens: tuple[str, ...], t: Match[str], spans: Sequence[tuple[i
     return [] if k is None else [k]
 
 
+def phrase_spans(tokens: tuple[str, ...], phrases: Iterable[tuple[str, ...]]
+                 ) -> Iterator[tuple[int, int]]:
+    """Where each of ``phrases`` is said, as (start, end)."""
+    for p in phrases:
+        for start in range(len(tokens) - len(p) + 1):
+            if tokens[start:start + len(p)] == p:
+                yield start, start + len(p)
+
+
 def about_the_rest(tokens: tuple[str, ...], start: int, end: int, rules: Rules) -> bool:
     """Whether the phrase at ``start:end`` is said of everything but what was just said:
     a word of ``the_rest`` within ``the_rest_gap`` words of it, same sentence ("yes, but
     i'm FINE OTHERWISE", "APART FROM THAT i'm fine")."""
-    gap = rules.the_rest_gap
-    for p in rules.the_rest:
-        for at in range(max(0, start - gap - len(p)), min(len(tokens), end + gap + 1)):
-            if tokens[at:at + len(p)] != p:
-                continue
-            lo, hi = (at + len(p), start) if at < start else (end, at)
-            if hi - lo <= gap and BREAK not in tokens[lo:hi]:
-                return True
+    for at, after in phrase_spans(tokens, rules.the_rest):
+        lo, hi = (after, start) if at < start else (end, at)
+        if hi - lo <= rules.the_rest_gap and BREAK not in tokens[lo:hi]:
+            return True
     return False
 
 
@@ -353,12 +358,9 @@ def whole_answers(tokens: tuple[str, ...], rules: Rules) -> dict[int, int]:
     """Each position inside a whole answer ("NOT THAT I'VE NOTICED", "I DON'T THINK SO")
     -> where that answer ends: a negation in it reaches nothing after it."""
     out: dict[int, int] = {}
-    for start in range(len(tokens)):
-        for p in rules.whole_answers:
-            end = start + len(p)
-            if tokens[start:end] == p:
-                for i in range(start, end):
-                    out[i] = max(out.get(i, 0), end)
+    for start, end in phrase_spans(tokens, rules.whole_answers):
+        for i in range(start, end):
+            out[i] = max(out.get(i, 0), end)
     return out
 
 
