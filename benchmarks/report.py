@@ -355,6 +355,21 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   byte-identical. Red-flag recall is the same at every SNR; 38 sentences missed of
   528, as before. The replay latency's p95 was 277 ms beside the test suite, then 216
   and 193 ms alone (the table shows the last).
+  Round 41 (session 33) changed no grammar; its changes on the recognition path are
+  in reading what was heard (a negating verb left without its verb, whole answers, an
+  all-clear said of the rest, "hearing" no slip of "heaving"). A run on its code
+  (`cb927e2`, 48.1 min beside the test suite of a fresh checkout on the same kind of
+  machine; speed then measured again alone, twice) gives round 40's results on every
+  clip but six, the corpus byte-identical. Of the six, two change what is done: a
+  spoken "my legs are weak" (en-us+m3, heard "not i'm my legs are weak") is an
+  emergency where it was a confirmation ("not" no longer denies the new statement
+  after "i'm"), and a "no" to the fever question at 20 dB (heard "i don't are my
+  feet") is a confirmation of the fever where it was answered (20 dB answer accuracy
+  80.9% → 79.8%, outside the targets). A clean "I don't have
+  a fever" is confirmed where it was asked again (re-prompts 17 → 16, confirmations
+  12 → 13: still 12.1%). Red-flag recall is the same at every SNR; 38 sentences missed
+  of 528, as before. The replay latency's p95 was 277 ms beside the test suite, then
+  284 and 258 ms alone (the table shows the last).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -370,7 +385,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   recogniser 0.050, 0.058, 0.052, 0.049, 0.048, 0.052, 0.044, 0.052 and 0.058), where
   everything ran faster than on the Xeon (our RTF 0.346, plain 0.088); 5.05×, 5.26× and
   4.93× on a 2-core Xeon of 2026-12-07 (beside the test suite, then twice alone: our
-  RTF 0.261, 0.252 and 0.221, plain 0.052, 0.048 and 0.045).
+  RTF 0.261, 0.252 and 0.221, plain 0.052, 0.048 and 0.045); 4.81×, 4.59× and 4.93× on
+  the same machine later that day (round 41: beside a fresh checkout's tests, then
+  twice alone: our RTF 0.304, 0.275 and 0.304, plain 0.063, 0.060 and 0.062).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
