@@ -85,8 +85,10 @@ def _joined(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _noes(protocol: Protocol, red_flags_only: bool, *lists: list[str]
-          ) -> Iterator[tuple[str, str]]:
+def _cases(protocol: Protocol, red_flags_only: bool, *lists: list[str]
+           ) -> Iterator[tuple[str, str]]:
+    """(question, text) for every yes/no question (or only the red-flag ones) and every
+    combination of one word run from each of ``lists``."""
     for q in protocol.questions:
         if q.answer == "yesno" and (q.red_flag or not red_flags_only):
             yield from ((q.id, _joined(*parts)) for parts in itertools.product(*lists))
@@ -95,13 +97,13 @@ def _noes(protocol: Protocol, red_flags_only: bool, *lists: list[str]
 def parts(protocol: Protocol) -> dict[str, tuple[str, list[tuple[str, str]]]]:
     """Each part: (what is checked, [(question, text)])."""
     return {
-        "clear noes": ("no", list(_noes(protocol, False, NO_OPENINGS, NO_DENIALS,
+        "clear noes": ("no", list(_cases(protocol, False, NO_OPENINGS, NO_DENIALS,
                                         NO_REASSURANCES))),
-        "a no with a remark": ("no", list(_noes(protocol, True, REMARK_OPENINGS, REMARKS))),
-        "a yes with a remark": ("yes", list(_noes(protocol, True, YES_OPENINGS, YES_REMARKS))),
-        "kept aside, clear noes": ("no", list(_noes(
+        "a no with a remark": ("no", list(_cases(protocol, True, REMARK_OPENINGS, REMARKS))),
+        "a yes with a remark": ("yes", list(_cases(protocol, True, YES_OPENINGS, YES_REMARKS))),
+        "kept aside, clear noes": ("no", list(_cases(
             protocol, False, ASIDE_NO_OPENINGS, ASIDE_NO_DENIALS, ASIDE_NO_REASSURANCES))),
-        "kept aside, a yes with a remark": ("yes", list(_noes(
+        "kept aside, a yes with a remark": ("yes", list(_cases(
             protocol, True, ASIDE_YES_OPENINGS, ASIDE_YES_REMARKS))),
     }
 
