@@ -278,6 +278,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind73", 564, (0.89, 92, 4, 1, 0.91), 0),
     ("blind74", 557, (0.85, 78, 7, 4, 0.86), 1),
     ("blind75", 536, (0.86, 83, 10, 6, 0.89), 2),
+    ("blind76", 554, (0.85, 93, 10, 4, 0.87), 0),
+    ("blind77", 575, (0.87, 78, 13, 9, 0.90), 0),
 ])
-def test_blind_sets_24_to_75_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_77_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
