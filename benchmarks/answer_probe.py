@@ -80,6 +80,22 @@ ASIDE_YES_REMARKS = ["but everything else is fine", "but apart from that i'm oka
                      "it's nothing i can't cope with", "i don't want a fuss",
                      "but i'm doing okay", "should i call someone"]
 
+# Kept aside in round 42: written before that round's change (by the engineer making
+# it, with it in mind), never shown by --show. (The lists above were printed while the
+# probe's code was read in round 42, so they are no longer unseen.)
+ASIDE2_NO_OPENINGS = ["no ma'am", "nah love", "no no no", "no mate", "mm no"]
+ASIDE2_NO_DENIALS = ["i haven't had any", "i've not", "none whatsoever", "nothing of the kind",
+                     "i've had none", "not one bit"]
+ASIDE2_NO_REASSURANCES = ["", "i'm doing fine", "all good here", "nothing else",
+                          "that's all", "just tired"]
+ASIDE2_YES_OPENINGS = ["yes i did", "yeah i have had", "yes definitely", "mm yes",
+                       "yeah loads", "yes since friday"]
+ASIDE2_YES_REMARKS = ["but other than that i'm fine", "nothing more than that",
+                      "no other symptoms", "nothing apart from that",
+                      "but the rest of me is okay", "and that's all",
+                      "that's about it", "i'm alright in myself though",
+                      "no other worries", "but nothing more"]
+
 
 def _joined(*parts: str) -> str:
     return " ".join(p for p in parts if p)
@@ -105,6 +121,10 @@ def parts(protocol: Protocol) -> dict[str, tuple[str, list[tuple[str, str]]]]:
             protocol, False, ASIDE_NO_OPENINGS, ASIDE_NO_DENIALS, ASIDE_NO_REASSURANCES))),
         "kept aside, a yes with a remark": ("yes", list(_cases(
             protocol, True, ASIDE_YES_OPENINGS, ASIDE_YES_REMARKS))),
+        "kept aside (round 42), clear noes": ("no", list(_cases(
+            protocol, False, ASIDE2_NO_OPENINGS, ASIDE2_NO_DENIALS, ASIDE2_NO_REASSURANCES))),
+        "kept aside (round 42), a yes with a remark": ("yes", list(_cases(
+            protocol, True, ASIDE2_YES_OPENINGS, ASIDE2_YES_REMARKS))),
     }
 
 
