@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,35 @@ def test_blind_sets_78_and_79_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 34 before round 42 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: absent -- an all-clear about the rest ("nothing else", "everything else is
+    # fine") beside a yes was taken as the answer.
+    ("fever", "i have nothing else though", "fever", "present"),
+    ("fever", "yes but everything else is fine", "fever", "present"),
+    ("site_bleeding", "yeah not much else", "significant_bleeding", "uncertain"),
+    # Before: uncertain (a yes and a no) -- now the plain yes it is.
+    ("fever", "yes nothing else though", "fever", "present"),
+    ("headache_nausea", "yeah i feel fine in myself", "headache_nausea_vomiting", "present"),
+    # Still: without a yes, "nothing else" after something that is not the symptom is
+    # a no, and a "no" with one is a no.
+    ("site_infection", "a bit of a bruise but nothing else", "site_infection", "absent"),
+    ("site_infection", "theres a tiny spot of blood on the dressing, nothing else",
+     "significant_bleeding", "absent"),
+    ("site_bleeding", "no not much else", "significant_bleeding", "absent"),
+    ("site_bleeding", "not much", "significant_bleeding", "absent"),
+    ("leg_numbness", "no they are fine, nothing else", "leg_numbness", "absent"),
+    ("fever", "no nothing else", "fever", "absent"),
+])
+def test_round_42_the_rest_said_by_its_own_words(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("i have nothing else though", "yes"),   # an opening "i have" before an all-clear
+    ("i have no other problems", "yes"),
+    ("no nothing else", "no"),
+])
+def test_round_42_opening_yes_before_the_rest(protocol, text, value):
+    assert meaning(protocol, text, "fever").value == value

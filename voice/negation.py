@@ -60,6 +60,7 @@ class Rules:
     # how many words may stand between them and it.
     the_rest: frozenset[tuple[str, ...]] = frozenset()
     the_rest_gap: int = 0
+    of_the_rest: frozenset[tuple[str, ...]] = frozenset()  # "nothing ELSE", "no OTHER"
     concord_verbs: frozenset[str] = frozenset()
     concord_negatives: frozenset[str] = frozenset()
     concord_window: int = 3
@@ -346,12 +347,23 @@ def phrase_spans(tokens: tuple[str, ...], phrases: Iterable[tuple[str, ...]]
 def about_the_rest(tokens: tuple[str, ...], start: int, end: int, rules: Rules) -> bool:
     """Whether the phrase at ``start:end`` is said of everything but what was just said:
     a word of ``the_rest`` within ``the_rest_gap`` words of it, same sentence ("yes, but
-    i'm FINE OTHERWISE", "APART FROM THAT i'm fine")."""
+    i'm FINE OTHERWISE", "APART FROM THAT i'm fine"), or inside an all-clear of
+    ``of_the_rest`` ("yes, NOTHING ELSE")."""
+    if in_the_rest(tokens, start, end, rules):
+        return True
     for at, after in phrase_spans(tokens, rules.the_rest):
         lo, hi = (after, start) if at < start else (end, at)
         if hi - lo <= rules.the_rest_gap and BREAK not in tokens[lo:hi]:
             return True
     return False
+
+
+def in_the_rest(tokens: tuple[str, ...], start: int, end: int, rules: Rules) -> bool:
+    """Whether the phrase at ``start:end`` shares words with an all-clear that says by
+    its own words it is about the rest (``of_the_rest``): "NOT MUCH" in "yes, not much
+    else" at the bleeding question."""
+    return any(at < end and start < after
+               for at, after in phrase_spans(tokens, rules.of_the_rest))
 
 
 def whole_answers(tokens: tuple[str, ...], rules: Rules) -> dict[int, int]:

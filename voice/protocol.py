@@ -702,7 +702,7 @@ class _Loader:
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
                                "denied_reassurance", "simile", "item_answers", "elided",
-                               "whole_answers", "the_rest", "the_rest_gap"))
+                               "whole_answers", "the_rest", "the_rest_gap", "of_the_rest"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -757,6 +757,8 @@ class _Loader:
             if "the_rest" in top else frozenset(),
             the_rest_gap=src.integer(top["the_rest_gap"], "the_rest_gap")
             if "the_rest_gap" in top else 0,
+            of_the_rest=frozenset(phrase_tokens(t) for t in src.strings(
+                top["of_the_rest"], "of_the_rest")) if "of_the_rest" in top else frozenset(),
             increase=PhraseIndex({phrase_tokens(t): (kind,) for kind in (
                 negation.INCREASE, negation.UNCHANGED) if kind in top
                 for t in src.strings(top[kind], kind)}, gaps=gaps)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from voice.concepts import ConceptMatch, load_concepts
-from voice.negation import gone_to, of_another, scopes, triggers_in
+from voice.negation import gone_to, in_the_rest, of_another, scopes, triggers_in
 from voice.normalize import BREAK
 from voice.phrases import Match
 from voice.protocol import WEARS_OFF, Lexicon, Protocol, Question
@@ -62,8 +62,12 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
     listed phrase covers the concept's words (a listed phrase decides). A concept's
     span is its last part (what negation scopes), or with ``whole`` all it covered."""
     index = protocol.lexicon.per_question.get(question.id)
+    # Beside a yes, a phrase inside an all-clear about the rest ("yes, NOT MUCH else")
+    # answers nothing ("a bruise but NOTHING ELSE" is still a no).
+    yes = any("yes" in m.payload for m in protocol.lexicon.answers.find(words, fuzzy=False))
     found = [m for m in (index.find(words, fuzzy=False) if index else [])
-             if not _becomes(words, m, protocol)]
+             if not _becomes(words, m, protocol)
+             and not (yes and in_the_rest(words, m.start, m.end, protocol.lexicon.negation))]
     # A listed phrase that says otherwise decides; one that says the same leaves the
     # concept its wider words ("BLEEDING A BIT ... but IT'S STOPPED" is one no).
     listed: dict[int, set[str]] = {}

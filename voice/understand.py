@@ -953,13 +953,15 @@ def _opening_alone(words: tuple[str, ...], used: Collection[int], lex: Lexicon
                    ) -> list[Match[str]]:
     """A yes of two words or more that counts only as a whole answer ("I HAVE"),
     opening the answer with a remark after it ("I HAVE, but nothing else"; answers.yaml
-    ``alone_before``)."""
+    ``alone_before``) or an all-clear about the rest ("I HAVE nothing else though";
+    negation.yaml ``of_the_rest``)."""
     start = _skip(words, 0, lex.fillers | {BREAK})
     for phrase, value in lex.alone.items():
         end = start + len(phrase)
         if value == "yes" and len(phrase) > 1 and words[start:end] == phrase \
-                and end < len(words) \
-                and words[end] in lex.alone_before and start not in used:
+                and end < len(words) and start not in used and (
+                    words[end] in lex.alone_before
+                    or any(words[end:end + len(r)] == r for r in lex.negation.of_the_rest)):
             return [Match(start, end, phrase, (value,), 100.0)]
     return []
 
