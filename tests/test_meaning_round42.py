@@ -52,3 +52,20 @@ def test_round_42_the_rest_said_by_its_own_words(protocol, question, text, sympt
 ])
 def test_round_42_opening_yes_before_the_rest(protocol, text, value):
     assert meaning(protocol, text, "fever").value == value
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: absent -- "no feeling" said in a comparison was denied by its own "no".
+    ("leg_numbness", "my left leg is feeling sunn like no feeling since morning",
+     "leg_numbness", "present"),
+    # Before: nothing -- "ain't mine" beside "aren't mine".
+    ("anything_else", "me legs feel like they ain't mine", "leg_numbness", "uncertain"),
+    # Before: absent -- a headache "half gone" is still there.
+    ("headache_relief", "took two about an hour ago and it's half gone", "persistent_headache",
+     "present"),
+    # Still: "feel" that means "think" does not make a "no" into numbness.
+    ("leg_numbness", "no i don't feel my legs are numb", "leg_numbness", "absent"),
+    ("headache_relief", "the headache is gone", "persistent_headache", "absent"),
+])
+def test_round_42_statuses(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
