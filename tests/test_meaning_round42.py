@@ -69,3 +69,16 @@ def test_round_42_opening_yes_before_the_rest(protocol, text, value):
 ])
 def test_round_42_statuses(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: unsure (asked again) -- a plaster still on says nothing about a fever.
+    ("fever", "no the plaster is still on", "no"),
+    ("leg_weakness", "nope the plaster is still on", "no"),
+    # Still: at the site questions it is not knowing (asked again, never a no).
+    ("site_infection", "no the plaster is still on", "unsure"),
+    ("site_bleeding", "no but i can't see my back", "unsure"),
+])
+def test_round_42_a_plaster_still_on_is_not_knowing_only_at_the_site(protocol, question,
+                                                                      text, value):
+    assert meaning(protocol, text, question).value == value
