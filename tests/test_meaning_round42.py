@@ -82,3 +82,17 @@ def test_round_42_statuses(protocol, question, text, symptom, expected):
 def test_round_42_a_plaster_still_on_is_not_knowing_only_at_the_site(protocol, question,
                                                                       text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: uncertain (asked again) -- the "haven't" denied the "normal" of the
+    # patient's own question after it.
+    ("leg_numbness", "no i haven't is that normal", "leg_numbness", "absent"),
+    ("fever", "no i haven't is that normal", "fever", "absent"),
+    # Still: a negating verb with its own verb denies what follows.
+    ("leg_numbness", "my legs don't feel normal", "leg_numbness", "uncertain"),
+    ("leg_numbness", "i haven't been feeling normal", "leg_numbness", "uncertain"),
+])
+def test_round_42_a_question_of_ones_own_after_an_elided_verb(protocol, question, text,
+                                                              symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
