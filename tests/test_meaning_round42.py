@@ -96,3 +96,15 @@ def test_round_42_a_plaster_still_on_is_not_knowing_only_at_the_site(protocol, q
 def test_round_42_a_question_of_ones_own_after_an_elided_verb(protocol, question, text,
                                                               symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: present (an emergency) -- "what" ended the negation's reach.
+    ("fever", "not what i'd call a fever no", "fever", "absent"),
+    ("leg_weakness", "not what i'd call weak", "leg_weakness", "absent"),
+    # As "i wouldn't call it": a denied all-clear is something wrong, asked about.
+    ("fever", "it's not what i'd call normal", "fever", "uncertain"),
+    ("fever", "i wouldn't call it a fever", "fever", "absent"),
+])
+def test_round_42_not_what_id_call_it(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected
