@@ -14,7 +14,10 @@ Three parts, each every opening x every remark, at every yes/no question:
 
 Written and tuned on in round 41: a dev figure. The part "kept aside" (other openings
 and remarks) was written after the round's changes and was not tuned on: still the
-engineer's own phrasings, so a dev figure kept aside, not a held-out one.
+engineer's own phrasings, so a dev figure kept aside, not a held-out one. Its lists
+were printed while the probe was read in round 42, which then added a second part
+kept aside, written before that round's change (by the engineer making it, with it
+in mind); neither part is shown by --show.
 
     .venv/bin/python -m benchmarks.answer_probe [--show]
 """

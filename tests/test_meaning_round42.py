@@ -40,21 +40,19 @@ def test_blind_sets_78_and_79_held_out_regression_guard(protocol, name, cases, f
     ("site_bleeding", "not much", "significant_bleeding", "absent"),
     ("leg_numbness", "no they are fine, nothing else", "leg_numbness", "absent"),
     ("fever", "no nothing else", "fever", "absent"),
-])
-def test_round_42_the_rest_said_by_its_own_words(protocol, question, text, symptom, expected):
-    assert status(meaning(protocol, text, question), symptom) == expected
-
-
-@pytest.mark.parametrize("text, value", [
-    ("i have nothing else though", "yes"),   # an opening "i have" before an all-clear
-    ("i have no other problems", "yes"),
-    ("no nothing else", "no"),
-])
-def test_round_42_opening_yes_before_the_rest(protocol, text, value):
-    assert meaning(protocol, text, "fever").value == value
-
-
-@pytest.mark.parametrize("question, text, symptom, expected", [
+    # Before: uncertain (asked again) -- the "haven't" denied the "normal" of the
+    # patient's own question after it.
+    ("leg_numbness", "no i haven't is that normal", "leg_numbness", "absent"),
+    ("fever", "no i haven't is that normal", "fever", "absent"),
+    # Still: a negating verb with its own verb denies what follows.
+    ("leg_numbness", "my legs don't feel normal", "leg_numbness", "uncertain"),
+    ("leg_numbness", "i haven't been feeling normal", "leg_numbness", "uncertain"),
+    # Before: present (an emergency) -- "what" ended the negation's reach.
+    ("fever", "not what i'd call a fever no", "fever", "absent"),
+    ("leg_weakness", "not what i'd call weak", "leg_weakness", "absent"),
+    # As "i wouldn't call it": a denied all-clear is something wrong, asked about.
+    ("fever", "it's not what i'd call normal", "fever", "uncertain"),
+    ("fever", "i wouldn't call it a fever", "fever", "absent"),
     # Before: absent -- "no feeling" said in a comparison was denied by its own "no".
     ("leg_numbness", "my left leg is feeling sunn like no feeling since morning",
      "leg_numbness", "present"),
@@ -72,6 +70,10 @@ def test_round_42_statuses(protocol, question, text, symptom, expected):
 
 
 @pytest.mark.parametrize("question, text, value", [
+    # Before: no -- an opening "i have" before an all-clear about the rest is the answer.
+    ("fever", "i have nothing else though", "yes"),
+    ("fever", "i have no other problems", "yes"),
+    ("fever", "no nothing else", "no"),
     # Before: unsure (asked again) -- a plaster still on says nothing about a fever.
     ("fever", "no the plaster is still on", "no"),
     ("leg_weakness", "nope the plaster is still on", "no"),
@@ -79,32 +81,5 @@ def test_round_42_statuses(protocol, question, text, symptom, expected):
     ("site_infection", "no the plaster is still on", "unsure"),
     ("site_bleeding", "no but i can't see my back", "unsure"),
 ])
-def test_round_42_a_plaster_still_on_is_not_knowing_only_at_the_site(protocol, question,
-                                                                      text, value):
+def test_round_42_values(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
-
-
-@pytest.mark.parametrize("question, text, symptom, expected", [
-    # Before: uncertain (asked again) -- the "haven't" denied the "normal" of the
-    # patient's own question after it.
-    ("leg_numbness", "no i haven't is that normal", "leg_numbness", "absent"),
-    ("fever", "no i haven't is that normal", "fever", "absent"),
-    # Still: a negating verb with its own verb denies what follows.
-    ("leg_numbness", "my legs don't feel normal", "leg_numbness", "uncertain"),
-    ("leg_numbness", "i haven't been feeling normal", "leg_numbness", "uncertain"),
-])
-def test_round_42_a_question_of_ones_own_after_an_elided_verb(protocol, question, text,
-                                                              symptom, expected):
-    assert status(meaning(protocol, text, question), symptom) == expected
-
-
-@pytest.mark.parametrize("question, text, symptom, expected", [
-    # Before: present (an emergency) -- "what" ended the negation's reach.
-    ("fever", "not what i'd call a fever no", "fever", "absent"),
-    ("leg_weakness", "not what i'd call weak", "leg_weakness", "absent"),
-    # As "i wouldn't call it": a denied all-clear is something wrong, asked about.
-    ("fever", "it's not what i'd call normal", "fever", "uncertain"),
-    ("fever", "i wouldn't call it a fever", "fever", "absent"),
-])
-def test_round_42_not_what_id_call_it(protocol, question, text, symptom, expected):
-    assert status(meaning(protocol, text, question), symptom) == expected
