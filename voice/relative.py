@@ -62,12 +62,15 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
     listed phrase covers the concept's words (a listed phrase decides). A concept's
     span is its last part (what negation scopes), or with ``whole`` all it covered."""
     index = protocol.lexicon.per_question.get(question.id)
-    # Beside a yes, a phrase inside an all-clear about the rest ("yes, NOT MUCH else")
-    # answers nothing ("a bruise but NOTHING ELSE" is still a no).
-    yes = any("yes" in m.payload for m in protocol.lexicon.answers.find(words, fuzzy=False))
     found = [m for m in (index.find(words, fuzzy=False) if index else [])
-             if not _becomes(words, m, protocol)
-             and not (yes and in_the_rest(words, m.start, m.end, protocol.lexicon.negation))]
+             if not _becomes(words, m, protocol)]
+    # Beside a yes, a phrase inside an all-clear about the rest ("yes, NOT MUCH else")
+    # answers nothing ("a bruise but NOTHING ELSE" is still a no). The answer words are
+    # looked up only when such a phrase is there (rare; this runs for every answer).
+    rest = [m for m in found if in_the_rest(words, m.start, m.end, protocol.lexicon.negation)]
+    if rest and any("yes" in a.payload
+                    for a in protocol.lexicon.answers.find(words, fuzzy=False)):
+        found = [m for m in found if m not in rest]
     # A listed phrase that says otherwise decides; one that says the same leaves the
     # concept its wider words ("BLEEDING A BIT ... but IT'S STOPPED" is one no).
     listed: dict[int, set[str]] = {}
