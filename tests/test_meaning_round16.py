@@ -280,6 +280,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind75", 536, (0.86, 83, 10, 6, 0.89), 2),
     ("blind76", 554, (0.85, 93, 10, 4, 0.87), 0),
     ("blind77", 575, (0.87, 78, 13, 9, 0.90), 0),
+    ("blind78", 559, (0.87, 83, 7, 4, 0.91), 2),
+    ("blind79", 544, (0.91, 81, 5, 4, 0.94), 1),
 ])
-def test_blind_sets_24_to_77_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_79_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
