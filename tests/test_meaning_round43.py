@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,34 @@ def test_blind_sets_80_and_81_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 35 before round 43 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: unsure or nothing (asked again) -- a denied statement that affirms by
+    # answer words alone, or holds a word said only under a denial, is a no.
+    ("leg_numbness", "no i can't say i've noticed any", "no"),
+    ("leg_weakness", "can't say they are", "no"),
+    ("site_bleeding", "i wouldn't say it is", "no"),
+    ("site_bleeding", "i wouldn't call it a lot", "no"),
+    ("fever", "i can't say that i have", "no"),
+    ("bladder_bowel", "can't say i've noticed owt", "no"),
+    ("site_infection", "i can't say it looks any different", "no"),
+    # Still: not known ("if", "for sure"), the answer word itself, a name denied.
+    ("fever", "i can't say", "unsure"),
+    ("fever", "i can't say for sure", "unsure"),
+    ("fever", "i can't say if it is", "unsure"),
+    ("back_pain", "i wouldn't call it pain more stiff", "yes"),
+])
+def test_round_43_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text, symptom, expected", [
+    # A symptom named in the denied statement is read by NegEx as before.
+    ("leg_numbness", "i wouldn't say my legs are numb", "leg_numbness", "absent"),
+    # Still: a denied denial of an emergency sign is never ruled out.
+    ("leg_numbness", "i wouldn't say i can't feel them", "leg_numbness", "uncertain"),
+    ("leg_weakness", "i can't say i've noticed them not working", "leg_weakness", "uncertain"),
+])
+def test_round_43_statuses(protocol, question, text, symptom, expected):
+    assert status(meaning(protocol, text, question), symptom) == expected

@@ -56,6 +56,13 @@ class Rules:
     # them ("i wouldn't say ..."), and negative concord ("don't do NOTHING").
     statement_denials: frozenset[tuple[str, ...]] = frozenset()
     whole_answers: frozenset[tuple[str, ...]] = frozenset()  # "not that i've noticed"
+    # A denied statement that affirms only by answer words ("i can't say IT IS") or
+    # holds a word said only under a denial ("can't say i've noticed ANY") is a no;
+    # not one opening with a word of ``whether`` ("can't say IF it is": not known).
+    # Words of ``complementizers`` at its front ("can't say THAT i have") are skipped.
+    polarity_items: frozenset[tuple[str, ...]] = frozenset()
+    whether: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
     # Words that say a reassurance is about everything else ("i'm fine OTHERWISE"), and
     # how many words may stand between them and it.
     the_rest: frozenset[tuple[str, ...]] = frozenset()

@@ -702,7 +702,8 @@ class _Loader:
                                "statement_denials", "concord", "prior", "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
                                "denied_reassurance", "simile", "item_answers", "elided",
-                               "whole_answers", "the_rest", "the_rest_gap", "of_the_rest"))
+                               "whole_answers", "the_rest", "the_rest_gap", "of_the_rest",
+                               "denied_affirmation"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -769,7 +770,22 @@ class _Loader:
             **self._denied_reassurance(src, top),
             **self._simile(src, top),
             **self._elided(src, top),
+            **self._denied_affirmation(src, top),
         )
+
+    @staticmethod
+    def _denied_affirmation(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:
+        """negation.yaml ``denied_affirmation`` as negation.Rules fields (none when absent)."""
+        if "denied_affirmation" not in top:
+            return {}
+        keys = ("polarity_items", "whether", "complementizers")
+        r = src.mapping(top["denied_affirmation"], "denied_affirmation", required=keys)
+        return {"polarity_items": frozenset(phrase_tokens(t) for t in src.strings(
+                    r["polarity_items"], "denied_affirmation polarity_items")),
+                "whether": frozenset(_words(src.strings(r["whether"],
+                                                        "denied_affirmation whether"))),
+                "complementizers": frozenset(_words(src.strings(
+                    r["complementizers"], "denied_affirmation complementizers")))}
 
     @staticmethod
     def _elided(src: Source, top: Mapping[str, Node]) -> dict[str, Any]:

@@ -314,16 +314,19 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
         and _denies(twice.statement, protocol.lexicon.negation) and not any(
             protocol.symptoms[f.symptom].emergency for f in inner.symptoms
             if f.status != ABSENT)
+    denied_yes = not turned and answer == "yesno" and _affirms(twice.statement, protocol,
+                                                                question)
     if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms) \
-            and not turned:
+            and not turned and not denied_yes:
         return None
     findings = [replace(f, status=UNCERTAIN) if f.status == ABSENT else f
                 for f in inner.symptoms
                 # At a scale or choice question the value's own findings go with it.
                 if answer in ("yesno", "free") or f.question is None]
     value: Value = inner.value
-    if turned:
-        # "It's not as though they AREN'T WORKING": what the statement says is denied.
+    if turned or denied_yes:
+        # "It's not as though they AREN'T WORKING", "i can't say it is": what the
+        # statement says is denied.
         value = "no"
         findings = [replace(f, status=ABSENT) for f in findings if f.question is None]
         findings.extend(value_findings(question, value, said) if question else [])
@@ -339,6 +342,9 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
     values = {v for v in [value, *(p.value for p in parts)] if v is not None}
     if answer == "yesno" and len(values) > 1:
         value = "yes" if "yes" in values else "unsure"  # "no, i wouldn't say it isn't"
+        # What the statement's "no" ruled out stays open: the answer is not a no.
+        findings = [f for f in findings if f.status != ABSENT or question is None
+                    or f.symptom != question.symptom]
     elif value is None and values and answer != "free":
         value = next(iter(values)) if len(values) == 1 else None
     everything = (inner, *parts)
@@ -352,6 +358,30 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
         question=question.id if question else None, hinted=hinted,
         concerns=(said,) if any(p.concerns for p in everything) else (), clarify=clarify,
         similar=similar)
+
+
+def _affirms(statement: tuple[str, ...], protocol: Protocol,
+             question: Question | None) -> bool:
+    """Whether a denied statement affirms nothing but the answer ("i can't say IT IS",
+    "can't say as I HAVE") or holds a word said only under a denial ("can't say i've
+    noticed ANY"), and names no symptom: denied, it is a no (negation.yaml
+    ``denied_affirmation``)."""
+    rules = protocol.lexicon.negation
+    words = statement[1:] if statement[0] in rules.complementizers else statement
+    if not words or words[0] in rules.whether or _denies(words, rules):
+        return False
+    inner = _read(" ".join(words), protocol, question)
+    if any(f.question is None for f in inner.symptoms) or inner.concerns or inner.clarify:
+        return False  # "i wouldn't say my legs are numb": NegEx reads a symptom named
+    # By answer words only: "i wouldn't call it PAIN, more stiff" denies a name, not
+    # the soreness the question's own word says.
+    value, hedged = _yes_no(words, frozenset(), protocol)
+    if value == "yes":
+        # "I can't say YES": the answer word itself, not said for sure (asked again).
+        return not hedged and inner.value == "yes" and not any(
+            "yes" in m.payload for m in _bare_answers(words, protocol.lexicon))
+    return value is None and inner.value is None and any(
+        words[i:i + len(p)] == p for p in rules.polarity_items for i in range(len(words)))
 
 
 def value_findings(question: Question, value: Value, evidence: str,
