@@ -48,6 +48,15 @@ def test_round_43_values(protocol, question, text, value):
     # Still: a denied denial of an emergency sign is never ruled out.
     ("leg_numbness", "i wouldn't say i can't feel them", "leg_numbness", "uncertain"),
     ("leg_weakness", "i can't say i've noticed them not working", "leg_weakness", "uncertain"),
+    # Before: absent (a no) -- at the headache question, a pressure or heaviness told
+    # instead of a headache is one, uncertain.
+    ("headache", "not a headache as such more like a pressure", "positional_headache",
+     "uncertain"),
+    ("headache", "i wouldn't call it a headache more of a heaviness", "positional_headache",
+     "uncertain"),
+    # Still: denied, or a plain no.
+    ("headache", "no headache no pressure", "positional_headache", "absent"),
+    ("headache", "no", "positional_headache", "absent"),
 ])
 def test_round_43_statuses(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
