@@ -37,6 +37,14 @@ def test_blind_sets_80_and_81_held_out_regression_guard(protocol, name, cases, f
     ("fever", "i can't say for sure", "unsure"),
     ("fever", "i can't say if it is", "unsure"),
     ("back_pain", "i wouldn't call it pain more stiff", "yes"),
+    # Before: asked again (both ways) -- content said in a clause of when it happened
+    # says when, not what: the rest of the answer decides.
+    ("site_bleeding", "a few drops when i changed the plaster that's all", "no"),
+    ("site_bleeding", "a tiny dot when i changed the dressing", "no"),
+    # Still: the clause's content counts when nothing else says otherwise.
+    ("site_bleeding", "it was soaked when i changed the plaster", "yes"),
+    ("site_bleeding", "when i changed the plaster", "yes"),
+    ("site_bleeding", "there was blood everywhere when i changed the plaster", "yes"),
 ])
 def test_round_43_values(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value

@@ -68,6 +68,10 @@ class Rules:
     the_rest: frozenset[tuple[str, ...]] = frozenset()
     the_rest_gap: int = 0
     of_the_rest: frozenset[tuple[str, ...]] = frozenset()  # "nothing ELSE", "no OTHER"
+    # Openers of a clause of when something happened ("WHEN I changed the plaster"),
+    # and how many words may stand between one and the content it holds.
+    circumstance: frozenset[tuple[str, ...]] = frozenset()
+    circumstance_gap: int = 0
     concord_verbs: frozenset[str] = frozenset()
     concord_negatives: frozenset[str] = frozenset()
     concord_window: int = 3

@@ -703,7 +703,7 @@ class _Loader:
                                "unchanged", "ongoing", "resolved_across", "returned",
                                "denied_reassurance", "simile", "item_answers", "elided",
                                "whole_answers", "the_rest", "the_rest_gap", "of_the_rest",
-                               "denied_affirmation"))
+                               "denied_affirmation", "circumstance", "circumstance_gap"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -760,6 +760,10 @@ class _Loader:
             if "the_rest_gap" in top else 0,
             of_the_rest=frozenset(phrase_tokens(t) for t in src.strings(
                 top["of_the_rest"], "of_the_rest")) if "of_the_rest" in top else frozenset(),
+            circumstance=frozenset(phrase_tokens(t) for t in src.strings(
+                top["circumstance"], "circumstance")) if "circumstance" in top else frozenset(),
+            circumstance_gap=src.integer(top["circumstance_gap"], "circumstance_gap")
+            if "circumstance_gap" in top else 0,
             increase=PhraseIndex({phrase_tokens(t): (kind,) for kind in (
                 negation.INCREASE, negation.UNCHANGED) if kind in top
                 for t in src.strings(top[kind], kind)}, gaps=gaps)

@@ -187,9 +187,28 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
         # "Fine lying down, BUT I haven't tried getting up": a no it cannot know yet.
         return Reading("unsure", used=frozenset(
             used | {i for m in unknowable for i in range(m.start, m.end)}))
+    if len(values) > 1 and (main := _outside_circumstance(
+            words, said_values, symptom_status, lex)) is not None:
+        values = {main}  # "a few drops WHEN I CHANGED THE PLASTER": when, not what
     if len(values) > 1 or (values == {"no"} and hedged):
         return Reading(None, ambiguous=True, used=frozenset(used))
     return Reading(values.pop(), hedged, used=frozenset(used), turned=turned)
+
+
+def _outside_circumstance(words: tuple[str, ...], said: list[tuple[int, int, str]],
+                          symptom_status: str | None, lex: Lexicon) -> str | None:
+    """The one value the answer gives outside its clauses of when something happened
+    ("a few drops WHEN I changed the plaster": the drops, not the changing), if the
+    content inside such clauses is set aside; None when there is none, or more than one
+    (negation.yaml ``circumstance``)."""
+    rules = lex.negation
+    opened = {i + len(p) + k for p in rules.circumstance for i in range(len(words))
+              if words[i:i + len(p)] == p for k in range(rules.circumstance_gap + 1)}
+    inside = [v for s, _, v in said if s in opened]
+    outside = {v for s, _, v in said if s not in opened}
+    if symptom_status is not None:
+        outside.add("no" if symptom_status == "absent" else "yes")
+    return outside.pop() if inside and len(outside) == 1 else None
 
 
 def _then_unknowable(words: tuple[str, ...], said: list[tuple[int, int, str]],
