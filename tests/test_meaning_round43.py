@@ -6,7 +6,9 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set, meaning, status
+from typed_dialog import check_blind_set, meaning, run_typed, status
+
+from voice.dialog import Say
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -68,3 +70,38 @@ def test_round_43_values(protocol, question, text, value):
 ])
 def test_round_43_statuses(protocol, question, text, symptom, expected):
     assert status(meaning(protocol, text, question), symptom) == expected
+
+
+@pytest.mark.parametrize("text, symptom, expected", [
+    # Before: nothing (asked again, "Sorry, I didn't understand") -- pain told in
+    # words at the score question is pain, and its number is asked for.
+    ("mild", "back_soreness", "present"),
+    ("not too bad", "back_soreness", "present"),
+    ("it's bad", "back_soreness", "present"),
+    ("it hurts a lot i can't say a number", "severe_worsening_pain", "uncertain"),
+    ("it's agony", "severe_worsening_pain", "present"),
+])
+def test_round_43_pain_in_words(protocol, text, symptom, expected):
+    meaning_ = meaning(protocol, text, "pain_score")
+    assert meaning_.value is None and meaning_.clarify
+    assert status(meaning_, symptom) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    # Still: a number said with the words is the score; no number and no pain, no clarify.
+    ("about a three, mild", 3),
+    ("not so bad lah four", 4),
+    ("no pain", 0),
+])
+def test_round_43_pain_scores_still_taken(protocol, text, value):
+    meaning_ = meaning(protocol, text, "pain_score")
+    assert meaning_.value == value and not meaning_.clarify
+
+
+def test_round_43_pain_in_words_asks_for_its_number(protocol):
+    result, log = run_typed(protocol, ["no", "no", "no", "no", "yes", "mild", "four",
+                                       "the same", "no", "no", "no", "no", "no"])
+    said = [e.text for e in log if isinstance(e, Say)]
+    assert said.count(protocol.message("clarify_scale")) == 1
+    assert result["answers"]["pain_score"]["value"] == 4
+    assert result["symptoms"]["back_soreness"]["status"] == "present"

@@ -602,7 +602,10 @@ class CheckIn:
             if prompt.attempts < MAX_REPROMPTS:
                 # Words pointing both ways ("it helps a bit but it's still there"): say
                 # so, and ask the question again in its one direction.
-                lead = "clarify" if meaning.clarify else \
+                # (At a question with its own wording for it, "clarify_<answer>": a
+                # pain told in words is asked for its number.)
+                lead = ("clarify_" + q.answer if "clarify_" + q.answer in
+                        self.protocol.messages else "clarify") if meaning.clarify else \
                     "not_understood" if meaning.text else "nothing_heard"
                 return self._reprompt(prompt, lead)
             return self._give_up(q)

@@ -174,9 +174,12 @@ def _read(text: str, protocol: Protocol, question: Question | None = None) -> Un
         value = _scale(words, protocol, question)
         if value is None:
             value = _scale_fallback(words, used, protocol, question)
-        # "A HUNDRED", "a million": far past the top, no score to take -- ask which.
-        clarify = value is None and any(
+        # "A HUNDRED", "a million": far past the top, no score to take -- ask which;
+        # so is pain told in words ("MILD", "IT HURTS A LOT": concepts.yaml, symptoms).
+        clarify = value is None and (any(
             n.value > 2 * (question.range or (0, 10))[1] for n in find_numbers(words))
+            or _status_of(findings, question.affirms) == PRESENT
+            or _status_of(findings, question.severe_symptom) in (PRESENT, UNCERTAIN))
         score = value if isinstance(value, int | float) else None
         if score is not None and question.affirms and score > (question.range or (0, 10))[0]:
             findings.append(Finding(question.affirms, PRESENT, said, qid))  # "three": some pain
