@@ -105,3 +105,13 @@ def test_round_43_pain_in_words_asks_for_its_number(protocol):
     assert said.count(protocol.message("clarify_scale")) == 1
     assert result["answers"]["pain_score"]["value"] == 4
     assert result["symptoms"]["back_soreness"]["status"] == "present"
+
+
+@pytest.mark.parametrize("text", [
+    # Before: nothing -- a face or one side said to droop (a stroke sign), and a
+    # breastfeeding mother's milk dried up, are concerns for the care team.
+    "i felt a funny twitch in my face and then the left side went droopy for a minute",
+    "i'm a bit worried my milk's dried up since the procedure",
+])
+def test_round_43_complaints(protocol, text):
+    assert meaning(protocol, text, "anything_else").concerns == (text,)
