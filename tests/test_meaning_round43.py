@@ -115,3 +115,19 @@ def test_round_43_pain_in_words_asks_for_its_number(protocol):
 ])
 def test_round_43_complaints(protocol, text):
     assert meaning(protocol, text, "anything_else").concerns == (text,)
+
+
+@pytest.mark.parametrize("text", [
+    # Before: a fever present (an emergency) -- a question back about what counts as a
+    # fever is a request for help (the question is explained and asked again).
+    "what temperature counts as a fever",
+    "is a fever the same thing as feeling hot",
+    "how hot counts as a fever",
+])
+def test_round_43_fever_asked_back(protocol, text):
+    assert meaning(protocol, text, "fever").meta == "help"
+
+
+def test_round_43_a_reading_after_the_question_back_is_read(protocol):
+    assert status(meaning(protocol, "what temperature counts as a fever i was thirty nine "
+                                    "last night", "fever"), "fever") == "present"
