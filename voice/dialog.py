@@ -602,14 +602,18 @@ class CheckIn:
             if prompt.attempts < MAX_REPROMPTS:
                 # Words pointing both ways ("it helps a bit but it's still there"): say
                 # so, and ask the question again in its one direction.
-                # (At a question with its own wording for it, "clarify_<answer>": a
-                # pain told in words is asked for its number.)
-                lead = ("clarify_" + q.answer if "clarify_" + q.answer in
-                        self.protocol.messages else "clarify") if meaning.clarify else \
+                lead = self._clarify_lead(q) if meaning.clarify else \
                     "not_understood" if meaning.text else "nothing_heard"
                 return self._reprompt(prompt, lead)
             return self._give_up(q)
         return self._record(q, value, meaning.text, decision.support)
+
+    def _clarify_lead(self, q: Question) -> str:
+        """The message before a question asked again for an unclear answer: the
+        question's answer kind may have its own ("clarify_scale": pain told in words is
+        asked for its number), else the general "Sorry, I'm not sure which you meant"."""
+        own = f"clarify_{q.answer}"
+        return own if own in self.protocol.messages else "clarify"
 
     def _checked(self, prompt: _Prompt, said: Any) -> list[Event]:
         """A value read back ("Did you say eight?"): "no" asks the question again;

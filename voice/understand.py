@@ -366,7 +366,7 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
 def _affirms(statement: tuple[str, ...], protocol: Protocol,
              question: Question | None) -> bool:
     """Whether a denied statement affirms nothing but the answer ("i can't say IT IS",
-    "can't say as I HAVE") or holds a word said only under a denial ("can't say i've
+    "can't say that I HAVE") or holds a word said only under a denial ("can't say i've
     noticed ANY"), and names no symptom: denied, it is a no (negation.yaml
     ``denied_affirmation``)."""
     rules = protocol.lexicon.negation
