@@ -386,6 +386,17 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   the round's code. Red-flag recall is the same as round 41's at every
   SNR of the synthetic corpus. The replay latency's p95 was 293 and 251 ms beside the
   tests, then 202 ms alone (the table shows the last).
+  Round 43 (session 35; `d2392e1`, every grammar byte-identical to round 42's; 46.8
+  min, most of it beside a fresh checkout's tests, then speed again alone) gives
+  round 42's result on every clip of the real recordings and on every spoken sentence
+  (39 missed of 528, the same clips), and on every synthetic clip but three: "I can't
+  feel my legs" heard "i can feel my legs" at the numbness question at 10, 6 and 0 dB
+  is now a confirmation of the numbness ("Do you have new or increasing numbness in
+  your legs?") where it was asked again (the answers of blind sets 78 and 79 joined
+  the similarity net's examples this round); answer accuracy and red-flag recall are
+  the same at every SNR. The replay latency's p95 was 300 ms beside the tests, then
+  292 ms alone, on a host where plain vosk also ran slower than in round 42 (reused
+  recogniser RTF 0.063 and 0.066, against 0.051; TTS render p50 106 ms against 76).
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -406,7 +417,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   twice alone: our RTF 0.304, 0.275 and 0.304, plain 0.063, 0.060 and 0.062); 4.69×
   and 4.03× on a 2-core AMD EPYC the same day (round 42, both runs beside a fresh
   checkout's tests: our RTF 0.286 and 0.241, plain 0.061 and 0.060), and 4.36× alone
-  (our RTF 0.221, plain 0.051).
+  (our RTF 0.221, plain 0.051); 4.34× beside a fresh checkout's tests and 4.85× alone on
+  a 2-core AMD EPYC later that day (round 43: our RTF 0.273 and 0.322, plain 0.063 and
+  0.066).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
