@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from voice.concepts import ConceptMatch, load_concepts
-from voice.negation import gone_to, in_the_rest, of_another, scopes, triggers_in
+from voice.negation import gone_to, in_the_rest, of_another, phrase_spans, scopes, triggers_in
 from voice.normalize import BREAK
 from voice.phrases import Match
 from voice.protocol import WEARS_OFF, Lexicon, Protocol, Question
@@ -175,8 +175,10 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                                emergency=protocol.asks_emergency(question))
         if last is not None:
             values = {last}  # "it's still there BUT it's not bad": the point comes last
-    if symptom_status is not None and last is None:
-        values.add("no" if symptom_status == "absent" else "yes")
+    # What the question's own symptom, found by its phrases, says as an answer.
+    own = None if symptom_status is None else "no" if symptom_status == "absent" else "yes"
+    if own is not None and last is None:
+        values.add(own)
         hedged = hedged or symptom_status == "uncertain"
     if not values:
         # Only "can't know" content ("haven't been up yet" at the weakness question).
@@ -188,7 +190,7 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
         return Reading("unsure", used=frozenset(
             used | {i for m in unknowable for i in range(m.start, m.end)}))
     if len(values) > 1 and (main := _outside_circumstance(
-            words, said_values, symptom_status, lex)) is not None:
+            words, said_values, own, lex)) is not None:
         values = {main}  # "a few drops WHEN I CHANGED THE PLASTER": when, not what
     if len(values) > 1 or (values == {"no"} and hedged):
         return Reading(None, ambiguous=True, used=frozenset(used))
@@ -196,18 +198,17 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
 
 
 def _outside_circumstance(words: tuple[str, ...], said: list[tuple[int, int, str]],
-                          symptom_status: str | None, lex: Lexicon) -> str | None:
+                          own: str | None, lex: Lexicon) -> str | None:
     """The one value the answer gives outside its clauses of when something happened
     ("a few drops WHEN I changed the plaster": the drops, not the changing), if the
     content inside such clauses is set aside; None when there is none, or more than one
-    (negation.yaml ``circumstance``)."""
+    (negation.yaml ``circumstance``). ``own``: the value the question's own symptom
+    gives, said outside any such clause."""
     rules = lex.negation
-    opened = {i + len(p) + k for p in rules.circumstance for i in range(len(words))
-              if words[i:i + len(p)] == p for k in range(rules.circumstance_gap + 1)}
+    opened = {end + k for _, end in phrase_spans(words, rules.circumstance)
+              for k in range(rules.circumstance_gap + 1)}
     inside = [v for s, _, v in said if s in opened]
-    outside = {v for s, _, v in said if s not in opened}
-    if symptom_status is not None:
-        outside.add("no" if symptom_status == "absent" else "yes")
+    outside = {v for s, _, v in said if s not in opened} | ({own} if own else set())
     return outside.pop() if inside and len(outside) == 1 else None
 
 

@@ -26,6 +26,7 @@ from voice.negation import (
     about_the_rest,
     in_simile,
     of_another,
+    phrase_spans,
     scopes,
     triggers_in,
 )
@@ -317,8 +318,8 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
         and _denies(twice.statement, protocol.lexicon.negation) and not any(
             protocol.symptoms[f.symptom].emergency for f in inner.symptoms
             if f.status != ABSENT)
-    denied_yes = not turned and answer == "yesno" and _affirms(twice.statement, protocol,
-                                                                question)
+    denied_yes = not turned and answer == "yesno" and _affirms(twice.statement, inner,
+                                                                protocol, question)
     if inner.value != "no" and all(f.status != ABSENT for f in inner.symptoms) \
             and not turned and not denied_yes:
         return None
@@ -363,17 +364,18 @@ def _cancelled(twice: double_negatives.DeniedStatement, said: str, protocol: Pro
         similar=similar)
 
 
-def _affirms(statement: tuple[str, ...], protocol: Protocol,
+def _affirms(statement: tuple[str, ...], inner: Understanding, protocol: Protocol,
              question: Question | None) -> bool:
     """Whether a denied statement affirms nothing but the answer ("i can't say IT IS",
     "can't say that I HAVE") or holds a word said only under a denial ("can't say i've
     noticed ANY"), and names no symptom: denied, it is a no (negation.yaml
-    ``denied_affirmation``)."""
+    ``denied_affirmation``). ``inner``: the statement already read on its own."""
     rules = protocol.lexicon.negation
     words = statement[1:] if statement[0] in rules.complementizers else statement
     if not words or words[0] in rules.whether or _denies(words, rules):
         return False
-    inner = _read(" ".join(words), protocol, question)
+    if words != statement:  # read again without "that" ("can't say THAT i have")
+        inner = _read(" ".join(words), protocol, question)
     if any(f.question is None for f in inner.symptoms) or inner.concerns or inner.clarify:
         return False  # "i wouldn't say my legs are numb": NegEx reads a symptom named
     # By answer words only: "i wouldn't call it PAIN, more stiff" denies a name, not
@@ -383,8 +385,8 @@ def _affirms(statement: tuple[str, ...], protocol: Protocol,
         # "I can't say YES": the answer word itself, not said for sure (asked again).
         return not hedged and inner.value == "yes" and not any(
             "yes" in m.payload for m in _bare_answers(words, protocol.lexicon))
-    return value is None and inner.value is None and any(
-        words[i:i + len(p)] == p for p in rules.polarity_items for i in range(len(words)))
+    return value is None and inner.value is None and \
+        next(phrase_spans(words, rules.polarity_items), None) is not None
 
 
 def value_findings(question: Question, value: Value, evidence: str,
