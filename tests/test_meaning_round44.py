@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,55 @@ def test_blind_sets_82_and_83_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 36 before round 44 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a hedged yes (an emergency at a red-flag question) -- an all-clear said
+    # after a whole-answer "nothing like that" was read as denied ("not fine").
+    ("fever", "nothing like that i am fine", "no"),
+    ("fever", "none of that i'm fine", "no"),
+    ("leg_numbness", "nothing of the sort i'm okay", "no"),
+    # Before: a no (the red flag ruled out) -- the whole answer's "nothing" no longer
+    # reaches what is said after it.
+    ("leg_numbness", "nothing like that my legs are numb", "yes"),
+    # Before: a hedged yes -- after an opening "no", a measure said straight after what
+    # it measures ("bleeding QUITE A LOT") is no answer word.
+    ("site_infection", "no but it's bleeding quite a lot", "no"),
+    # Still: a "yeah" there is one.
+    ("site_infection", "no but it's swollen yeah", "yes"),
+])
+def test_round_44_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_round_44_a_measure_still_says_what_it_measures(protocol):
+    u = meaning(protocol, "no but it's bleeding quite a lot", "site_infection")
+    assert status(u, "significant_bleeding") == "present"
+    assert status(u, "site_infection") == "absent"
+
+
+@pytest.mark.parametrize("question, text", [
+    # Before: the symptom present (an emergency at a red-flag question) -- a question
+    # back about the question's own word is a request for help.
+    ("headache", "what kind of headache"),
+    ("leg_weakness", "what sort of weakness"),
+    ("leg_numbness", "what kind of numb like asleep or like cold"),
+    ("leg_numbness", "numb where"),
+    ("back_pain", "sore where exactly"),
+    ("site_bleeding", "how much is a lot"),
+    ("site_bleeding", "what counts as a lot"),
+])
+def test_round_44_questions_back(protocol, question, text):
+    assert meaning(protocol, text, question).meta == "help"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Still read as said: a report after the question back, an answer word, and a
+    # question whether the patient's own symptom counts.
+    ("leg_weakness", "what sort of weakness my legs keep giving way", "yes"),
+    ("leg_numbness", "numb where my feet are numb", "yes"),
+    ("site_bleeding", "what counts as a lot yes", "yes"),
+    ("headache_nausea", "does retching count", "yes"),
+])
+def test_round_44_questions_back_that_answer(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

@@ -463,7 +463,8 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
             return None  # "hang on... it's BETTER": the answer after the wait
         topic = _read(" ".join(rest), protocol)
     said_nothing = not topic.concerns and all(f.symptom in own for f in topic.symptoms) \
-        and not lex.answers.find(rest, fuzzy=False) and rest not in lex.alone \
+        and all(_measure(m, lex) for m in lex.answers.find(rest, fuzzy=False)) \
+        and rest not in lex.alone \
         and not find_numbers(rest)
     return meta if said_nothing else None
 
@@ -971,6 +972,9 @@ def _yes_no(words: tuple[str, ...], used: set[int] | frozenset[int],
         # A hedge that says yes itself ("nah, YEAH A LITTLE") is an answer word.
         matches = [m for m in matches if "hedge" not in m.payload
                    or _ends_answer(words, m.end, matches, lex) or _says_yes(m.phrase[0], lex)]
+        # So is a measure said straight after what it measures: "no, but it's bleeding
+        # QUITE A LOT" (a "yeah" there is still one: "no, numb YEAH").
+        matches = [m for m in matches if m.start - 1 not in used or not _measure(m, lex)]
     values = {v for m in matches for v in m.payload}
     if not values:
         return None, False
@@ -999,6 +1003,12 @@ def _opening_alone(words: tuple[str, ...], used: Collection[int], lex: Lexicon
                     or any(words[end:end + len(r)] == r for r in lex.negation.of_the_rest)):
             return [Match(start, end, phrase, (value,), 100.0)]
     return []
+
+
+def _measure(m: Match[str], lex: Lexicon) -> bool:
+    """Whether an answer phrase says yes only as a measure of something ("A LOT",
+    "QUITE A LOT", "VERY MUCH"): its first word is no yes on its own, as "yeah" is."""
+    return "yes" in m.payload and not _says_yes(m.phrase[0], lex)
 
 
 def _says_yes(word: str, lex: Lexicon) -> bool:
