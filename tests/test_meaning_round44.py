@@ -72,3 +72,19 @@ def test_round_44_questions_back(protocol, question, text):
 ])
 def test_round_44_questions_back_that_answer(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a hedged yes, an emergency -- at a question about the time since the
+    # procedure, what was there before it and went is not what is asked, said with
+    # a pronoun ("had ONE") as with the symptom's name, and in more words for "before
+    # the procedure".
+    ("fever", "i had one before the procedure but not since", "no"),
+    ("fever", "i had the fever the day before the lumbar but not since", "no"),
+    ("fever", "i had a fever before they did it that's why they did the tap but not since then",
+     "no"),
+    # Still: what went since the procedure is asked about again.
+    ("fever", "i had one yesterday but not since", "yes"),
+])
+def test_round_44_before_the_procedure(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

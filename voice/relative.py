@@ -163,10 +163,12 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                 values.add(_FLIP[value])
             elif scope.negated:
                 value, turned = _FLIP[value], True
-            if scope.resolved and value == "yes" and question.since:
+            if scope.resolved and value == "yes" and question.since and not scope.prior:
                 hedged = True  # "had one but it's gone now" at "have you had a fever?"
             elif scope.resolved and value == "yes":
-                value = "no"  # "the headache went away" at "is it still there?"
+                # "the headache went away" at "is it still there?"; "had one BEFORE THE
+                # PROCEDURE, not since" at "since the procedure?" (as symptom phrases are)
+                value = "no"
             hedged = hedged or scope.hedged
             values.add(value)
             said_values.append((m.start, m.end, value))
