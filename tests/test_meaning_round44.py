@@ -88,3 +88,23 @@ def test_round_44_questions_back_that_answer(protocol, question, text, value):
 ])
 def test_round_44_before_the_procedure(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Before: asked again (both ways) -- redness said not to grow, where the words for
+    # not growing hold a listed phrase of growth ("no WORSE", "not SPREADING"): the
+    # concept's part says more than the phrase it holds.
+    ("a bit pink but no worse than yesterday", "no"),
+    ("a tiny bit pink but not spreading", "no"),
+    ("slight redness but it's not spreading", "no"),
+    # Before: a hedged yes -- more words for redness that is not growing.
+    ("a little red but it was like that yesterday", "no"),
+    ("it's a bit red but no more than yesterday", "no"),
+    ("the red patch is smaller than yesterday", "no"),
+    # Still: redness that grows, or both ways.
+    ("a bit pink and getting worse", "yes"),
+    ("it's red and spreading", "yes"),
+    ("pink not spreading but getting worse", None),
+])
+def test_round_44_redness_not_growing(protocol, text, value):
+    assert meaning(protocol, text, "site_infection").value == value

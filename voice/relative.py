@@ -72,13 +72,16 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
                     for a in protocol.lexicon.answers.find(words, fuzzy=False)):
         found = [m for m in found if m not in rest]
     # A listed phrase that says otherwise decides; one that says the same leaves the
-    # concept its wider words ("BLEEDING A BIT ... but IT'S STOPPED" is one no).
-    listed: dict[int, set[str]] = {}
-    for m in found:
-        for i in range(m.start, m.end):
-            listed.setdefault(i, set()).update(m.payload)
+    # concept its wider words ("BLEEDING A BIT ... but IT'S STOPPED" is one no). One
+    # that a concept's part holds and says more of is the concept's ("pink but NO
+    # WORSE": the part "no worse" holds the listed "worse").
+    def held(m: Match[str], c: ConceptMatch) -> bool:
+        return c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
+
     concepts = [c for c in load_concepts(protocol).find(words, question=question.id, content=True)
-                if not any(listed.get(i, set()) - {c.label} for i in range(c.start, c.end))]
+                if not any(set(m.payload) - {c.label} for m in found
+                           if m.start < c.end and c.start < m.end and not held(m, c))]
+    found = [m for m in found if not any(held(m, c) for c in concepts)]
     # One reading per effect: it goes with the closest part that completes it, one
     # said before it preferred ("when i get up IT KILLS, lying down it eases": "kills"
     # is the getting up's, not the lying down's).
