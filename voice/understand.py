@@ -425,8 +425,9 @@ def _not_yet(words: tuple[str, ...], protocol: Protocol, question: Question | No
     significant?": help), another question instead of an answer ("which tablets am i
     allowed?": help, not at the free question) or a wait ("hold on, let me get my son
     to look": wait). Only when the words after the opener name no complaint, no answer
-    word, no number and no symptom -- after a question back, none but the question's
-    own (the topic asked about); after another question, read at the question, nothing
+    word (a measure is a topic: "how much is A LOT?"), no number and no symptom -- after
+    a question back, none but the question's own (the topic asked about); after another
+    question, read at the question, nothing
     that answers it or points at a symptom: "what do you mean, my legs are numb", "you
     mean a temperature? yes", "what counts as a fever? i was thirty eight", "which one,
     my leg" and "hang on, i've got a fever" are read as said. A question back may also
