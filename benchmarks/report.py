@@ -397,6 +397,13 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   the same at every SNR. The replay latency's p95 was 300 ms beside the tests, then
   292 ms alone, on a host where plain vosk also ran slower than in round 42 (reused
   recogniser RTF 0.063 and 0.066, against 0.051; TTS render p50 106 ms against 76).
+  Round 44 (session 36; `b15b84b`, every grammar byte-identical to round 43's; 49.9
+  min, most of it beside a fresh checkout's tests, then speed again alone, 3.4 min)
+  gives round 43's result on every clip: every real recording, every synthetic clip
+  and every spoken sentence (39 missed of 528, the same clips); answer accuracy and
+  red-flag recall are the same at every SNR. The round changed how typed and heard
+  words are read (docs/understanding.md, round 44), not what the recogniser hears.
+  The replay latency's p95 was 265 ms in the first run, then 263 ms alone.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -419,7 +426,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   checkout's tests: our RTF 0.286 and 0.241, plain 0.061 and 0.060), and 4.36× alone
   (our RTF 0.221, plain 0.051); 4.34× beside a fresh checkout's tests and 4.85× alone on
   a 2-core AMD EPYC later that day (round 43: our RTF 0.273 and 0.322, plain 0.063 and
-  0.066).
+  0.066); 4.75× and 3.22× on the same kind of machine later still (round 44, the
+  first run's speed part after the fresh checkout's tests had ended, then alone: our
+  RTF 0.266 and 0.247, plain 0.056 and 0.077).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
