@@ -703,7 +703,8 @@ class _Loader:
                                "unchanged", "ongoing", "resolved_across", "returned",
                                "denied_reassurance", "simile", "item_answers", "elided",
                                "whole_answers", "the_rest", "the_rest_gap", "of_the_rest",
-                               "denied_affirmation", "circumstance", "circumstance_gap"))
+                               "denied_affirmation", "circumstance", "circumstance_gap",
+                               "before_procedure"))
         hedges = src.mapping(top["hedges"], "hedges",
                              required=("pre", "post", "window_pre", "window_post"))
         kinds: dict[tuple[str, ...], set[str]] = {}
@@ -718,6 +719,9 @@ class _Loader:
             add(negation.RETURNED, top["returned"])
         if "prior" in top:
             add(negation.PRIOR, top["prior"])
+        if "before_procedure" in top:  # there before the procedure: prior and gone since
+            add(negation.PRIOR, top["before_procedure"])
+            add(negation.RESOLVED, top["before_procedure"])
         add(negation.HEDGE_PRE, hedges["pre"])
         add(negation.HEDGE_POST, hedges["post"])
         positive = {}
