@@ -284,6 +284,8 @@ def test_a_trend_left_open_leaves_severe_pain_open(protocol):
     ("blind79", 544, (0.91, 81, 5, 4, 0.94), 1),
     ("blind80", 590, (0.90, 105, 7, 0, 0.91), 0),
     ("blind81", 565, (0.86, 78, 7, 5, 0.87), 6),
+    ("blind82", 550, (0.87, 84, 8, 5, 0.92), 0),
+    ("blind83", 540, (0.86, 87, 15, 8, 0.91), 2),
 ])
-def test_blind_sets_24_to_81_dev_guard(protocol, name, cases, floors, false_concerns):
+def test_blind_sets_24_to_83_dev_guard(protocol, name, cases, floors, false_concerns):
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
