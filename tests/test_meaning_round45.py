@@ -6,7 +6,7 @@ sessions before the round started, without the code, and are held out
 from __future__ import annotations
 
 import pytest
-from typed_dialog import check_blind_set
+from typed_dialog import check_blind_set, meaning, status
 
 
 @pytest.mark.parametrize("name, cases, floors, false_concerns", [
@@ -20,3 +20,38 @@ def test_blind_sets_84_and_85_held_out_regression_guard(protocol, name, cases, f
     # Held-out: written blind in session 37 before round 45 started (the writers saw no
     # code), scored at its start and end only, not among the answer examples.
     check_blind_set(protocol, name, cases, floors, false_concerns=false_concerns)
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: a no (the red flag ruled out) -- "no feeling" said straight after the
+    # leg, without a verb, is numbness.
+    ("leg_numbness", "my legs no feeling like before left one especially", "yes"),
+    # Still: an answer that opens "no, feeling fine" names no leg first.
+    ("leg_numbness", "no feeling fine in the legs it's just my head", "no"),
+    # Before: no value, or "no" (lying down named with a word of pain) -- lying down
+    # needed is the headache eased by it.
+    ("headache_position", "when i got up to make tea i had to lie straight back down", "yes"),
+    ("headache_position", "yeah i have to lie down or it's unbearable", "yes"),
+    # Still: lying down named with a word of pain is a no.
+    ("headache_position", "lying down it pounds", "no"),
+    # Before: a hedged yes (an emergency) -- a little blood said without its article.
+    ("site_bleeding", "little bit blood on the plaster", "no"),
+    # Before: a no (the red flag ruled out) -- more than a little is not a little.
+    ("site_bleeding", "more than a little blood on the plaster", "yes"),
+    ("site_bleeding", "more than a spot of blood", "yes"),
+    # Still: no more than a little is a little.
+    ("site_bleeding", "no more than a spot of blood", "no"),
+])
+def test_round_45_values(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
+
+
+def test_round_45_lying_down_needed_is_no_back_pain(protocol):
+    u = meaning(protocol, "yeah i have to lie down or it's unbearable", "headache_position")
+    assert status(u, "positional_headache") == "present"
+    assert status(u, "severe_worsening_pain") is None
+
+
+def test_round_45_legs_without_feeling_anywhere(protocol):
+    u = meaning(protocol, "leg sometimes no feeling", "anything_else")
+    assert status(u, "leg_numbness") in ("present", "uncertain")
