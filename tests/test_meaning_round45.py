@@ -55,3 +55,23 @@ def test_round_45_lying_down_needed_is_no_back_pain(protocol):
 def test_round_45_legs_without_feeling_anywhere(protocol):
     u = meaning(protocol, "leg sometimes no feeling", "anything_else")
     assert status(u, "leg_numbness") in ("present", "uncertain")
+
+
+@pytest.mark.parametrize("text", [
+    # Before: a fever (an emergency) and no sign at the site -- warmth said of the site
+    # at the site question is the site's; "when I touch" has an "I" but it is not hot.
+    "it is hot when i touch",
+    "the place is hot when i touch it",
+    "he says it feels hot there",
+])
+def test_round_45_warmth_at_the_site_question_is_the_sites(protocol, text):
+    u = meaning(protocol, text, "site_infection")
+    assert u.value == "yes"
+    assert status(u, "site_infection") == "present"
+    assert status(u, "fever") is None
+
+
+def test_round_45_a_hot_patient_is_still_a_fever_at_the_site_question(protocol):
+    u = meaning(protocol, "no but i'm hot all over", "site_infection")
+    assert status(u, "fever") == "uncertain"
+    assert status(u, "site_infection") == "absent"

@@ -66,6 +66,7 @@ class ConceptMatch:
     implied: bool = False  # the first part was supplied by the question
     gap: int = 0  # words between the last part and the others
     after: bool = False  # another part was said after the last ("worse WHEN I STAND")
+    kept: bool = False  # the concept is kept to the question it was found at
 
 
 class Concepts:
@@ -114,7 +115,8 @@ class Concepts:
                 if together is not None:
                     stretch, gap, after, supplied = together
                     out.append(ConceptMatch(c.label, c.status, last.start, last.end,
-                                            stretch, supplied, gap, after))
+                                            stretch, supplied, gap, after,
+                                            c.question is not None))
         return out
 
 
