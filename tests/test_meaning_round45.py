@@ -75,3 +75,19 @@ def test_round_45_a_hot_patient_is_still_a_fever_at_the_site_question(protocol):
     u = meaning(protocol, "no but i'm hot all over", "site_infection")
     assert status(u, "fever") == "uncertain"
     assert status(u, "site_infection") == "absent"
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: no value (a confirmation asked) -- someone who looked says the site is as
+    # it should be.
+    ("site_infection", "my son look and he say is normal", "no"),
+    ("site_infection", "me sister looked she says it's alright", "no"),
+    ("site_infection", "i'm told it looks perfectly healthy", "no"),
+    ("site_bleeding", "my husband checked none", "no"),
+    # Still: what they saw wrong is a yes, and a bare "no, is okay" is a no.
+    ("site_infection", "she checked and says it's swollen", "yes"),
+    ("site_infection", "she looked and says it's not normal it's red", "yes"),
+    ("site_infection", "no is okay my sister look", "no"),
+])
+def test_round_45_someone_looked(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value
