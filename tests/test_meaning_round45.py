@@ -91,3 +91,21 @@ def test_round_45_a_hot_patient_is_still_a_fever_at_the_site_question(protocol):
 ])
 def test_round_45_someone_looked(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+@pytest.mark.parametrize("question, text, value", [
+    # Before: no value (asked again) -- "dry" alone answers the bleeding question.
+    ("site_bleeding", "dry", "no"),
+    ("site_bleeding", "dry as a summer border", "no"),
+    ("site_bleeding", "just a drop", "no"),
+    # Before: a clarifying question -- a bare "no" never denies a state ("no, DRY":
+    # one says "not dry"), negation.yaml no_states.
+    ("site_bleeding", "no dry", "no"),
+    ("site_bleeding", "blood no dry", "no"),
+    ("site_infection", "no tidy", "no"),
+    # Still: "not dry" is a denial, and "no help at all" is asked about.
+    ("site_bleeding", "it's not dry it's soaked", "yes"),
+    ("pain_relief", "no help at all", None),
+])
+def test_round_45_dry_and_states_no_bare_no_denies(protocol, question, text, value):
+    assert meaning(protocol, text, question).value == value

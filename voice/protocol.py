@@ -698,8 +698,9 @@ class _Loader:
         keys = ("window", "window_post", "pre", "post", "resolved", "pseudo", "terminate",
                 "clause_start", "scope_skip", "hedges", "interjections")
         src, top = self._file("negation.yaml", keys,
-                              (*keys, "degree", "coordinators", "answer_only", "corrections",
-                               "statement_denials", "concord", "prior", "increase", "fronting",
+                              (*keys, "degree", "coordinators", "answer_only", "no_states",
+                               "corrections", "statement_denials", "concord", "prior",
+                               "increase", "fronting",
                                "unchanged", "ongoing", "resolved_across", "returned",
                                "denied_reassurance", "simile", "item_answers", "elided",
                                "whole_answers", "the_rest", "the_rest_gap", "of_the_rest",
@@ -744,6 +745,8 @@ class _Loader:
             if "fronting" in top else frozenset(),
             answer_only=frozenset(phrase_tokens(t) for t in src.strings(
                 top["answer_only"], "answer_only")) if "answer_only" in top else frozenset(),
+            no_states=frozenset(_words(src.strings(top["no_states"], "no_states")))
+            if "no_states" in top else frozenset(),
             degree=frozenset(_words(src.strings(top["degree"], "degree")))
             if "degree" in top else frozenset(),
             coordinators=frozenset(_words(src.strings(top["coordinators"], "coordinators")))

@@ -154,7 +154,10 @@ def content(words: tuple[str, ...], protocol: Protocol, question: Question,
                 scope = replace(scope, negated=False)  # "DOESN'T work, STILL THERE"
             if value == "no" and _wears_off(words, m.end, brief):
                 value = "yes"  # "it eases off FOR AN HOUR then comes back": relief that wears off
-            if scope.negated and scope.by_answer_word and value == "no" and any(
+            if scope.negated and value == "no" and words[scope.start] == "no" and \
+                    words[m.start] in lex.negation.no_states:
+                values.add(value)  # "no, DRY", "blood NO, DRY": a bare no denies no state
+            elif scope.negated and scope.by_answer_word and value == "no" and any(
                     words[scope.start:scope.start + len(a)] == a
                     for a in lex.negation.answer_only):
                 values.add(value)  # "nope, gone": the answer word agrees with the content
