@@ -109,3 +109,13 @@ def test_round_45_someone_looked(protocol, question, text, value):
 ])
 def test_round_45_dry_and_states_no_bare_no_denies(protocol, question, text, value):
     assert meaning(protocol, text, question).value == value
+
+
+def test_round_45_a_back_that_hurt_more_bad(protocol):
+    # Before: nothing said (disposition none) -- "hurt" with the back named, and "more
+    # bad" for worse.
+    u = meaning(protocol, "my back hurt very much and is going more bad", "anything_else")
+    assert status(u, "back_soreness") == "present"
+    assert status(u, "severe_worsening_pain") == "present"
+    # Still: the back question's own "it hurt" of yesterday is not now.
+    assert meaning(protocol, "yesterday it hurt and today it doesn't", "back_pain").value != "yes"
