@@ -119,3 +119,10 @@ def test_round_45_a_back_that_hurt_more_bad(protocol):
     assert status(u, "severe_worsening_pain") == "present"
     # Still: the back question's own "it hurt" of yesterday is not now.
     assert meaning(protocol, "yesterday it hurt and today it doesn't", "back_pain").value != "yes"
+
+
+def test_round_45_legs_that_dont_belong(protocol):
+    # Before: nothing (disposition none) -- legs that "ain't belong to me" are numbness,
+    # as "not mine" was.
+    u = meaning(protocol, "muh legs feel like dey en belong to me", "anything_else")
+    assert status(u, "leg_numbness") == "present"
