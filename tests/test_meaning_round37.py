@@ -103,9 +103,10 @@ def test_medicine_for_a_temperature_is_a_possible_fever(protocol):
 
 
 def test_the_place_hot_when_touched_is_the_sites_warmth(protocol):
-    # Before: only a possible fever -- "hot" was the patient's, not the site's.
+    # Before: only a possible fever -- "hot" was the patient's, not the site's. (Round
+    # 45: warmth said of the site at the site question is the seed's sign, present.)
     u = meaning(protocol, "the place is hot when i touch it", "site_infection")
-    assert status(u, "site_infection") == "uncertain"
+    assert status(u, "site_infection") == "present"
     u = meaning(protocol, "i feel hot when i touch my forehead", "anything_else")
     assert status(u, "site_infection") is None
 

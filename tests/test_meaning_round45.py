@@ -94,14 +94,12 @@ def test_round_45_someone_looked(protocol, question, text, value):
 
 
 @pytest.mark.parametrize("question, text, value", [
-    # Before: no value (asked again) -- "dry" alone answers the bleeding question.
-    ("site_bleeding", "dry", "no"),
+    # Before: no value (asked again) -- "dry as" answers the bleeding question.
     ("site_bleeding", "dry as a summer border", "no"),
     ("site_bleeding", "just a drop", "no"),
-    # Before: a clarifying question -- a bare "no" never denies a state ("no, DRY":
+    # Before: a clarifying question -- a bare "no" never denies a state ("no, DRY as":
     # one says "not dry"), negation.yaml no_states.
-    ("site_bleeding", "no dry", "no"),
-    ("site_bleeding", "blood no dry", "no"),
+    ("site_bleeding", "no dry as a bone", "no"),
     ("site_infection", "no tidy", "no"),
     # Still: "not dry" is a denial, and "no help at all" is asked about.
     ("site_bleeding", "it's not dry it's soaked", "yes"),
@@ -126,3 +124,15 @@ def test_round_45_legs_that_dont_belong(protocol):
     # as "not mine" was.
     u = meaning(protocol, "muh legs feel like dey en belong to me", "anything_else")
     assert status(u, "leg_numbness") == "present"
+
+
+@pytest.mark.parametrize("question, text", [
+    # A look not taken, then a guess: not knowing (listed) decides over "checked ...
+    # fine" (relative._said: a listed phrase of not knowing anywhere in a concept's
+    # words).
+    ("site_infection", "i haven't checked but i'm sure it's fine"),
+    ("site_bleeding", "i haven't checked but i'm sure it's fine"),
+    ("site_infection", "hang on let me check ok yeah it's fine"),
+])
+def test_round_45_a_look_not_taken_is_not_knowing(protocol, question, text):
+    assert meaning(protocol, text, question).value == "unsure"

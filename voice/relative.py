@@ -78,9 +78,13 @@ def _said(words: tuple[str, ...], protocol: Protocol, question: Question,
     def held(m: Match[str], c: ConceptMatch) -> bool:
         return c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)
 
+    # So does a listed phrase of not knowing anywhere in the concept's words: "i
+    # HAVEN'T CHECKED but it's fine" is no look taken, not "checked ... fine".
     concepts = [c for c in load_concepts(protocol).find(words, question=question.id, content=True)
                 if not any(set(m.payload) - {c.label} for m in found
-                           if m.start < c.end and c.start < m.end and not held(m, c))]
+                           if m.start < c.end and c.start < m.end and not held(m, c))
+                and not any("unsure" in m.payload and c.label != "unsure"
+                            and m.start < c.words[1] and c.words[0] < m.end for m in found)]
     found = [m for m in found if not any(held(m, c) for c in concepts)]
     # One reading per effect: it goes with the closest part that completes it, one
     # said before it preferred ("when i get up IT KILLS, lying down it eases": "kills"
