@@ -44,7 +44,7 @@ class Rules:
     elided_subjects: frozenset[str] = frozenset()
     # Interjections that never deny the next word ("nope", unlike "no better").
     answer_only: frozenset[tuple[str, ...]] = frozenset()
-    # States a bare "no" straight before them never denies ("no, DRY": one says "not dry").
+    # States a bare "no" never denies ("no, DRY", "no IS CLEAN": one says "not dry").
     no_states: frozenset[str] = frozenset()
     # Words that may stand between "gone" and the state it names ("gone ALL blurry",
     # "gone REALLY numb"): still a change, not "gone away".

@@ -586,9 +586,9 @@ def _scan(words: tuple[str, ...], said: str, protocol: Protocol,
     # ... and its own concept kept to the question claims them from another symptom's
     # concept ("IT FEELS HOT when i touch it" at the site question: the site's warmth,
     # not "I ... hot", a fever); a listed phrase still decides ("I'M BOILING").
-    placed_own = [(c.start, c.end) for c in concepts if c.label == own and c.kept]
+    kept_own = [(c.start, c.end) for c in concepts if c.label == own and c.kept]
     concepts = [c for c in concepts if c.label == own or not any(
-        start < c.end and c.start < end for start, end in placed_own)]
+        start < c.end and c.start < end for start, end in kept_own)]
     matches = _tighter(matches, concepts)
     # A concept that named its own place ("blood ... from the DRESSING") is located by
     # it; phrases and concepts completed by the question may be said of another part.
