@@ -47,6 +47,8 @@ def test_round_45_values(protocol, question, text, value):
 
 
 def test_round_45_lying_down_needed_is_no_back_pain(protocol):
+    # Still (the new reading must keep it): the pain lying down is needed against is
+    # the headache's.
     u = meaning(protocol, "yeah i have to lie down or it's unbearable", "headache_position")
     assert status(u, "positional_headache") == "present"
     assert status(u, "severe_worsening_pain") is None
@@ -97,11 +99,12 @@ def test_round_45_someone_looked(protocol, question, text, value):
     # Before: no value (asked again) -- "dry as" answers the bleeding question.
     ("site_bleeding", "dry as a summer border", "no"),
     ("site_bleeding", "just a drop", "no"),
-    # Before: a clarifying question -- a bare "no" never denies a state ("no, DRY as":
-    # one says "not dry"), negation.yaml no_states.
-    ("site_bleeding", "no dry as a bone", "no"),
+    # Before: a clarifying question -- a bare "no" never denies a state ("no TIDY": one
+    # says "not tidy"), negation.yaml no_states.
     ("site_infection", "no tidy", "no"),
-    # Still: "not dry" is a denial, and "no help at all" is asked about.
+    # Still: "no" before the new "dry as" agrees with it; "not dry" is a denial, and "no
+    # help at all" is asked about.
+    ("site_bleeding", "no dry as a bone", "no"),
     ("site_bleeding", "it's not dry it's soaked", "yes"),
     ("pain_relief", "no help at all", None),
 ])
@@ -129,7 +132,8 @@ def test_round_45_legs_that_dont_belong(protocol):
 @pytest.mark.parametrize("question, text", [
     # A look not taken, then a guess: not knowing (listed) decides over "checked ...
     # fine" (relative._said: a listed phrase of not knowing anywhere in a concept's
-    # words).
+    # words). Before: the first was a no; the others (round 32's) stay not known with
+    # the wider words for someone having looked.
     ("site_infection", "i haven't checked but i'm sure it's fine"),
     ("site_bleeding", "i haven't checked but i'm sure it's fine"),
     ("site_infection", "hang on let me check ok yeah it's fine"),
