@@ -404,6 +404,13 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   red-flag recall are the same at every SNR. The round changed how typed and heard
   words are read (docs/understanding.md, round 44), not what the recogniser hears.
   The replay latency's p95 was 265 ms in the first run, then 263 ms alone.
+  Round 45 (session 37; `e159195`, every grammar byte-identical to round 44's; 51.5
+  min, most of it beside a fresh checkout's tests, then speed again alone, 2.9 min)
+  gives round 44's result on every clip: every real recording, every synthetic clip
+  and every spoken sentence (39 missed of 528, the same clips); answer accuracy and
+  red-flag recall are the same at every SNR. The round changed how typed and heard
+  words are read (docs/understanding.md, round 45), not what the recogniser hears.
+  The replay latency's p95 was 249 ms in the first run, then 239 ms alone.
 - **Recognition against one reused plain recogniser**: our path runs five vosk
   decoders over every answer (free-form; the wide and the narrow grammar, each as a
   1-best decoder for word confidences and an n-best decoder, since vosk gives one or
@@ -428,7 +435,9 @@ dev part and the synthetic corpus; held-out failures were not inspected.)
   a 2-core AMD EPYC later that day (round 43: our RTF 0.273 and 0.322, plain 0.063 and
   0.066); 4.75× and 3.22× on the same kind of machine later still (round 44, the
   first run's speed part after the fresh checkout's tests had ended, then alone: our
-  RTF 0.266 and 0.247, plain 0.056 and 0.077).
+  RTF 0.266 and 0.247, plain 0.056 and 0.077); 4.40× and 4.90× on the same kind of
+  machine later still (round 45, the first run's speed part beside the end of a fresh
+  checkout's tests, then alone: our RTF 0.264 and 0.230, plain 0.060 and 0.047).
 - **End of an answer → next prompt ready**: after the last chunk the half-second
   trailing pad goes through the five decoders, each gives its final lattice, and the
   decision runs; the next prompt is rendered ahead (every question, the emergency
